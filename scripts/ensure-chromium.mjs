@@ -12,8 +12,9 @@ function log(message) {
   process.stderr.write(`[chromium] ${message}\n`);
 }
 
-function run(cmd, args, extraEnv = {}) {
-  execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...extraEnv } });
+function run(cmd, args, extraEnv = {}, quiet = false) {
+  const stdout = quiet ? "ignore" : "inherit";
+  execFileSync(cmd, args, { stdio: ["ignore", stdout, "inherit"], env: { ...process.env, ...extraEnv } });
 }
 
 function hasCommand(cmd) {
@@ -34,8 +35,8 @@ export function ensureChromium() {
     log("installing Debian's chromium with apt-get (about 30 s)…");
     try {
       const env = { DEBIAN_FRONTEND: "noninteractive" };
-      run("apt-get", ["update", "-qq"], env);
-      run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], env);
+      run("apt-get", ["update", "-qq"], env, true);
+      run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], env, true);
       if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
     } catch (error) {
       log(`apt-get failed (${error.message}); trying Playwright's own browser`);
