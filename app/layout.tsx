@@ -13,6 +13,7 @@ export const metadata: Metadata = {
   description:
     "Pick a role, fill in its details once, and chat with Google Gemini — ChatCraft remembers the context so you never paste it again.",
   applicationName: "ChatCraft",
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = {

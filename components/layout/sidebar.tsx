@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { LayoutDashboardIcon, MessagesSquareIcon, SettingsIcon, SparklesIcon } from "lucide-react";
+import type { LucideIcon } from "lucide-react";
+
+import { cn } from "@/lib/utils";
+import type { SidebarConversation } from "@/components/layout/types";
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+}
+
+// Kept inside this client module: icons are components, which cannot cross the server/client
+// boundary as props.
+const navItems: readonly NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon },
+  { href: "/roles", label: "Roles", icon: SparklesIcon },
+  { href: "/settings", label: "Settings", icon: SettingsIcon },
+];
+
+export interface SidebarProps {
+  conversations?: readonly SidebarConversation[];
+  /** Called after a link is followed (the mobile sheet uses it to close itself). */
+  onNavigate?: () => void;
+  className?: string;
+}
+
+function isActive(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+const linkClass =
+  "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50 focus-visible:outline-none aria-[current=page]:bg-sidebar-accent aria-[current=page]:text-sidebar-accent-foreground";
+
+/** Primary navigation plus the user's conversations. */
+export function Sidebar({
+  conversations = [],
+  onNavigate,
+  className,
+}: SidebarProps) {
+  const pathname = usePathname();
+
+  return (
+    <nav aria-label="Main" className={cn("flex h-full flex-col gap-6 p-3", className)}>
+      <ul className="grid gap-1">
+        {navItems.map(({ href, label, icon: Icon }) => (
+          <li key={href}>
+            <Link
+              href={href}
+              onClick={onNavigate}
+              aria-current={isActive(pathname, href) ? "page" : undefined}
+              className={linkClass}
+            >
+              <Icon className="size-4" aria-hidden="true" />
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="sidebar-conversations" className="flex min-h-0 flex-1 flex-col gap-2">
+        <h2
+          id="sidebar-conversations"
+          className="px-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase"
+        >
+          Conversations
+        </h2>
+        {conversations.length === 0 ? (
+          <div className="mx-1 flex flex-col items-center gap-2 rounded-lg border border-dashed px-3 py-6 text-center">
+            <MessagesSquareIcon className="size-5 text-muted-foreground" aria-hidden="true" />
+            <p className="text-sm font-medium">No conversations yet</p>
+            <p className="text-xs text-muted-foreground">
+              <Link href="/roles" onClick={onNavigate} className="underline underline-offset-4 hover:text-foreground">
+                Pick a role
+              </Link>{" "}
+              to start one.
+            </p>
+          </div>
+        ) : (
+          <ul className="grid gap-0.5 overflow-y-auto">
+            {conversations.map((conversation) => (
+              <li key={conversation.id}>
+                <Link
+                  href={conversation.href}
+                  onClick={onNavigate}
+                  aria-current={pathname === conversation.href ? "page" : undefined}
+                  className={cn(linkClass, "font-normal")}
+                >
+                  <span className="truncate">{conversation.title}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </nav>
+  );
+}
