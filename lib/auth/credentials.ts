@@ -1,0 +1,38 @@
+/**
+ * The credential check behind the next-auth Credentials provider, kept as a plain function so
+ * it can be tested without next-auth. Unknown user and wrong password take the same path and
+ * the same time: an unknown user is compared against a dummy hash of the same cost.
+ */
+import bcrypt from "bcryptjs";
+import { signInSchema } from "@/lib/auth/schemas";
+import { bcryptCost, findUserForSignIn, recordSignIn, toPublicUser, type PublicUser } from "@/models/users";
+
+export const INVALID_CREDENTIALS_MESSAGE = "Invalid username/email or password";
+
+let dummyHash: { cost: number; hash: Promise<string> } | undefined;
+
+function dummyHashFor(cost: number): Promise<string> {
+  if (!dummyHash || dummyHash.cost !== cost) {
+    dummyHash = { cost, hash: bcrypt.hash("chatcraft-timing-equaliser", cost) };
+  }
+  return dummyHash.hash;
+}
+
+/**
+ * Returns the signed-in user, or null for any failure (bad input, unknown user, wrong password).
+ * Accepts unknown input: whatever a client posts is validated here first.
+ */
+export async function authenticateCredentials(input: unknown): Promise<PublicUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { identifier, password } = parsed.data;
+
+  const user = await findUserForSignIn(identifier);
+  const hash = user?.passwordHash ?? (await dummyHashFor(bcryptCost()));
+  const matches = await bcrypt.compare(password, hash);
+  if (!user || !matches) return null;
+
+  const at = new Date();
+  await recordSignIn(user._id, at);
+  return toPublicUser({ ...user, lastLogin: at });
+}

@@ -1,0 +1,30 @@
+/**
+ * Which paths need a signed-in user, shared by proxy.ts and tests. Pure functions, no imports.
+ */
+
+/** Pages of the signed-in app. */
+export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
+
+/** API paths that answer without a session (next-auth's own endpoints and the health check). */
+const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health"] as const;
+
+function underPrefix(pathname: string, prefix: string): boolean {
+  if (prefix.endsWith("/")) return pathname.startsWith(prefix);
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+export type RouteAccess = "public" | "page" | "api" | "auth-page";
+
+export function routeAccess(pathname: string): RouteAccess {
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    return PUBLIC_API_PREFIXES.some((prefix) => underPrefix(pathname, prefix)) ? "public" : "api";
+  }
+  if (PROTECTED_PAGE_PREFIXES.some((prefix) => underPrefix(pathname, prefix))) return "page";
+  if (pathname === "/login" || pathname === "/register") return "auth-page";
+  return "public";
+}
+
+/** True for `Authorization: Bearer <token>`; the route handler validates the token itself. */
+export function hasBearerToken(headers: Headers): boolean {
+  return /^Bearer\s+\S+/i.test(headers.get("authorization") ?? "");
+}

@@ -1,0 +1,35 @@
+/**
+ * Who is signed in, for server components, server actions and route handlers. The JWT says who
+ * the user was; the users collection says whether the account still exists (a deleted account's
+ * cookie must not keep working), so these helpers read both.
+ */
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { AppError } from "@/lib/errors";
+import { getUserById, type PublicUser } from "@/models/users";
+
+/** The session's user id, without a database read (null when signed out). */
+export async function getSessionUserId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.id || null;
+}
+
+/** The signed-in user, or null when signed out or the account no longer exists. */
+export async function getCurrentUser(): Promise<PublicUser | null> {
+  const id = await getSessionUserId();
+  return id ? getUserById(id) : null;
+}
+
+/** For pages and server actions: the signed-in user, or a redirect to /login. */
+export async function requireUser(callbackPath?: string): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  redirect(callbackPath ? `/login?callbackUrl=${encodeURIComponent(callbackPath)}` : "/login");
+}
+
+/** For route handlers: the signed-in user, or AppError "unauthorized" (→ 401 problem+json). */
+export async function requireApiUser(): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
+  return user;
+}

@@ -1,0 +1,85 @@
+/**
+ * One MongoClient per process. The client lives on globalThis so Next.js dev hot reloads reuse
+ * it instead of opening a new pool per edit. Writes are majority-acknowledged and retryable.
+ * `getDb()` connects and, once per process, creates every model's collection, validator and
+ * indexes before handing out the database (see ensure-indexes.ts).
+ */
+import { MongoClient, type Db } from "mongodb";
+import { getEnv } from "@/lib/env";
+import { ensureModels } from "@/lib/db/ensure-indexes";
+import { allModels } from "@/models";
+
+interface DbState {
+  client?: MongoClient;
+  connecting?: Promise<MongoClient>;
+  ready?: Promise<Db>;
+  readyDbName?: string;
+}
+
+const globalKey = Symbol.for("chatcraft.mongo");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: DbState };
+
+function state(): DbState {
+  const g = globalThis as GlobalWithDb;
+  g[globalKey] ??= {};
+  return g[globalKey];
+}
+
+export function createMongoClient(uri: string): MongoClient {
+  return new MongoClient(uri, {
+    appName: "chatcraft",
+    writeConcern: { w: "majority" },
+    retryWrites: true,
+    retryReads: true,
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+  });
+}
+
+/** The connected client (connects on first use). */
+export async function getMongoClient(): Promise<MongoClient> {
+  const s = state();
+  if (s.client) return s.client;
+  s.connecting ??= (async () => {
+    const client = createMongoClient(getEnv().MONGODB_URI);
+    await client.connect();
+    s.client = client;
+    return client;
+  })().catch((error: unknown) => {
+    s.connecting = undefined;
+    throw error;
+  });
+  return s.connecting;
+}
+
+/**
+ * The app database, with collections, validators and indexes ensured (awaited, once per process
+ * and database name). A failure is thrown to the caller and retried on the next call.
+ */
+export async function getDb(): Promise<Db> {
+  const s = state();
+  const name = getEnv().MONGODB_DB;
+  if (!s.ready || s.readyDbName !== name) {
+    s.readyDbName = name;
+    s.ready = (async () => {
+      const db = (await getMongoClient()).db(name);
+      await ensureModels(db, allModels);
+      return db;
+    })().catch((error: unknown) => {
+      s.ready = undefined;
+      throw error;
+    });
+  }
+  return s.ready;
+}
+
+/** Closes the client (tests, graceful shutdown). The next getDb() reconnects. */
+export async function closeDb(): Promise<void> {
+  const s = state();
+  const client = s.client ?? (await s.connecting?.catch(() => undefined));
+  s.client = undefined;
+  s.connecting = undefined;
+  s.ready = undefined;
+  s.readyDbName = undefined;
+  await client?.close();
+}

@@ -1,0 +1,58 @@
+/**
+ * Route-handler helpers: turn thrown errors into problem+json (logging internal causes with
+ * the request id) and read JSON bodies through a zod schema with a size bound.
+ */
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { requestIdFrom, requestLogger } from "@/lib/log";
+import { problemResponse, toAppError } from "@/lib/http/problem";
+
+type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>;
+
+/** Wraps a route handler so every thrown error becomes a problem+json response. */
+export function withApiErrors<A extends unknown[]>(handler: Handler<A>): Handler<A> {
+  return async (request, ...rest) => {
+    const requestId = requestIdFrom(request.headers);
+    try {
+      const response = await handler(request, ...rest);
+      if (!response.headers.has("x-request-id")) {
+        try {
+          response.headers.set("x-request-id", requestId);
+        } catch {
+          // Some responses (e.g. Response.redirect) have immutable headers; the id is optional.
+        }
+      }
+      return response;
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) {
+        requestLogger(requestId).error({ err: appError.cause ?? appError, path: new URL(request.url).pathname }, "request failed");
+      }
+      return problemResponse(appError, { requestId, instance: new URL(request.url).pathname });
+    }
+  };
+}
+
+/** Reads a JSON body (bounded) and validates it; bad JSON or fields become 400 problems. */
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
+  const maxBytes = options.maxBytes ?? 256 * 1024;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) {
+    throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  }
+  let value: unknown;
+  try {
+    value = text === "" ? undefined : JSON.parse(text);
+  } catch (error) {
+    throw new AppError("invalid:json", "The request body is not valid JSON.", { cause: error });
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw toAppError(result.error);
+  return result.data;
+}

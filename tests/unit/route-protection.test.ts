@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { hasBearerToken, routeAccess } from "@/lib/auth/route-rules";
+
+describe("which routes need a session", () => {
+  it("protects app pages and the API, but not auth endpoints, health, or public pages", () => {
+    expect(routeAccess("/dashboard")).toBe("page");
+    expect(routeAccess("/settings")).toBe("page");
+    expect(routeAccess("/chat/abc")).toBe("page");
+    expect(routeAccess("/projects/1/tasks")).toBe("page");
+    expect(routeAccess("/dashboards-are-public")).toBe("public");
+    expect(routeAccess("/api/v1/conversations")).toBe("api");
+    expect(routeAccess("/api/chat/history/1")).toBe("api");
+    expect(routeAccess("/api/auth/session")).toBe("public");
+    expect(routeAccess("/api/health")).toBe("public");
+    expect(routeAccess("/")).toBe("public");
+    expect(routeAccess("/login")).toBe("auth-page");
+  });
+
+  it("recognises bearer tokens", () => {
+    expect(hasBearerToken(new Headers({ authorization: "Bearer cc_abc" }))).toBe(true);
+    expect(hasBearerToken(new Headers({ authorization: "Basic abc" }))).toBe(false);
+    expect(hasBearerToken(new Headers())).toBe(false);
+  });
+});
+
+describe("callbackUrl after sign-in", () => {
+  it("keeps same-origin relative paths with their query", () => {
+    expect(safeCallbackUrl("/settings")).toBe("/settings");
+    expect(safeCallbackUrl("/chat/123?x=1#m")).toBe("/chat/123?x=1#m");
+  });
+
+  it("refuses anything that could leave the site", () => {
+    for (const evil of ["https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "javascript:alert(1)", "evil", ""]) {
+      expect(safeCallbackUrl(evil), evil).toBe("/dashboard");
+    }
+    expect(safeCallbackUrl({ $gt: "" })).toBe("/dashboard");
+    expect(safeCallbackUrl("/login?callbackUrl=/x")).toBe("/dashboard");
+  });
+});
