@@ -14,6 +14,11 @@ const eslintConfig = defineConfig([
       ],
     },
   },
+  {
+    // Vitest/Playwright helpers named `use…` (e.g. useTestDatabase) are not React hooks.
+    files: ["tests/**", "e2e/**", "scripts/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",
