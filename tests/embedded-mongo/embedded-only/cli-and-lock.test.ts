@@ -1,0 +1,98 @@
+/** The `npm run db:embedded` CLI, and the lock that keeps two servers off one dbPath. */
+import { MongoClient } from "mongodb";
+import { afterEach, describe, expect, it } from "vitest";
+import { startEmbeddedMongo } from "@/lib/embedded-mongo";
+import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
+import type { AnyDoc } from "../support/docs";
+import { freePort, makeTempDir, runToExit, SERVE_FIXTURE, spawnUntilReady, waitForExit } from "../support/processes";
+
+useTestDatabase();
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await makeTempDir(prefix);
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+async function startCli(dbPath: string) {
+  const port = await freePort();
+  // detached: the CLI gets its own process group, so a group signal mimics Ctrl-C in a terminal.
+  const running = await spawnUntilReady("npm", ["run", "db:embedded", "--", "--port", String(port), "--dbpath", dbPath], { detached: true });
+  cleanups.push(async () => {
+    if (running.child.exitCode === null && running.child.signalCode === null) process.kill(-running.child.pid!, "SIGKILL");
+  });
+  return { ...running, port };
+}
+
+async function roundTrip(uri: string, value: string): Promise<void> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 });
+  try {
+    const coll = client.db("cli").collection<AnyDoc>("docs");
+    await coll.insertOne({ _id: value });
+    expect(await coll.findOne({ _id: value })).toEqual({ _id: value });
+  } finally {
+    await client.close();
+  }
+}
+
+describe.runIf(isEmbedded())("npm run db:embedded", () => {
+  it("prints a development-server warning and the ready line, serves the driver, exits 0 on SIGTERM", async () => {
+    const dbPath = await tempDir("emb-cli-term");
+    const cli = await startCli(dbPath);
+    expect(cli.output()).toContain(`ready mongodb://127.0.0.1:${cli.port}`);
+    const ownLines = cli.output().split("\n").filter((line) => line.trim() && !line.startsWith(">") && !line.includes("ready mongodb://"));
+    expect(ownLines.some((line) => /develop|test/i.test(line)), `warning line missing in:\n${cli.output()}`).toBe(true);
+    await roundTrip(cli.uri, "term");
+    cli.child.kill("SIGTERM");
+    expect(await waitForExit(cli.child)).toEqual({ code: 0, signal: null });
+  }, 60_000);
+
+  it("exits 0 on SIGINT (Ctrl-C) and keeps what was written", async () => {
+    const dbPath = await tempDir("emb-cli-int");
+    const cli = await startCli(dbPath);
+    await roundTrip(cli.uri, "int");
+    process.kill(-cli.child.pid!, "SIGINT");
+    expect(await waitForExit(cli.child)).toEqual({ code: 0, signal: null });
+
+    const server = await startEmbeddedMongo({ port: 0, dbPath, quiet: true });
+    const client = new MongoClient(server.uri);
+    try {
+      expect(await client.db("cli").collection<AnyDoc>("docs").findOne({ _id: "int" })).toEqual({ _id: "int" });
+    } finally {
+      await client.close();
+      await server.stop();
+    }
+  }, 60_000);
+});
+
+describe.runIf(isEmbedded())("dbPath lock", () => {
+  it("refuses a second server in this process on a dbPath that is in use, and frees it on stop", async () => {
+    const dbPath = await tempDir("emb-lock");
+    const first = await startEmbeddedMongo({ port: 0, dbPath, quiet: true });
+    try {
+      await expect(startEmbeddedMongo({ port: 0, dbPath, quiet: true })).rejects.toThrow(/lock|in use|already|another/i);
+    } finally {
+      await first.stop();
+    }
+    const again = await startEmbeddedMongo({ port: 0, dbPath, quiet: true });
+    await again.stop();
+  });
+
+  it("refuses a second server in another process with a clear error", async () => {
+    const dbPath = await tempDir("emb-lock-proc");
+    const first = await startEmbeddedMongo({ port: 0, dbPath, quiet: true });
+    try {
+      const second = await runToExit(process.execPath, ["--import", "tsx", SERVE_FIXTURE, dbPath]);
+      expect(second.code).not.toBe(0);
+      expect(second.output).toMatch(/lock|in use|already|another/i);
+      expect(second.output).not.toContain("ready mongodb://");
+    } finally {
+      await first.stop();
+    }
+  }, 60_000);
+});
