@@ -28,7 +28,7 @@ export async function signIn(page: Page, identifier: string, password: string): 
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /account menu/i }).click();
+  await page.getByRole("button", { name: "Open user menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/(login)?$/);
 }
