@@ -1,0 +1,227 @@
+/**
+ * `npm run bench:db [-- 100000,1000000]` — measures the embedded server as the app uses it:
+ * bulk insert, sequential insertOne round trips, the chat page query, resident memory and
+ * restart (log replay) time, for each size on a fresh temp dbPath. A benchmark, not a test:
+ * it prints numbers and compares them against the targets in issue 2.
+ *
+ * The server runs as its own process (the CLI), so its memory is measured apart from the
+ * driver's and SIGKILL can simulate a crash before the second restart.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MongoClient, ObjectId, type Collection } from "mongodb";
+
+interface MessageDoc {
+  conversationId: ObjectId;
+  userId: ObjectId;
+  sender: "user" | "ai";
+  message: string;
+  timestamp: Date;
+}
+
+interface Result {
+  size: number;
+  insertManyPerSec: number;
+  insertOnePerSec: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  restartSec: number;
+  crashRestartSec: number;
+}
+
+const CONVERSATIONS = 10_000;
+const USERS = 1_000;
+const BATCH = 1_000;
+const INSERT_ONE_COUNT = 5_000;
+const QUERY_COUNT = 1_000;
+const CLI = join(process.cwd(), "lib/embedded-mongo/cli.ts");
+const SERVER_NODE_FLAGS = ["--max-old-space-size=8192"];
+
+const conversationIds = Array.from({ length: CONVERSATIONS }, () => new ObjectId());
+const userIds = Array.from({ length: USERS }, () => new ObjectId());
+const WORDS = "the quick brown fox jumps over a lazy dog while role based chat keeps every brief handy".split(" ");
+
+function randomInt(max: number): number {
+  return Math.floor(Math.random() * max);
+}
+
+function message(i: number): MessageDoc {
+  let text = "";
+  while (text.length < 100) text += `${WORDS[randomInt(WORDS.length)]} `;
+  return {
+    conversationId: conversationIds[i % CONVERSATIONS]!,
+    userId: userIds[i % USERS]!,
+    sender: i % 2 === 0 ? "user" : "ai",
+    message: text.slice(0, 100),
+    timestamp: new Date(Date.UTC(2024, 0, 1) + i * 1000),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the CLI as one plain node process and resolves once it prints its ready line. */
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; uri: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", CLI, "--port", String(port), "--dbpath", dbPath], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready (mongodb:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, uri: match[1]! });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}) before ready:\n${out}`)));
+  });
+}
+
+function stopServer(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
+}
+
+async function pageQuery(coll: Collection<MessageDoc>, conversationId: ObjectId): Promise<number> {
+  const docs = await coll.find({ conversationId }).sort({ timestamp: -1 }).limit(50).toArray();
+  return docs.length;
+}
+
+/** Time from spawning the server to the first page query answering. */
+async function timedRestart(dbPath: string, expectedCount: number): Promise<{ seconds: number; child: ChildProcess; uri: string }> {
+  const started = performance.now();
+  const { child, uri } = await startServer(dbPath);
+  const client = new MongoClient(uri);
+  const coll = client.db("bench").collection<MessageDoc>("messages");
+  const found = await pageQuery(coll, conversationIds[0]!);
+  const seconds = (performance.now() - started) / 1000;
+  const count = await coll.estimatedDocumentCount();
+  await client.close();
+  if (found !== 50 || count !== expectedCount) throw new Error(`after restart: page ${found}/50, count ${count}/${expectedCount}`);
+  return { seconds, child, uri };
+}
+
+async function benchSize(size: number): Promise<Result> {
+  const dbPath = mkdtempSync(join(tmpdir(), "bench-db-"));
+  const server = await startServer(dbPath);
+  let current = server.child;
+  try {
+    const client = new MongoClient(server.uri);
+    const coll = client.db("bench").collection<MessageDoc>("messages");
+    await coll.createIndex({ conversationId: 1, timestamp: -1 });
+
+    let started = performance.now();
+    for (let i = 0; i < size; i += BATCH) {
+      await coll.insertMany(Array.from({ length: Math.min(BATCH, size - i) }, (_, k) => message(i + k)));
+    }
+    const insertManyPerSec = size / ((performance.now() - started) / 1000);
+    log(`  ${size}: insertMany done (${Math.round(insertManyPerSec)} docs/s)`);
+
+    started = performance.now();
+    for (let i = 0; i < INSERT_ONE_COUNT; i += 1) await coll.insertOne(message(size + i));
+    const insertOnePerSec = INSERT_ONE_COUNT / ((performance.now() - started) / 1000);
+    const total = size + INSERT_ONE_COUNT;
+
+    for (let i = 0; i < 100; i += 1) await pageQuery(coll, conversationIds[randomInt(CONVERSATIONS)]!);
+    const latencies: number[] = [];
+    for (let i = 0; i < QUERY_COUNT; i += 1) {
+      const t0 = performance.now();
+      await pageQuery(coll, conversationIds[randomInt(CONVERSATIONS)]!);
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((a, b) => a - b);
+    const rss = rssMb(server.child.pid!);
+    await client.close();
+
+    await stopServer(server.child, "SIGTERM");
+    const clean = await timedRestart(dbPath, total);
+    current = clean.child;
+    log(`  ${size}: clean restart ${clean.seconds.toFixed(2)} s`);
+    // Write a little more, then crash: the next start must replay the log.
+    const writer = new MongoClient(clean.uri);
+    await writer.db("bench").collection<MessageDoc>("messages").insertMany(Array.from({ length: BATCH }, (_, k) => message(total + k)));
+    await writer.close();
+    await stopServer(clean.child, "SIGKILL");
+    const crashed = await timedRestart(dbPath, total + BATCH);
+    current = crashed.child;
+
+    return {
+      size, insertManyPerSec, insertOnePerSec, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+      rssMb: rss, restartSec: clean.seconds, crashRestartSec: crashed.seconds,
+    };
+  } finally {
+    await stopServer(current, "SIGTERM");
+    rmSync(dbPath, { recursive: true, force: true });
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function printTable(results: Result[]): void {
+  const rows = results.map((r) => ({
+    documents: r.size.toLocaleString("en-US"),
+    "insertMany docs/s": Math.round(r.insertManyPerSec).toLocaleString("en-US"),
+    "insertOne /s": Math.round(r.insertOnePerSec).toLocaleString("en-US"),
+    "page p50 ms": r.p50.toFixed(2),
+    "page p99 ms": r.p99.toFixed(2),
+    "server RSS MB": Math.round(r.rssMb),
+    "restart s": r.restartSec.toFixed(2),
+    "restart after kill -9 s": r.crashRestartSec.toFixed(2),
+  }));
+  console.table(rows);
+}
+
+function checkTargets(results: Result[]): boolean {
+  const biggest = results.reduce((a, b) => (b.size > a.size ? b : a));
+  const checks = [
+    { name: `page query p99 < 5 ms at ${biggest.size.toLocaleString("en-US")}`, ok: biggest.p99 < 5, got: `${biggest.p99.toFixed(2)} ms` },
+    { name: "sequential insertOne >= 3,000/s", ok: results.every((r) => r.insertOnePerSec >= 3_000), got: results.map((r) => Math.round(r.insertOnePerSec)).join(", ") },
+    { name: `restart of ${biggest.size.toLocaleString("en-US")} < 10 s`, ok: Math.max(biggest.restartSec, biggest.crashRestartSec) < 10, got: `${biggest.restartSec.toFixed(2)} s clean, ${biggest.crashRestartSec.toFixed(2)} s after kill -9` },
+  ];
+  if (biggest.size < 1_000_000) console.log("(targets are defined at 1,000,000 documents; this run is smaller)");
+  for (const c of checks) console.log(`${c.ok ? "PASS" : "MISS"}  ${c.name}: ${c.got}`);
+  return checks.every((c) => c.ok);
+}
+
+async function main(): Promise<void> {
+  const arg = process.argv[2];
+  const sizes = arg ? arg.split(",").map((s) => Number(s.replace(/_/g, ""))) : [100_000, 1_000_000];
+  if (sizes.some((s) => !Number.isInteger(s) || s < 1_000)) throw new Error("sizes: comma-separated integers >= 1000, e.g. 100000,1000000");
+  console.log(`bench:db — embedded server, ${CONVERSATIONS.toLocaleString("en-US")} conversations, index {conversationId:1,timestamp:-1}`);
+  const results: Result[] = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  printTable(results);
+  checkTargets(results);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
