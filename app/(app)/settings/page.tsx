@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Account</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-3 text-sm sm:grid-cols-[8rem_1fr]">
+            <dt className="text-muted-foreground">Username</dt>
+            <dd className="font-medium break-all">{user.username}</dd>
+            <dt className="text-muted-foreground">Email</dt>
+            <dd className="font-medium break-all">{user.email}</dd>
+            {user.name && (
+              <>
+                <dt className="text-muted-foreground">Name</dt>
+                <dd className="font-medium break-words">{user.name}</dd>
+              </>
+            )}
+          </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Change password</h2>
+          </CardTitle>
+          <CardDescription>You stay signed in on this device.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
+
+      <Card className="border-destructive/40">
+        <CardHeader>
+          <CardTitle>
+            <h2>Delete account</h2>
+          </CardTitle>
+          <CardDescription>Removes your account and everything you created. This cannot be undone.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DeleteAccountDialog username={user.username} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

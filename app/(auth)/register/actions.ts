@@ -1,0 +1,43 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn } from "@/auth";
+import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/components/auth/form-state";
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/callback-url";
+import { enforceSignUpLimits } from "@/lib/auth/limits";
+import { registerSchema } from "@/lib/auth/schemas";
+import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/rate-limit";
+import { logger } from "@/lib/log";
+import { createUser } from "@/models/users";
+
+export type RegisterField = "username" | "email" | "password" | "name";
+const FIELDS = ["username", "email", "password", "name"] as const;
+
+export async function registerAction(_previous: FormState<RegisterField>, formData: FormData): Promise<FormState<RegisterField>> {
+  const values = keepValues(formData, ["username", "email", "name"] as const);
+  const parsed = registerSchema.safeParse(formObject(formData, FIELDS));
+  if (!parsed.success) {
+    return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
+  }
+  try {
+    await enforceSignUpLimits(clientIp(await headers()), parsed.data.email);
+    await createUser(parsed.data);
+  } catch (error) {
+    if (isAppError(error) && (error.kind === "conflict" || error.kind === "rate_limited")) {
+      return { status: "error", message: error.fields ? undefined : error.message, fieldErrors: error.fields, values, at: Date.now() };
+    }
+    throw error;
+  }
+  try {
+    await signIn("credentials", { identifier: parsed.data.username, password: parsed.data.password, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    // The account exists; only the automatic sign-in failed (e.g. rate limited). Let them sign in.
+    logger().warn({ type: error.type }, "sign-in after sign-up failed");
+    redirect("/login?registered=1");
+  }
+  redirect(DEFAULT_AFTER_SIGN_IN);
+}

@@ -1,0 +1,43 @@
+/**
+ * What a form's server action returns to `useActionState`: a form-level message (shown in
+ * role="alert"), messages per field (shown beside the field), and the non-secret values to put
+ * back into the form (React resets a form after its action runs).
+ */
+import type { z } from "zod";
+
+export interface FormState<F extends string = string> {
+  status: "idle" | "error" | "success";
+  /** Form-level message: an error for status "error", a confirmation for "success". */
+  message?: string;
+  fieldErrors?: Partial<Record<F, string[]>>;
+  values?: Partial<Record<F, string>>;
+  /** Changes on every answer, so effects (toasts, focus) run once per submission. */
+  at?: number;
+}
+
+export const idleState: FormState = { status: "idle" };
+
+/** zod issues → first-level field errors (a form's fields are flat). */
+export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string[]>> {
+  const out: Partial<Record<F, string[]>> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_") as F;
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** FormData values as strings for re-filling a form; files and secrets are left out. */
+export function keepValues<F extends string>(formData: FormData, fields: readonly F[]): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const value = formData.get(field);
+    if (typeof value === "string") out[field] = value.slice(0, 500);
+  }
+  return out;
+}
+
+/** FormData → plain object of its string entries (unknown shape; the zod schema decides). */
+export function formObject(formData: FormData, fields: readonly string[]): Record<string, FormDataEntryValue | null> {
+  return Object.fromEntries(fields.map((field) => [field, formData.get(field)]));
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect } from "react";
+import { registerAction, type RegisterField } from "@/app/(auth)/register/actions";
+import { FormAlert } from "@/components/auth/form-alert";
+import { idleState, type FormState } from "@/components/auth/form-state";
+import { SubmitButton } from "@/components/auth/submit-button";
+import { useClientValidation } from "@/components/auth/use-client-validation";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { registerSchema } from "@/lib/auth/schemas";
+
+const FIELDS: readonly RegisterField[] = ["username", "email", "password", "name"];
+
+export function RegisterForm() {
+  const [state, formAction] = useActionState(registerAction, idleState as FormState<RegisterField>);
+  const client = useClientValidation(registerSchema, FIELDS);
+  const { reset } = client;
+  useEffect(reset, [state.at, reset]);
+
+  const errorFor = (field: RegisterField) => (field in client.errors ? client.errors[field] : state.fieldErrors?.[field]);
+
+  return (
+    <form action={formAction} onSubmit={client.onSubmit} onBlur={client.onBlur} noValidate className="grid gap-4">
+      <FormAlert message={state.status === "error" ? state.message : undefined} />
+      <FormField
+        id="username"
+        label="Username"
+        error={errorFor("username")}
+        description="3–32 characters: letters, digits, “_” and “-”."
+      >
+        <Input
+          required
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          defaultValue={state.values?.username}
+          maxLength={64}
+          autoFocus
+        />
+      </FormField>
+      <FormField id="email" label="Email" error={errorFor("email")}>
+        <Input required name="email" type="email" autoComplete="email" defaultValue={state.values?.email} maxLength={254} />
+      </FormField>
+      <FormField id="password" label="Password" error={errorFor("password")} description="At least 8 characters.">
+        <Input required name="password" type="password" autoComplete="new-password" maxLength={200} />
+      </FormField>
+      <FormField id="name" label="Display name (optional)" error={errorFor("name")}>
+        <Input name="name" autoComplete="name" defaultValue={state.values?.name} maxLength={120} />
+      </FormField>
+      <SubmitButton className="w-full">Create account</SubmitButton>
+      <p className="text-center text-sm text-muted-foreground">
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-foreground underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+/**
+ * Client-side feedback from the same zod schema the server action uses: a field is checked when
+ * it loses focus, the whole form before submitting (an invalid form is not sent, and focus
+ * moves to the first invalid field). The server's answer stays the truth.
+ */
+import { useCallback, useState, type FocusEvent, type FormEvent } from "react";
+import type { z } from "zod";
+import { fieldErrorsOf, formObject } from "@/components/auth/form-state";
+
+export interface ClientValidation<F extends string> {
+  errors: Partial<Record<F, string[]>>;
+  onBlur: (event: FocusEvent<HTMLFormElement>) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Forget client errors (e.g. once the server has answered). */
+  reset: () => void;
+}
+
+export function useClientValidation<F extends string>(schema: z.ZodType, fields: readonly F[]): ClientValidation<F> {
+  const [errors, setErrors] = useState<Partial<Record<F, string[]>>>({});
+
+  const check = useCallback(
+    (form: HTMLFormElement): Partial<Record<F, string[]>> => {
+      const result = schema.safeParse(formObject(new FormData(form), fields));
+      return result.success ? {} : fieldErrorsOf<F>(result.error);
+    },
+    [schema, fields],
+  );
+
+  const onBlur = useCallback(
+    (event: FocusEvent<HTMLFormElement>) => {
+      const target: EventTarget = event.target;
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+      const name = target.name as F;
+      if (!fields.includes(name)) return;
+      // Do not scold a field the user has only tabbed through.
+      if (target.value === "" && !errors[name]) return;
+      const all = check(event.currentTarget);
+      setErrors((previous) => ({ ...previous, [name]: all[name] }));
+    },
+    [check, errors, fields],
+  );
+
+  const onSubmit = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      const all = check(event.currentTarget);
+      setErrors(all);
+      const firstInvalid = fields.find((field) => all[field]?.length);
+      if (firstInvalid) {
+        event.preventDefault();
+        event.currentTarget.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
+      }
+    },
+    [check, fields],
+  );
+
+  const reset = useCallback(() => setErrors({}), []);
+
+  return { errors, onBlur, onSubmit, reset };
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { toast } from "sonner";
+import { changePasswordAction, type ChangePasswordField } from "@/app/(app)/settings/actions";
+import { FormAlert } from "@/components/auth/form-alert";
+import { idleState, type FormState } from "@/components/auth/form-state";
+import { SubmitButton } from "@/components/auth/submit-button";
+import { useClientValidation } from "@/components/auth/use-client-validation";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { changePasswordSchema } from "@/lib/auth/schemas";
+
+const FIELDS: readonly ChangePasswordField[] = ["currentPassword", "newPassword", "confirmPassword"];
+
+export function ChangePasswordForm() {
+  const [state, formAction] = useActionState(changePasswordAction, idleState as FormState<ChangePasswordField>);
+  const client = useClientValidation(changePasswordSchema, FIELDS);
+  const { reset } = client;
+
+  useEffect(() => {
+    reset();
+    if (state.status === "success") toast.success(state.message ?? "Password changed.");
+  }, [state.at, state.status, state.message, reset]);
+
+  const errorFor = (field: ChangePasswordField) =>
+    field in client.errors ? client.errors[field] : state.fieldErrors?.[field];
+
+  return (
+    <form action={formAction} onSubmit={client.onSubmit} onBlur={client.onBlur} noValidate className="grid max-w-md gap-4">
+      <FormAlert message={state.status === "error" ? state.message : undefined} />
+      <FormField id="currentPassword" label="Current password" error={errorFor("currentPassword")}>
+        <Input required name="currentPassword" type="password" autoComplete="current-password" maxLength={1024} />
+      </FormField>
+      <FormField id="newPassword" label="New password" error={errorFor("newPassword")} description="At least 8 characters.">
+        <Input required name="newPassword" type="password" autoComplete="new-password" maxLength={200} />
+      </FormField>
+      <FormField id="confirmPassword" label="Confirm new password" error={errorFor("confirmPassword")}>
+        <Input required name="confirmPassword" type="password" autoComplete="new-password" maxLength={200} />
+      </FormField>
+      <div>
+        <SubmitButton>Change password</SubmitButton>
+      </div>
+    </form>
+  );
+}
