@@ -11,11 +11,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { loadEnvConfig } from "@next/env";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../lib/embedded-mongo";
 
 type Mode = "dev" | "start";
 
 const mode = process.argv[2] as Mode;
+// Read .env.local & co. the way Next.js will, so MONGODB_URI set there is honoured here too.
+loadEnvConfig(process.cwd(), mode === "dev", { info: () => {}, error: console.error });
 const nextArgs = process.argv.slice(3);
 const dataDir = path.resolve(process.env.CHATCRAFT_DATA_DIR ?? ".data");
 
