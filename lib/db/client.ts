@@ -36,20 +36,20 @@ export function createMongoClient(uri: string): MongoClient {
   });
 }
 
-/** The connected client (connects on first use). */
+/** The connected client (connects on first use; a failed connect is retried on the next call). */
 export async function getMongoClient(): Promise<MongoClient> {
   const s = state();
-  if (s.client) return s.client;
-  s.connecting ??= (async () => {
-    const client = createMongoClient(getEnv().MONGODB_URI);
-    await client.connect();
-    s.client = client;
-    return client;
-  })().catch((error: unknown) => {
-    s.connecting = undefined;
+  const client = (s.client ??= createMongoClient(getEnv().MONGODB_URI));
+  s.connecting ??= client.connect().catch((error: unknown) => {
+    if (s.client === client) {
+      s.client = undefined;
+      s.connecting = undefined;
+    }
+    void client.close().catch(() => undefined);
     throw error;
   });
-  return s.connecting;
+  await s.connecting;
+  return client;
 }
 
 /**
@@ -76,7 +76,7 @@ export async function getDb(): Promise<Db> {
 /** Closes the client (tests, graceful shutdown). The next getDb() reconnects. */
 export async function closeDb(): Promise<void> {
   const s = state();
-  const client = s.client ?? (await s.connecting?.catch(() => undefined));
+  const client = s.client;
   s.client = undefined;
   s.connecting = undefined;
   s.ready = undefined;
