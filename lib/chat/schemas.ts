@@ -1,0 +1,25 @@
+/**
+ * Chat input schemas shared by the composer (client feedback) and the server (truth). The
+ * length limit itself comes from CHAT_MAX_MESSAGE_CHARS on the server; see checkMessageText.
+ */
+import { z } from "zod";
+
+export const DEFAULT_MAX_MESSAGE_CHARS = 8000;
+export const TITLE_MAX_CHARS = 120;
+
+const messageText = z
+  .string({ error: "Type a message." })
+  .refine((value) => value.trim().length > 0, "Type a message.");
+
+export const replyRequestSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("send"), text: messageText }),
+  z.object({ mode: z.literal("regenerate") }),
+  z.object({ mode: z.literal("edit"), text: messageText }),
+]);
+export type ReplyRequest = z.infer<typeof replyRequestSchema>;
+
+export const conversationTitleSchema = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(TITLE_MAX_CHARS, `A title can be at most ${TITLE_MAX_CHARS} characters.`);
