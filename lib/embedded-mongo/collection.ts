@@ -1,0 +1,148 @@
+/**
+ * One collection in memory: documents by encoded _id (Map order = natural order), its indexes and
+ * options. Stored documents are never mutated: writers build a new object and swap it in, so
+ * cursors, snapshots and failed updates never see half-written state.
+ */
+import { calculateObjectSize } from "bson";
+import { encodeValue } from "./bson-order";
+import type { Doc } from "./doc-paths";
+import { MongoError } from "./errors";
+import { formatValue } from "./format";
+import { Index, type IndexSpec } from "./indexes";
+import { checkValidator, type ValidatorOptions } from "./validation";
+
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+export type JournalOp = Record<string, unknown> & { o: string };
+export type JournalSink = (op: JournalOp) => void;
+
+export interface CollectionEnv {
+  journal: JournalSink;
+  quiet: boolean;
+}
+
+export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };
+
+export function idKeyOf(doc: Doc): string {
+  return encodeValue(doc._id);
+}
+
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  readonly indexes = new Map<string, Index>();
+  options: Doc & ValidatorOptions;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    options: Doc,
+    private readonly env: CollectionEnv,
+  ) {
+    this.options = options;
+    this.indexes.set("_id_", new Index(ID_INDEX_SPEC));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  private duplicateError(index: Index, tuple: unknown[]): MongoError {
+    const keyValue: Doc = {};
+    index.fields.forEach((f, i) => (keyValue[f] = tuple[i]));
+    const shown = index.fields.map((f, i) => `${f}: ${formatValue(tuple[i])}`).join(", ");
+    return new MongoError(11000, `E11000 duplicate key error collection: ${this.ns} index: ${index.spec.name} dup key: { ${shown} }`, {
+      keyPattern: index.spec.key,
+      keyValue,
+    });
+  }
+
+  private checkDocument(id: string, doc: Doc, previous: Doc | undefined, bypassValidation: boolean): void {
+    const size = calculateObjectSize(doc);
+    if (size > MAX_BSON_SIZE) throw new MongoError(10334, `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB) First element: _id: ${formatValue(doc._id)}`);
+    if (Array.isArray(doc._id)) throw new MongoError(2, `The '_id' value cannot be of type array`);
+    if (!bypassValidation) checkValidator(this.options, doc, previous, this.ns, this.env.quiet);
+    if (!previous && this.docs.has(id)) throw this.duplicateError(this.indexes.get("_id_")!, [doc._id]);
+    for (const index of this.indexes.values()) {
+      const tuple = index.findConflict(id, doc);
+      if (tuple) throw this.duplicateError(index, tuple);
+    }
+  }
+
+  /** Inserts a document that already carries its _id; throws without changing anything on error. */
+  insert(doc: Doc, bypassValidation = false): void {
+    const id = idKeyOf(doc);
+    this.checkDocument(id, doc, undefined, bypassValidation);
+    this.put(id, doc);
+    this.env.journal({ o: "p", db: this.db, c: this.name, d: [doc] });
+  }
+
+  /** Swaps in a new version of a stored document (same _id). */
+  replace(previous: Doc, next: Doc, bypassValidation = false): void {
+    const id = idKeyOf(previous);
+    this.checkDocument(id, next, previous, bypassValidation);
+    this.put(id, next);
+    this.env.journal({ o: "p", db: this.db, c: this.name, d: [next] });
+  }
+
+  remove(doc: Doc): void {
+    const id = idKeyOf(doc);
+    this.drop(id);
+    this.env.journal({ o: "r", db: this.db, c: this.name, ids: [doc._id] });
+  }
+
+  /** Raw put used by writes and log replay: keeps every index in step. */
+  put(id: string, doc: Doc): void {
+    const old = this.docs.get(id);
+    for (const index of this.indexes.values()) {
+      if (old) index.remove(id, old);
+      index.add(id, doc);
+    }
+    this.docs.set(id, doc);
+  }
+
+  drop(id: string): void {
+    const old = this.docs.get(id);
+    if (!old) return;
+    for (const index of this.indexes.values()) index.remove(id, old);
+    this.docs.delete(id);
+  }
+
+  /** Builds an index over the existing documents; on a duplicate nothing is registered. */
+  addIndex(spec: IndexSpec, log = true): void {
+    const index = new Index(spec);
+    for (const [id, doc] of this.docs) {
+      const conflict = index.findConflict(id, doc);
+      if (conflict) throw this.duplicateError(index, conflict);
+      index.add(id, doc);
+    }
+    this.indexes.set(spec.name, index);
+    if (log) this.env.journal({ o: "ix", db: this.db, c: this.name, spec });
+  }
+
+  /** Log replay: the index was valid when logged, so rebuild it without uniqueness checks. */
+  addIndexUnchecked(spec: IndexSpec): void {
+    const index = new Index(spec);
+    for (const [id, doc] of this.docs) index.add(id, doc);
+    this.indexes.set(spec.name, index);
+  }
+
+  dropIndex(name: string): void {
+    this.indexes.delete(name);
+    this.env.journal({ o: "dx", db: this.db, c: this.name, name });
+  }
+
+  /** Replaces an index's spec in place (collMod changes to expireAfterSeconds, hidden, ...). */
+  updateIndexSpec(name: string, spec: IndexSpec): void {
+    const index = this.indexes.get(name);
+    if (!index) return;
+    const rebuilt = new Index(spec);
+    for (const [id, doc] of this.docs) rebuilt.add(id, doc);
+    this.indexes.set(name, rebuilt);
+    this.env.journal({ o: "ix", db: this.db, c: this.name, spec });
+  }
+
+  setOptions(options: Doc): void {
+    this.options = options;
+    this.env.journal({ o: "c", db: this.db, c: this.name, opts: options });
+  }
+}

@@ -1,0 +1,130 @@
+/** insert, find, getMore, killCursors, count, distinct, delete. */
+import { ObjectId } from "bson";
+import { compareValues, encodeValue } from "../bson-order";
+import { pathValues, type Doc } from "../doc-paths";
+import { MongoError, toMongoError } from "../errors";
+import { projector } from "../projection";
+import { findDocuments, matcher } from "../query";
+import { asNumber, collectionName, type CommandHandler } from "./context";
+
+/** mongod's writeErrors entry for a failed write at `index`. */
+export function writeError(index: number, error: unknown): Doc {
+  const e = toMongoError(error);
+  return { index, code: e.code, errmsg: e.message, ...e.extra };
+}
+
+/** `_id` first, generated when missing (as mongod stores it). */
+export function withId(doc: Doc): Doc {
+  if (doc._id !== undefined && Object.keys(doc)[0] === "_id") return doc;
+  const { _id, ...rest } = doc;
+  return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
+}
+
+const insert: CommandHandler = (cmd, ctx) => {
+  const name = collectionName(cmd, "insert");
+  const docs = (cmd.documents ?? []) as Doc[];
+  const ordered = cmd.ordered !== false;
+  const coll = ctx.store.ensureCollection(ctx.db, name);
+  const writeErrors: Doc[] = [];
+  let n = 0;
+  for (let i = 0; i < docs.length; i += 1) {
+    try {
+      coll.insert(withId(docs[i]!), cmd.bypassDocumentValidation === true);
+      n += 1;
+    } catch (error) {
+      writeErrors.push(writeError(i, error));
+      if (ordered) break;
+    }
+  }
+  return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+};
+
+const find: CommandHandler = (cmd, ctx) => {
+  const name = collectionName(cmd, "find");
+  const limit = asNumber(cmd.limit, 0);
+  const filter = (cmd.filter ?? {}) as Doc;
+  const docs = findDocuments(ctx.store.collection(ctx.db, name), {
+    filter,
+    sort: cmd.sort as Doc | undefined,
+    skip: asNumber(cmd.skip, 0),
+    limit,
+  });
+  const project = projector(cmd.projection as Doc | undefined, filter);
+  const out = project ? docs.map(project) : docs;
+  const batchSize = cmd.batchSize === undefined ? undefined : asNumber(cmd.batchSize, 101);
+  return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, cmd.singleBatch === true || limit < 0);
+};
+
+const getMore: CommandHandler = (cmd, ctx) => {
+  const name = collectionName(cmd, "collection");
+  const batchSize = cmd.batchSize === undefined ? undefined : asNumber(cmd.batchSize, 0);
+  return ctx.cursors.getMore(cmd.getMore, `${ctx.db}.${name}`, batchSize);
+};
+
+const killCursors: CommandHandler = (cmd, ctx) => {
+  const { killed, notFound } = ctx.cursors.kill((cmd.cursors ?? []) as unknown[]);
+  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+};
+
+const count: CommandHandler = (cmd, ctx) => {
+  const coll = ctx.store.collection(ctx.db, collectionName(cmd, "count"));
+  const query = (cmd.query ?? {}) as Doc;
+  const skip = asNumber(cmd.skip, 0);
+  const limit = Math.abs(asNumber(cmd.limit, 0));
+  if (!coll) return { n: 0, ok: 1 };
+  let n = Object.keys(query).length === 0 ? coll.docs.size : findDocuments(coll, { filter: query }).length;
+  n = Math.max(0, n - skip);
+  if (limit) n = Math.min(n, limit);
+  return { n, ok: 1 };
+};
+
+const distinct: CommandHandler = (cmd, ctx) => {
+  const coll = ctx.store.collection(ctx.db, collectionName(cmd, "distinct"));
+  const key = cmd.key;
+  if (typeof key !== "string") throw new MongoError(14, "\"key\" had the wrong type. Expected string");
+  const seen = new Map<string, unknown>();
+  for (const doc of findDocuments(coll, { filter: (cmd.query ?? {}) as Doc })) {
+    for (const value of pathValues(doc, key).values) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (v === undefined) continue;
+        const k = encodeValue(v);
+        if (!seen.has(k)) seen.set(k, v);
+      }
+    }
+  }
+  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+};
+
+const remove: CommandHandler = (cmd, ctx) => {
+  const coll = ctx.store.collection(ctx.db, collectionName(cmd, "delete"));
+  const ordered = cmd.ordered !== false;
+  const writeErrors: Doc[] = [];
+  let n = 0;
+  const statements = (cmd.deletes ?? []) as Doc[];
+  for (let i = 0; i < statements.length; i += 1) {
+    const statement = statements[i]!;
+    try {
+      if (!coll) continue;
+      matcher(statement.q as Doc); // surfaces a bad filter as an error even on an empty collection
+      const limit = asNumber(statement.limit, 0) === 1 ? 1 : 0;
+      for (const doc of findDocuments(coll, { filter: (statement.q ?? {}) as Doc, limit, sort: statement.sort as Doc | undefined })) {
+        coll.remove(doc);
+        n += 1;
+      }
+    } catch (error) {
+      writeErrors.push(writeError(i, error));
+      if (ordered) break;
+    }
+  }
+  return writeErrors.length ? { n, writeErrors, ok: 1 } : { n, ok: 1 };
+};
+
+export const crudCommands: Record<string, CommandHandler> = {
+  insert,
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  delete: remove,
+};

@@ -1,0 +1,177 @@
+/**
+ * Secondary indexes. Each index keeps a Map from the encoded value of its FIRST key field to a
+ * bucket of entries sorted by the remaining key fields (in the index's directions), so an
+ * equality on the first field plus a sort on the next ones walks one small sorted bucket instead
+ * of the collection. Unique indexes also keep a Map from the full encoded key to the owner _id.
+ */
+import { Query } from "mingo";
+import { compareValues, encodeValue } from "./bson-order";
+import { pathValues, type Doc } from "./doc-paths";
+
+export interface IndexSpec {
+  v?: number;
+  key: Record<string, unknown>;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Doc;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+export interface IndexEntry {
+  rest: unknown[];
+  id: string;
+}
+
+/** Marks an empty array's key: distinct from null, equal to other empty arrays. */
+const EMPTY_ARRAY_KEY = Object.freeze({ __emptyArray: true });
+
+const KEY_SEPARATOR = "\u0000";
+
+export class Index {
+  readonly spec: IndexSpec;
+  readonly fields: string[];
+  readonly dirs: number[];
+  /** Key types we store but do not maintain (text, 2dsphere, ...): never used to answer queries. */
+  readonly passive: boolean;
+  readonly isId: boolean;
+  readonly buckets = new Map<string, IndexEntry[]>();
+  readonly uniqueKeys = new Map<string, string>();
+  multikey = false;
+  private readonly partial?: Query;
+
+  constructor(spec: IndexSpec) {
+    this.spec = spec;
+    this.fields = Object.keys(spec.key);
+    this.dirs = this.fields.map((f) => (spec.key[f] === -1 ? -1 : 1));
+    this.passive = this.fields.some((f) => typeof spec.key[f] === "string" && spec.key[f] !== "hashed");
+    this.isId = spec.name === "_id_";
+    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+  }
+
+  get unique(): boolean {
+    return this.isId || this.spec.unique === true;
+  }
+
+  get usableForQueries(): boolean {
+    return !this.passive && !this.isId && !this.partial && this.spec.sparse !== true;
+  }
+
+  /** Key tuples for a document, or null when a sparse/partial index leaves it out. */
+  keysFor(doc: Doc): unknown[][] | null {
+    if (this.partial && !this.partial.test(doc)) return null;
+    const perField: unknown[][] = [];
+    let anyFound = false;
+    for (const field of this.fields) {
+      const { values, found } = pathValues(doc, field);
+      anyFound ||= found;
+      const expanded: unknown[] = [];
+      for (const value of found ? values : [null]) {
+        if (Array.isArray(value)) {
+          this.multikey = true;
+          if (value.length === 0) expanded.push(EMPTY_ARRAY_KEY);
+          else expanded.push(...value);
+        } else expanded.push(value === undefined ? null : value);
+      }
+      perField.push(expanded);
+    }
+    if (this.spec.sparse && !anyFound) return null;
+    let tuples: unknown[][] = [[]];
+    for (const values of perField) {
+      const next: unknown[][] = [];
+      for (const tuple of tuples) for (const value of values) next.push([...tuple, value]);
+      tuples = next;
+    }
+    return tuples;
+  }
+
+  static encodeKey(tuple: unknown[]): string {
+    return tuple.map((v) => (v === EMPTY_ARRAY_KEY ? "u" : encodeValue(v))).join(KEY_SEPARATOR);
+  }
+
+  /** The existing document id a doc would collide with under this unique index, if any. */
+  findConflict(id: string, doc: Doc): unknown[] | undefined {
+    if (!this.unique || this.isId || this.passive) return undefined;
+    for (const tuple of this.keysFor(doc) ?? []) {
+      const owner = this.uniqueKeys.get(Index.encodeKey(tuple));
+      if (owner !== undefined && owner !== id) return tuple;
+    }
+    return undefined;
+  }
+
+  add(id: string, doc: Doc): void {
+    if (this.isId || this.passive) return;
+    for (const tuple of this.keysFor(doc) ?? []) {
+      if (this.unique) this.uniqueKeys.set(Index.encodeKey(tuple), id);
+      const first = encodeFirst(tuple[0]);
+      const entry: IndexEntry = { rest: tuple.slice(1), id };
+      let bucket = this.buckets.get(first);
+      if (!bucket) {
+        bucket = [];
+        this.buckets.set(first, bucket);
+      }
+      const at = this.position(bucket, entry);
+      if (at === bucket.length) bucket.push(entry);
+      else bucket.splice(at, 0, entry);
+    }
+  }
+
+  remove(id: string, doc: Doc): void {
+    if (this.isId || this.passive) return;
+    for (const tuple of this.keysFor(doc) ?? []) {
+      if (this.unique) {
+        const key = Index.encodeKey(tuple);
+        if (this.uniqueKeys.get(key) === id) this.uniqueKeys.delete(key);
+      }
+      const first = encodeFirst(tuple[0]);
+      const bucket = this.buckets.get(first);
+      if (!bucket) continue;
+      const entry: IndexEntry = { rest: tuple.slice(1), id };
+      const at = this.position(bucket, entry);
+      if (at < bucket.length && bucket[at]!.id === id && this.compareEntries(bucket[at]!, entry) === 0) {
+        bucket.splice(at, 1);
+        if (bucket.length === 0) this.buckets.delete(first);
+      }
+    }
+  }
+
+  clear(): void {
+    this.buckets.clear();
+    this.uniqueKeys.clear();
+    this.multikey = false;
+  }
+
+  compareEntries(a: IndexEntry, b: IndexEntry): number {
+    for (let i = 0; i < a.rest.length; i += 1) {
+      const c = compareKeyValues(a.rest[i], b.rest[i]) * this.dirs[i + 1]!;
+      if (c !== 0) return c;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  /** Lower-bound binary search. */
+  private position(bucket: IndexEntry[], entry: IndexEntry): number {
+    let lo = 0;
+    let hi = bucket.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareEntries(bucket[mid]!, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function compareKeyValues(a: unknown, b: unknown): number {
+  if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) return a === b ? 0 : a === EMPTY_ARRAY_KEY ? -1 : 1;
+  return compareValues(a, b);
+}
+
+export function encodeFirst(value: unknown): string {
+  return value === EMPTY_ARRAY_KEY ? "u" : encodeValue(value);
+}
+
+export function isEmptyArrayKey(value: unknown): boolean {
+  return value === EMPTY_ARRAY_KEY;
+}

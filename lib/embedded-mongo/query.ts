@@ -1,0 +1,199 @@
+/**
+ * Finding documents: picks the _id map or a secondary index when the filter has an equality on
+ * its leading field (walking the index bucket in order when it also satisfies the sort), else
+ * scans; then filters with mingo, sorts in BSON order, skips and limits. Returns the stored
+ * (immutable) documents themselves — callers must not mutate them.
+ */
+import { Query } from "mingo";
+import { compareValues, encodeValue } from "./bson-order";
+import type { Collection } from "./collection";
+import { isPlainObject, pathValues, type Doc } from "./doc-paths";
+import { encodeFirst, type Index } from "./indexes";
+
+export interface FindSpec {
+  filter?: Doc;
+  sort?: Doc;
+  skip?: number;
+  limit?: number;
+}
+
+interface Plan {
+  candidates: Iterable<Doc>;
+  /** True when candidates already come in the requested sort order. */
+  sorted: boolean;
+}
+
+type Equalities = Map<string, unknown[]>;
+
+function isOperatorObject(value: unknown): value is Doc {
+  return isPlainObject(value) && Object.keys(value).some((k) => k.startsWith("$"));
+}
+
+function indexable(value: unknown): boolean {
+  return !(value instanceof RegExp) && !Array.isArray(value) && value !== undefined && !isOperatorObject(value);
+}
+
+function collectEqualities(filter: Doc, out: Equalities): void {
+  for (const [field, value] of Object.entries(filter)) {
+    if (field === "$and" && Array.isArray(value)) {
+      for (const part of value) if (isPlainObject(part)) collectEqualities(part, out);
+      continue;
+    }
+    if (field.startsWith("$")) continue;
+    if (isOperatorObject(value)) {
+      if ("$eq" in value && indexable(value.$eq)) out.set(field, [value.$eq]);
+      else if (Array.isArray(value.$in) && value.$in.every(indexable) && !out.has(field)) out.set(field, value.$in);
+    } else if (indexable(value)) {
+      out.set(field, [value]);
+    }
+  }
+}
+
+function sortFields(sort: Doc | undefined): Array<[string, number]> {
+  if (!sort) return [];
+  return Object.entries(sort)
+    .filter(([, dir]) => typeof dir === "number" || typeof dir === "string")
+    .map(([field, dir]) => [field, Number(dir) < 0 ? -1 : 1]);
+}
+
+/** How well an index serves the filter and sort: null when it cannot be used. */
+function rateIndex(index: Index, eq: Equalities, sort: Array<[string, number]>): { score: number; direction: number } | null {
+  if (!index.usableForQueries) return null;
+  const firstValues = eq.get(index.fields[0]!);
+  if (!firstValues) return null;
+  let bound = 0;
+  while (bound < index.fields.length && eq.get(index.fields[bound]!)?.length === 1) bound += 1;
+  const remaining = sort.filter(([field]) => eq.get(field)?.length !== 1);
+  let direction = 0;
+  if (firstValues.length === 1 && !index.multikey && remaining.length <= index.fields.length - bound) {
+    direction = 1;
+    remaining.forEach(([field, dir], i) => {
+      const at = bound + i;
+      if (index.fields[at] !== field) return (direction = 0);
+      const sign = dir * index.dirs[at]!;
+      if (i === 0) direction = sign;
+      else if (sign !== direction) direction = 0;
+    });
+    if (remaining.length === 0) direction = 1;
+  }
+  return { score: (direction !== 0 ? 100 : 0) + bound * 2 - (firstValues.length > 1 ? 1 : 0), direction };
+}
+
+function* walkBucket(coll: Collection, bucket: readonly { id: string }[], reverse: boolean, dedupe: boolean): Iterable<Doc> {
+  const seen = dedupe ? new Set<string>() : undefined;
+  const n = bucket.length;
+  for (let i = 0; i < n; i += 1) {
+    const entry = bucket[reverse ? n - 1 - i : i]!;
+    if (seen) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+    }
+    const doc = coll.docs.get(entry.id);
+    if (doc) yield doc;
+  }
+}
+
+function plan(coll: Collection, filter: Doc, sort: Array<[string, number]>): Plan {
+  const eq: Equalities = new Map();
+  collectEqualities(filter, eq);
+  const ids = eq.get("_id");
+  if (ids) {
+    const docs: Doc[] = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const key = encodeValue(id);
+      const doc = seen.has(key) ? undefined : coll.docs.get(key);
+      seen.add(key);
+      if (doc) docs.push(doc);
+    }
+    return { candidates: docs, sorted: docs.length <= 1 };
+  }
+  let best: { index: Index; score: number; direction: number } | undefined;
+  for (const index of coll.indexes.values()) {
+    const rating = rateIndex(index, eq, sort);
+    if (rating && (!best || rating.score > best.score)) best = { index, ...rating };
+  }
+  if (!best) return { candidates: coll.docs.values(), sorted: sort.length === 0 };
+  const values = eq.get(best.index.fields[0]!)!;
+  if (values.length === 1) {
+    const bucket = best.index.buckets.get(encodeFirst(values[0])) ?? [];
+    return { candidates: walkBucket(coll, bucket, best.direction < 0, best.index.multikey), sorted: best.direction !== 0 };
+  }
+  const seen = new Set<string>();
+  const docs: Doc[] = [];
+  for (const value of values) {
+    for (const entry of best.index.buckets.get(encodeFirst(value)) ?? []) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      const doc = coll.docs.get(entry.id);
+      if (doc) docs.push(doc);
+    }
+  }
+  return { candidates: docs, sorted: sort.length === 0 };
+}
+
+/** Sort key of one field: arrays sort by their smallest (ascending) or largest (descending) element. */
+function sortKey(doc: Doc, field: string, dir: number): unknown {
+  const { values, found } = pathValues(doc, field);
+  if (!found) return null;
+  let best: unknown;
+  let first = true;
+  for (const raw of values) {
+    const list = Array.isArray(raw) ? (raw.length ? raw : [undefined]) : [raw];
+    for (const value of list) {
+      if (first || compareValues(value, best) * dir < 0) best = value;
+      first = false;
+    }
+  }
+  return best;
+}
+
+export function sortDocuments(docs: Doc[], sort: Array<[string, number]>): Doc[] {
+  if (sort.length === 0) return docs;
+  const keyed = docs.map((doc) => ({ doc, keys: sort.map(([field, dir]) => sortKey(doc, field, dir)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sort.length; i += 1) {
+      const c = compareValues(a.keys[i], b.keys[i]) * sort[i]![1];
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.doc);
+}
+
+export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
+  if (!filter || Object.keys(filter).length === 0) return () => true;
+  const query = new Query(filter);
+  return (doc) => query.test(doc);
+}
+
+/** The matching stored documents, in order, after skip and limit (limit 0 = no limit). */
+export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc[] {
+  if (!coll) return [];
+  const filter = spec.filter ?? {};
+  const sort = sortFields(spec.sort);
+  const skip = Math.max(0, spec.skip ?? 0);
+  const limit = Math.abs(spec.limit ?? 0);
+  const test = matcher(filter);
+  const { candidates, sorted } = plan(coll, filter, sort);
+  if (sorted) {
+    const out: Doc[] = [];
+    let skipped = 0;
+    for (const doc of candidates) {
+      if (!test(doc)) continue;
+      if (skipped < skip) {
+        skipped += 1;
+        continue;
+      }
+      out.push(doc);
+      if (limit && out.length >= limit) break;
+    }
+    return out;
+  }
+  const matched: Doc[] = [];
+  for (const doc of candidates) if (test(doc)) matched.push(doc);
+  const ordered = sortDocuments(matched, sort);
+  return ordered.slice(skip, limit ? skip + limit : undefined);
+}
+
+export { sortFields };
