@@ -4,7 +4,11 @@
  * being listed here.
  */
 import type { ModelDefinition } from "@/lib/db/model";
+import { briefsModel } from "@/models/briefs";
+import { conversationsModel } from "@/models/conversations";
+import { messagesModel } from "@/models/messages";
 import { rateLimitsModel } from "@/models/rate-limits";
+import { rolesModel } from "@/models/roles";
 import { usersModel } from "@/models/users";
 
-export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel];
+export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel];

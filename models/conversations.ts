@@ -1,0 +1,185 @@
+/**
+ * conversations: one chat. It carries the role snapshot it was started with (instructions,
+ * fields, temperature) so editing or deleting the role later never rewrites it. Every function
+ * takes the owner and puts it in the filter: there is no "by id alone" variant.
+ */
+import { ObjectId, type Collection } from "mongodb";
+import { getDb } from "@/lib/db/client";
+import { defineModel } from "@/lib/db/model";
+import type { RoleField } from "@/lib/roles/role-schema";
+
+/** Who owns a document: the user's _id, stored as an ObjectId (as lib/db/delete-user-data.ts expects). */
+export type Owner = ObjectId;
+
+/** What a conversation was started with; copied from the role at start time. */
+export interface RoleSnapshot {
+  roleId: string;
+  roleName: string;
+  roleIcon: string;
+  instructions: string;
+  fields: RoleField[];
+  temperature?: number;
+}
+
+/** "default" until the first exchange names it; "user" once renamed (then never auto-retitled). */
+export type TitleSource = "default" | "generated" | "user";
+
+export interface ConversationDoc extends RoleSnapshot {
+  _id: ObjectId;
+  userId: Owner;
+  details: Record<string, unknown>;
+  title: string;
+  titleSource: TitleSource;
+  createdAt: Date;
+  updatedAt: Date;
+  lastMessageAt: Date;
+  messageCount: number;
+}
+
+export const MAX_CONVERSATION_PAGE = 50;
+
+export const conversationsModel = defineModel({
+  collection: "conversations",
+  indexes: [{ key: { userId: 1, lastMessageAt: -1, _id: -1 }, name: "userId_lastMessageAt_id" }],
+  jsonSchema: {
+    bsonType: "object",
+    required: ["userId", "roleId", "roleName", "instructions", "fields", "details", "title", "createdAt", "updatedAt", "lastMessageAt"],
+    properties: {
+      userId: { bsonType: "objectId" },
+      roleId: { bsonType: "string", minLength: 1 },
+      roleName: { bsonType: "string" },
+      roleIcon: { bsonType: "string" },
+      instructions: { bsonType: "string" },
+      fields: { bsonType: "array" },
+      temperature: { bsonType: ["double", "int", "long"] },
+      details: { bsonType: "object" },
+      title: { bsonType: "string", maxLength: 200 },
+      titleSource: { enum: ["default", "generated", "user"] },
+      createdAt: { bsonType: "date" },
+      updatedAt: { bsonType: "date" },
+      lastMessageAt: { bsonType: "date" },
+      messageCount: { bsonType: ["int", "long", "double"] },
+    },
+  },
+});
+
+async function conversations(): Promise<Collection<ConversationDoc>> {
+  return (await getDb()).collection<ConversationDoc>(conversationsModel.collection);
+}
+
+/** Parses a 24-hex id; anything else is simply "not found". */
+export function parseObjectId(id: unknown): ObjectId | null {
+  return typeof id === "string" && /^[0-9a-f]{24}$/i.test(id) ? new ObjectId(id) : null;
+}
+
+export async function createConversation(
+  owner: Owner,
+  input: { snapshot: RoleSnapshot; details: Record<string, unknown>; title: string },
+): Promise<ConversationDoc> {
+  const now = new Date();
+  const doc: ConversationDoc = {
+    _id: new ObjectId(),
+    userId: owner,
+    ...input.snapshot,
+    details: input.details,
+    title: input.title,
+    titleSource: "default",
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: now,
+    messageCount: 0,
+  };
+  if (doc.temperature === undefined) delete doc.temperature;
+  await (await conversations()).insertOne(doc);
+  return doc;
+}
+
+export async function findConversation(owner: Owner, id: string): Promise<ConversationDoc | null> {
+  const _id = parseObjectId(id);
+  return _id ? (await conversations()).findOne({ _id, userId: owner }) : null;
+}
+
+export interface ConversationCursor {
+  lastMessageAt: Date;
+  id: ObjectId;
+}
+
+export function encodeConversationCursor(doc: Pick<ConversationDoc, "_id" | "lastMessageAt">): string {
+  return Buffer.from(`${doc.lastMessageAt.getTime()}.${doc._id.toHexString()}`).toString("base64url");
+}
+
+/** A cursor from a client; anything malformed is null (callers treat it as "first page"). */
+export function decodeConversationCursor(cursor: string): ConversationCursor | null {
+  const match = /^(\d{1,15})\.([0-9a-f]{24})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  return match ? { lastMessageAt: new Date(Number(match[1])), id: new ObjectId(match[2]) } : null;
+}
+
+/** Newest first, keyset-paginated on (lastMessageAt, _id), served by the userId_lastMessageAt_id index. */
+export async function listConversationsPage(
+  owner: Owner,
+  options: { cursor?: ConversationCursor | null; limit?: number } = {},
+): Promise<{ items: ConversationDoc[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 30)), MAX_CONVERSATION_PAGE);
+  const cursor = options.cursor;
+  const filter = cursor
+    ? {
+        userId: owner,
+        $or: [{ lastMessageAt: { $lt: cursor.lastMessageAt } }, { lastMessageAt: cursor.lastMessageAt, _id: { $lt: cursor.id } }],
+      }
+    : { userId: owner };
+  const docs = await (await conversations())
+    .find(filter, { projection: { instructions: 0, fields: 0, details: 0 } })
+    .sort({ lastMessageAt: -1, _id: -1 })
+    .limit(limit + 1)
+    .toArray();
+  const items = docs.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: docs.length > limit && last ? encodeConversationCursor(last) : null };
+}
+
+export async function renameConversation(owner: Owner, id: string, title: string): Promise<boolean> {
+  const _id = parseObjectId(id);
+  if (!_id) return false;
+  const result = await (await conversations()).updateOne(
+    { _id, userId: owner },
+    { $set: { title, titleSource: "user", updatedAt: new Date() } },
+  );
+  return result.matchedCount === 1;
+}
+
+/** Sets the generated title unless the user named the conversation in the meantime. */
+export async function setGeneratedTitle(owner: Owner, id: ObjectId, title: string): Promise<boolean> {
+  const result = await (await conversations()).updateOne(
+    { _id: id, userId: owner, titleSource: { $ne: "user" } },
+    { $set: { title, titleSource: "generated", updatedAt: new Date() } },
+  );
+  return result.modifiedCount === 1;
+}
+
+export async function updateConversationDetails(
+  owner: Owner,
+  id: ObjectId,
+  details: Record<string, unknown>,
+): Promise<ConversationDoc | null> {
+  return (await conversations()).findOneAndUpdate(
+    { _id: id, userId: owner },
+    { $set: { details, updatedAt: new Date() } },
+    { returnDocument: "after" },
+  );
+}
+
+/** Records activity: moves the conversation to the top of the sidebar and adjusts its count. */
+export async function touchConversation(owner: Owner, id: ObjectId, at: Date, messageDelta: number): Promise<void> {
+  await (await conversations()).updateOne(
+    { _id: id, userId: owner },
+    { $max: { lastMessageAt: at }, $inc: { messageCount: messageDelta }, $set: { updatedAt: new Date() } },
+  );
+}
+
+export async function deleteConversation(owner: Owner, id: ObjectId): Promise<boolean> {
+  return (await (await conversations()).deleteOne({ _id: id, userId: owner })).deletedCount === 1;
+}
+
+export async function deleteAllConversations(owner: Owner): Promise<number> {
+  return (await (await conversations()).deleteMany({ userId: owner })).deletedCount;
+}

@@ -1,0 +1,145 @@
+/**
+ * messages: the turns of a conversation. Reads are always scoped by owner and conversation and
+ * bounded; timestamps within a conversation strictly increase (see `nextTimestamp`), so
+ * ordering by `timestamp` alone is total and served by the conversationId_timestamp index.
+ */
+import { ObjectId, type Collection } from "mongodb";
+import { getDb } from "@/lib/db/client";
+import { defineModel } from "@/lib/db/model";
+import type { Owner } from "@/models/conversations";
+
+export type MessageSender = "user" | "ai";
+export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
+export type MessageKind = "message" | "notice";
+
+export interface MessageUsage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export interface MessageDoc {
+  _id: ObjectId;
+  conversationId: ObjectId;
+  userId: Owner;
+  sender: MessageSender;
+  kind: MessageKind;
+  message: string;
+  timestamp: Date;
+  status: MessageStatus;
+  model?: string;
+  usage?: MessageUsage;
+  errorCode?: string;
+}
+
+export const messagesModel = defineModel({
+  collection: "messages",
+  indexes: [{ key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" }],
+  jsonSchema: {
+    bsonType: "object",
+    required: ["conversationId", "userId", "sender", "message", "timestamp", "status"],
+    properties: {
+      conversationId: { bsonType: "objectId" },
+      userId: { bsonType: "objectId" },
+      sender: { enum: ["user", "ai"] },
+      kind: { enum: ["message", "notice"] },
+      message: { bsonType: "string" },
+      timestamp: { bsonType: "date" },
+      status: { enum: ["complete", "streaming", "stopped", "error"] },
+      model: { bsonType: "string" },
+      usage: { bsonType: "object" },
+      errorCode: { bsonType: "string" },
+    },
+  },
+});
+
+async function messages(): Promise<Collection<MessageDoc>> {
+  return (await getDb()).collection<MessageDoc>(messagesModel.collection);
+}
+
+/** Now, or 1 ms after `after` if the clock has not moved on: keeps the order total. */
+export function nextTimestamp(after?: Date): Date {
+  const now = Date.now();
+  return new Date(after && after.getTime() >= now ? after.getTime() + 1 : now);
+}
+
+export async function insertMessage(
+  owner: Owner,
+  conversationId: ObjectId,
+  input: { sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
+): Promise<MessageDoc> {
+  const doc: MessageDoc = {
+    _id: new ObjectId(),
+    conversationId,
+    userId: owner,
+    sender: input.sender,
+    kind: input.kind ?? "message",
+    message: input.message,
+    timestamp: nextTimestamp(input.after),
+    status: input.status,
+  };
+  await (await messages()).insertOne(doc);
+  return doc;
+}
+
+/** Writes a reply's final text and outcome. Returns the stored document (null if it is gone). */
+export async function finalizeReply(
+  owner: Owner,
+  id: ObjectId,
+  outcome: { message: string; status: Exclude<MessageStatus, "streaming">; model?: string; usage?: MessageUsage; errorCode?: string },
+): Promise<MessageDoc | null> {
+  const set: Partial<MessageDoc> = { message: outcome.message, status: outcome.status };
+  if (outcome.model) set.model = outcome.model;
+  if (outcome.usage) set.usage = outcome.usage;
+  if (outcome.errorCode) set.errorCode = outcome.errorCode;
+  return (await messages()).findOneAndUpdate({ _id: id, userId: owner }, { $set: set }, { returnDocument: "after" });
+}
+
+/** Saves the text streamed so far, so a crash mid-reply still leaves what was written. */
+export async function saveReplyProgress(owner: Owner, id: ObjectId, message: string): Promise<void> {
+  await (await messages()).updateOne({ _id: id, userId: owner, status: "streaming" }, { $set: { message } });
+}
+
+/** The newest `limit` messages, oldest first (the page view and the model's context window). */
+export async function listRecentMessages(owner: Owner, conversationId: ObjectId, limit: number): Promise<MessageDoc[]> {
+  const docs = await (await messages())
+    .find({ conversationId, userId: owner })
+    .sort({ timestamp: -1 })
+    .limit(Math.max(1, Math.floor(limit)))
+    .toArray();
+  return docs.reverse();
+}
+
+/** The last chat turn (notices skipped), or null in an empty conversation. */
+export async function findLastTurn(owner: Owner, conversationId: ObjectId, sender?: MessageSender): Promise<MessageDoc | null> {
+  return (await messages()).findOne(
+    { conversationId, userId: owner, kind: { $ne: "notice" }, ...(sender ? { sender } : {}) },
+    { sort: { timestamp: -1 } },
+  );
+}
+
+export async function replaceMessageText(owner: Owner, id: ObjectId, message: string): Promise<MessageDoc | null> {
+  return (await messages()).findOneAndUpdate(
+    { _id: id, userId: owner, sender: "user" },
+    { $set: { message } },
+    { returnDocument: "after" },
+  );
+}
+
+/** Deletes the AI replies written after `timestamp` (edit drops the answer to the old text; notices stay). */
+export async function deleteRepliesAfter(owner: Owner, conversationId: ObjectId, timestamp: Date): Promise<number> {
+  const filter = { conversationId, userId: owner, sender: "ai" as const, timestamp: { $gt: timestamp } };
+  return (await (await messages()).deleteMany(filter)).deletedCount;
+}
+
+export async function deleteMessage(owner: Owner, conversationId: ObjectId, id: ObjectId): Promise<boolean> {
+  return (await (await messages()).deleteOne({ _id: id, conversationId, userId: owner })).deletedCount === 1;
+}
+
+export async function deleteConversationMessages(owner: Owner, conversationId: ObjectId): Promise<number> {
+  return (await (await messages()).deleteMany({ conversationId, userId: owner })).deletedCount;
+}
+
+export async function deleteAllMessages(owner: Owner): Promise<number> {
+  return (await (await messages()).deleteMany({ userId: owner })).deletedCount;
+}
