@@ -7,7 +7,6 @@
 import { MongoClient, type Db } from "mongodb";
 import { getEnv } from "@/lib/env";
 import { ensureModels } from "@/lib/db/ensure-indexes";
-import { allModels } from "@/models";
 
 interface DbState {
   client?: MongoClient;
@@ -63,6 +62,9 @@ export async function getDb(): Promise<Db> {
     s.readyDbName = name;
     s.ready = (async () => {
       const db = (await getMongoClient()).db(name);
+      // Imported here, not at the top: every model module imports this file, so a static import
+      // would be a cycle in which whichever model loads first is still undefined in the list.
+      const { allModels } = await import("@/models");
       await ensureModels(db, allModels);
       return db;
     })().catch((error: unknown) => {
