@@ -7,23 +7,26 @@ import { useAppDatabase } from "../helpers/app-db";
 
 const test = useAppDatabase();
 
+// Minimal documents: the other models' validators are not what this test is about.
+const raw = { bypassDocumentValidation: true };
+
 async function seedEverything(userId: string) {
   const owner = new ObjectId(userId);
   const db = test.db();
   const conversationId = new ObjectId();
   const projectId = new ObjectId();
-  await db.collection("conversations").insertOne({ _id: conversationId, userId: owner, roleId: "tech-support", title: "t" });
+  await db.collection("conversations").insertOne({ _id: conversationId, userId: owner, roleId: "tech-support", title: "t" }, raw);
   await db.collection("messages").insertMany([
     { conversationId, userId: owner, sender: "user", message: "hi", timestamp: new Date() },
     // A child document that only points at its parent still goes with it.
     { conversationId, sender: "ai", message: "hello", timestamp: new Date() },
-  ]);
-  await db.collection("briefs").insertOne({ userId: owner, roleId: "tech-support", details: {} });
-  await db.collection("roles").insertOne({ userId: owner, id: "my-role" });
-  await db.collection("projects").insertOne({ _id: projectId, userId: owner, name: "p" });
-  await db.collection("tasks").insertMany([{ projectId, userId: owner, title: "a" }, { projectId, title: "b" }]);
+  ], raw);
+  await db.collection("briefs").insertOne({ userId: owner, roleId: "tech-support", details: {} }, raw);
+  await db.collection("roles").insertOne({ userId: owner, id: "my-role" }, raw);
+  await db.collection("projects").insertOne({ _id: projectId, userId: owner, name: "p" }, raw);
+  await db.collection("tasks").insertMany([{ projectId, userId: owner, title: "a" }, { projectId, title: "b" }], raw);
   // Stored as a string by some model: still the same owner.
-  await db.collection("apiTokens").insertOne({ userId: userId, name: "cli", tokenHash: "x" });
+  await db.collection("apiTokens").insertOne({ userId: userId, name: "cli", tokenHash: "x" }, raw);
 }
 
 async function countOwned(userId: string): Promise<number> {
