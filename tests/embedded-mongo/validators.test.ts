@@ -38,7 +38,6 @@ describe("$jsonSchema validator from createCollection", () => {
   it("refuses a document missing a required field with code 121 and details", async () => {
     const { message: _dropped, ...noText } = validMessage();
     const error = await expectServerError(messages().insertOne(noText), 121);
-    expect(error.codeName).toBe("DocumentValidationFailure");
     expect(error.errInfo).toBeDefined();
   });
 

@@ -36,7 +36,9 @@ export function useTestDatabase(): TestDatabase {
   let name = "";
   const uri = serverUri();
 
-  beforeAll(async (_context, suite) => {
+  // vitest requires the first (fixture) argument to be a destructuring pattern; we only need the suite.
+  // eslint-disable-next-line no-empty-pattern
+  beforeAll(async ({}, suite) => {
     name = databaseNameFor(suite.file?.filepath ?? suite.name);
     client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
     await client.connect();

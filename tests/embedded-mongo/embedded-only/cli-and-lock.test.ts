@@ -24,7 +24,12 @@ async function startCli(dbPath: string) {
   // detached: the CLI gets its own process group, so a group signal mimics Ctrl-C in a terminal.
   const running = await spawnUntilReady("npm", ["run", "db:embedded", "--", "--port", String(port), "--dbpath", dbPath], { detached: true });
   cleanups.push(async () => {
-    if (running.child.exitCode === null && running.child.signalCode === null) process.kill(-running.child.pid!, "SIGKILL");
+    // Kill the whole group: if npm is gone, its children (tsx, node) must not outlive the test.
+    try {
+      process.kill(-running.child.pid!, "SIGKILL");
+    } catch {
+      // group already gone
+    }
   });
   return { ...running, port };
 }
