@@ -79,7 +79,7 @@ function assertSameId(before: Doc, after: Doc, replacement: boolean): void {
 }
 
 /** The next version of `doc` (never mutates `doc`). `inserting` enables $setOnInsert. */
-export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined, inserting: boolean): Doc {
+export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined, inserting: boolean, filter?: Doc): Doc {
   if (Array.isArray(update)) {
     const next = runPipeline(cloneValue(doc), update);
     assertSameId(doc, next, false);
@@ -100,9 +100,23 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
   }
   const next = cloneValue(doc);
   checkNumericTargets(next, operators);
-  if (Object.keys(operators).length) mingoUpdate(next, operators, arrayFilters, undefined, { cloneMode: "deep" });
+  if (Object.keys(operators).length) {
+    try {
+      // The filter lets mingo resolve the positional `$` to the first matching array element.
+      mingoUpdate(next, operators, arrayFilters, inserting ? undefined : filter, { cloneMode: "deep" });
+    } catch (error) {
+      throw translateMingoError(error);
+    }
+  }
   assertSameId(doc, next, false);
   return next;
+}
+
+function translateMingoError(error: unknown): MongoError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes("immutable field '_id'")) return new MongoError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
+  if (message.includes("'.$'")) return new MongoError(2, "The positional operator did not find the match needed from the query.");
+  return new MongoError(2, message);
 }
 
 function withIdFirst(doc: Doc, id: unknown): Doc {

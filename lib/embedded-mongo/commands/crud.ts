@@ -10,7 +10,7 @@ import { asNumber, collectionName, type CommandHandler } from "./context";
 /** mongod's writeErrors entry for a failed write at `index`. */
 export function writeError(index: number, error: unknown): Doc {
   const e = toMongoError(error);
-  return { index, code: e.code, errmsg: e.message, ...e.extra };
+  return { index, code: e.code, codeName: e.codeName, errmsg: e.message, ...e.extra };
 }
 
 /** `_id` first, generated when missing (as mongod stores it). */

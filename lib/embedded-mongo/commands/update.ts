@@ -46,7 +46,7 @@ export function runUpdateStatement(ctx: CommandContext, collName: string, statem
   const coll = existing as Collection;
   let modified = 0;
   for (const doc of targets) {
-    const next = applyUpdate(doc, statement.u, statement.arrayFilters, false);
+    const next = applyUpdate(doc, statement.u, statement.arrayFilters, false, filter);
     if (encodeValue(next) === encodeValue(doc)) continue;
     coll.replace(doc, next, bypass);
     modified += 1;
@@ -107,7 +107,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: cmd.new === true ? shape(doc) : null, ok: 1 };
   }
   if (!Array.isArray(u) && !isPlainObject(u)) throw new MongoError(9, "Update argument must be either an object or an array");
-  const next = applyUpdate(target, u, arrayFilters, false);
+  const next = applyUpdate(target, u, arrayFilters, false, filter);
   if (encodeValue(next) !== encodeValue(target)) existing!.replace(target, next, bypass);
   return { lastErrorObject: { n: 1, updatedExisting: true }, value: shape(cmd.new === true ? next : target), ok: 1 };
 };
