@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboardIcon, MessagesSquareIcon, SettingsIcon, SparklesIcon } from "lucide-react";
+import { LayoutDashboardIcon, SettingsIcon, SparklesIcon } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
+import { ConversationList } from "@/components/layout/conversation-list";
 import type { SidebarConversation } from "@/components/layout/types";
 
 interface NavItem {
@@ -23,6 +24,7 @@ const navItems: readonly NavItem[] = [
 ];
 
 export interface SidebarProps {
+  /** Unused: the conversation list loads itself (paged by cursor). Kept so callers stay valid. */
   conversations?: readonly SidebarConversation[];
   /** Called after a link is followed (the mobile sheet uses it to close itself). */
   onNavigate?: () => void;
@@ -37,11 +39,7 @@ const linkClass =
   "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50 focus-visible:outline-none aria-[current=page]:bg-sidebar-accent aria-[current=page]:text-sidebar-accent-foreground";
 
 /** Primary navigation plus the user's conversations. */
-export function Sidebar({
-  conversations = [],
-  onNavigate,
-  className,
-}: SidebarProps) {
+export function Sidebar({ onNavigate, className }: SidebarProps) {
   const pathname = usePathname();
 
   return (
@@ -69,33 +67,7 @@ export function Sidebar({
         >
           Conversations
         </h2>
-        {conversations.length === 0 ? (
-          <div className="mx-1 flex flex-col items-center gap-2 rounded-lg border border-dashed px-3 py-6 text-center">
-            <MessagesSquareIcon className="size-5 text-muted-foreground" aria-hidden="true" />
-            <p className="text-sm font-medium">No conversations yet</p>
-            <p className="text-xs text-muted-foreground">
-              <Link href="/roles" onClick={onNavigate} className="underline underline-offset-4 hover:text-foreground">
-                Pick a role
-              </Link>{" "}
-              to start one.
-            </p>
-          </div>
-        ) : (
-          <ul className="grid gap-0.5 overflow-y-auto">
-            {conversations.map((conversation) => (
-              <li key={conversation.id}>
-                <Link
-                  href={conversation.href}
-                  onClick={onNavigate}
-                  aria-current={pathname === conversation.href ? "page" : undefined}
-                  className={cn(linkClass, "font-normal")}
-                >
-                  <span className="truncate">{conversation.title}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConversationList onNavigate={onNavigate} />
       </section>
     </nav>
   );
