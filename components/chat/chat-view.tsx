@@ -1,0 +1,100 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { CircleAlertIcon, XIcon } from "lucide-react";
+
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/chat/types";
+import { ChatHeader } from "@/components/chat/chat-header";
+import { Composer } from "@/components/chat/composer";
+import { DetailsCard } from "@/components/chat/details-card";
+import { MessageList } from "@/components/chat/message-list";
+import { takeStarter } from "@/components/chat/pending-starter";
+import { useChatSession } from "@/components/chat/use-chat-session";
+
+export interface ChatViewProps {
+  conversation: ConversationDTO;
+  initialMessages: MessageDTO[];
+  model: ChatModelInfo;
+  /** A first message to send once (from ?starter=), when the conversation is still empty. */
+  starter?: string;
+}
+
+function refusalText(message: string, retryAfterSeconds: number | undefined): string {
+  return retryAfterSeconds ? `${message} You can try again in ${retryAfterSeconds} s.` : message;
+}
+
+/** The chat page's client side: header, details card, messages, composer and the reply stream. */
+export function ChatView({ conversation, initialMessages, model, starter }: ChatViewProps) {
+  const session = useChatSession(conversation.id, initialMessages, conversation.title);
+  const { submit } = session;
+  const [details, setDetails] = useState(conversation.details);
+  const router = useRouter();
+  const pathname = usePathname();
+  const starterSent = useRef(false);
+
+  // A starter picked on the role page is sent once, as the first message of a fresh chat.
+  useEffect(() => {
+    if (starterSent.current) return;
+    starterSent.current = true;
+    const text = starter ?? takeStarter(conversation.roleId);
+    if (starter) router.replace(pathname, { scroll: false });
+    if (text && initialMessages.length === 0) void submit({ mode: "send", text });
+  }, [conversation.roleId, initialMessages.length, pathname, router, starter, submit]);
+
+  return (
+    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
+      <ChatHeader
+        roleId={conversation.roleId}
+        roleName={conversation.roleName}
+        roleIcon={conversation.roleIcon}
+        title={session.title}
+        model={model}
+      />
+      <DetailsCard
+        conversationId={conversation.id}
+        fields={conversation.fields}
+        details={details}
+        disabled={session.busy}
+        onUpdated={(next, notice) => {
+          setDetails(next);
+          session.addMessage(notice);
+        }}
+      />
+      <MessageList
+        messages={session.messages}
+        streamingId={session.streamingId}
+        busy={session.busy}
+        errorMessages={session.errorMessages}
+        maxChars={model.maxMessageChars}
+        onRegenerate={() => void submit({ mode: "regenerate" })}
+        onEdit={(text) => submit({ mode: "edit", text })}
+      />
+      {session.refusal && (
+        <Alert variant="destructive" data-testid="chat-refusal" className="pr-10">
+          <CircleAlertIcon aria-hidden="true" />
+          <AlertDescription className="text-destructive">
+            {refusalText(session.refusal.message, session.refusal.retryAfterSeconds)}
+          </AlertDescription>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            className="absolute top-1.5 right-1.5"
+            onClick={session.dismissRefusal}
+            aria-label="Dismiss"
+          >
+            <XIcon aria-hidden="true" />
+          </Button>
+        </Alert>
+      )}
+      <Composer
+        busy={session.busy}
+        maxChars={model.maxMessageChars}
+        onSend={(text) => submit({ mode: "send", text })}
+        onStop={session.stop}
+      />
+    </div>
+  );
+}
