@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeftIcon } from "lucide-react";
+
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RoleActions } from "@/components/roles/role-actions";
+import { RoleIcon } from "@/components/roles/role-icon";
+import { StartChatForm } from "@/components/roles/start-chat-form";
+import { requireUser } from "@/lib/auth/session";
+import { getRoleForUser, prefilledDetails } from "@/lib/chat/queries";
+import { defaultDetails } from "@/lib/roles/details-schema";
+
+interface RolePageProps {
+  params: Promise<{ roleId: string }>;
+}
+
+export async function generateMetadata({ params }: RolePageProps): Promise<Metadata> {
+  const { roleId } = await params;
+  const user = await requireUser();
+  const role = await getRoleForUser(user, decodeURIComponent(roleId));
+  return { title: role?.name ?? "Role not found" };
+}
+
+export default async function RolePage({ params }: RolePageProps) {
+  const { roleId } = await params;
+  const user = await requireUser(`/roles/${roleId}`);
+  const role = await getRoleForUser(user, decodeURIComponent(roleId));
+  if (!role) notFound();
+  const values = await prefilledDetails(user, role);
+  // Anything beyond the fields' own defaults came from an earlier brief.
+  const prefilled = JSON.stringify(values) !== JSON.stringify(defaultDetails(role.fields));
+
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6">
+      <Link href="/roles" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeftIcon className="size-4" aria-hidden="true" />
+        All roles
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex items-start gap-4">
+          <RoleIcon name={role.icon} size="lg" />
+          <div className="grid gap-1.5">
+            <h1 className="text-2xl font-semibold tracking-tight">{role.name}</h1>
+            <div className="flex flex-wrap gap-1">
+              <Badge variant="secondary">{role.category}</Badge>
+              {role.isCustom && <Badge variant="outline">Custom</Badge>}
+            </div>
+          </div>
+        </div>
+        <RoleActions roleId={role.id} roleName={role.name} isCustom={role.isCustom} />
+      </div>
+      <p className="text-muted-foreground">{role.description}</p>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Your details</h2>
+          </CardTitle>
+          <CardDescription>
+            What the {role.name} should know about you. They are saved for your next chat with this role.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StartChatForm
+            roleId={role.id}
+            fields={role.fields}
+            starters={role.starters}
+            initialValues={values}
+            prefilled={prefilled}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
