@@ -1,0 +1,144 @@
+import { expect, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { rateLimited, scriptGemini, slowReply } from "./gemini-control";
+
+/** Opens Financial Advisor from the catalog. */
+async function openFinancialAdvisor(page: Page): Promise<void> {
+  await page.goto("/roles");
+  await page.getByLabel("Search roles").fill("financial");
+  await page.getByRole("link", { name: /Financial Advisor/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Financial Advisor" })).toBeVisible();
+}
+
+function detailsForm(page: Page): Locator {
+  return page.locator("form").filter({ has: page.getByRole("button", { name: "Start chat" }) });
+}
+
+async function fillFinancialAdvisor(page: Page, age: string): Promise<void> {
+  const form = detailsForm(page);
+  await form.getByLabel("Age").fill(age);
+  await form.getByLabel("Country").fill("Portugal");
+  // Every select gets its first real option, every checkbox group its first box, so the form
+  // stays valid whatever choices the role offers.
+  for (const select of await form.locator("select").all()) {
+    const options = await select.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    const first = options.find(Boolean);
+    if (first) await select.selectOption(first);
+  }
+  for (const group of await form.locator("fieldset").all()) {
+    const box = group.getByRole("checkbox").first();
+    if (!(await box.isChecked())) await box.check();
+  }
+  for (const textarea of await form.locator("textarea").all()) {
+    if (!(await textarea.inputValue())) await textarea.fill("Retire early and buy a small flat");
+  }
+}
+
+/** Sends a message and waits for the AI reply to finish (complete, stopped or error). */
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByLabel("Message").fill(text);
+  await page.getByLabel("Message").press("Enter");
+  await expect(page.getByTestId("user-message").last()).toContainText(text);
+}
+
+function lastReply(page: Page): Locator {
+  return page.getByTestId("ai-message").last();
+}
+
+async function startFinancialChat(page: Page, age = "41"): Promise<string> {
+  await openFinancialAdvisor(page);
+  await fillFinancialAdvisor(page, age);
+  await detailsForm(page).getByRole("button", { name: "Start chat" }).click();
+  await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
+  return page.url();
+}
+
+test("Financial Advisor: start, stream, history, pre-fill, edit details, clear history", async ({ page }) => {
+  await test.step("a blank required field is refused in the browser", async () => {
+    await openFinancialAdvisor(page);
+    await detailsForm(page).getByLabel("Age").fill("");
+    await detailsForm(page).getByRole("button", { name: "Start chat" }).click();
+    await expect(page).toHaveURL(/\/roles\//);
+  });
+
+  const chatUrl = await test.step("fill the form and start a chat", async () => startFinancialChat(page, "41"));
+
+  await test.step("the reply streams in", async () => {
+    const replyResponse = page.waitForResponse((response) => response.url().endsWith("/reply"));
+    await send(page, "How much should I save each month?");
+    const response = await replyResponse;
+    expect(response.headers()["content-type"]).toContain("application/x-ndjson");
+    await expect(lastReply(page)).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
+    await expect(lastReply(page)).not.toBeEmpty();
+    await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  });
+
+  await test.step("the sidebar lists the chat under Today", async () => {
+    const today = page.getByRole("region", { name: "Today" });
+    await expect(today.getByTestId("conversation-item")).toHaveCount(1);
+  });
+
+  await test.step("after a reload the history is still there", async () => {
+    await page.reload();
+    await expect(page.getByTestId("user-message")).toContainText("How much should I save each month?");
+    await expect(lastReply(page)).toHaveAttribute("data-status", "complete");
+  });
+
+  await test.step("a new chat with the same role is pre-filled", async () => {
+    await openFinancialAdvisor(page);
+    await expect(page.getByTestId("prefilled-hint")).toHaveText("Pre-filled from your last chat");
+    await expect(detailsForm(page).getByLabel("Age")).toHaveValue("41");
+    await expect(detailsForm(page).getByLabel("Country")).toHaveValue("Portugal");
+  });
+
+  await test.step("edit details mid-chat: the notice appears in the conversation", async () => {
+    await page.goto(chatUrl);
+    await page.getByRole("button", { name: "Edit details" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit details" });
+    await dialog.getByLabel("Age").fill("42");
+    await dialog.getByRole("button", { name: "Save details" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("chat-notice").last()).toBeVisible();
+    await page.getByRole("button", { name: "What the AI knows" }).click();
+    await expect(page.getByTestId("details-card")).toContainText("42");
+  });
+
+  await test.step("Clear history empties the sidebar", async () => {
+    await page.getByRole("button", { name: "Clear history" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByRole("button", { name: "Clear history" }).click();
+    await expect(page.getByText("No conversations yet")).toBeVisible();
+    await expect(page.getByTestId("conversation-item")).toHaveCount(0);
+  });
+});
+
+test("Stop during a slow reply keeps the partial text, marked Stopped", async ({ page }) => {
+  const marker = `slow-${Date.now()}`;
+  await scriptGemini(slowReply(marker, ["First part of the answer. ", "Second part. ", "Third part. ", "Fourth part."], 1_500));
+  await startFinancialChat(page);
+  await send(page, `Explain index funds slowly ${marker}`);
+  await expect(lastReply(page)).toContainText("First part of the answer.", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(lastReply(page)).toHaveAttribute("data-status", "stopped");
+  await expect(lastReply(page).getByText("Stopped", { exact: true })).toBeVisible();
+  await expect(lastReply(page)).not.toContainText("Fourth part.");
+
+  // The partial reply was saved as stopped: it survives a reload.
+  await page.reload();
+  await expect(lastReply(page)).toContainText("First part of the answer.");
+  await expect(lastReply(page)).toHaveAttribute("data-status", "stopped");
+});
+
+test("a 429 from Gemini shows a readable message, and Retry gets the answer", async ({ page }) => {
+  const marker = `busy-${Date.now()}`;
+  await scriptGemini(rateLimited(marker, 1));
+  await startFinancialChat(page);
+  await send(page, `Should I pay off my mortgage early? ${marker}`);
+  await expect(lastReply(page)).toHaveAttribute("data-status", "error", { timeout: 15_000 });
+  await expect(lastReply(page).getByRole("alert")).toContainText(/rate limit|busy|quota|too many/i);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(lastReply(page)).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
+  await expect(lastReply(page)).not.toBeEmpty();
+  // Retry replaced the failed reply rather than adding another.
+  await expect(page.getByTestId("ai-message")).toHaveCount(1);
+});
