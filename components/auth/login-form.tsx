@@ -27,7 +27,7 @@ export function LoginForm({ callbackUrl }: LoginFormProps) {
   const errorFor = (field: SignInField) => (field in client.errors ? client.errors[field] : state.fieldErrors?.[field]);
 
   return (
-    <form action={formAction} onSubmit={client.onSubmit} onBlur={client.onBlur} noValidate className="grid gap-4">
+    <form action={formAction} onSubmit={client.onSubmit} onChange={client.onChange} noValidate className="grid gap-4">
       <FormAlert message={state.status === "error" ? state.message : undefined} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormField id="identifier" label="Username or email" error={errorFor("identifier")}>

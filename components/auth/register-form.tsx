@@ -22,7 +22,7 @@ export function RegisterForm() {
   const errorFor = (field: RegisterField) => (field in client.errors ? client.errors[field] : state.fieldErrors?.[field]);
 
   return (
-    <form action={formAction} onSubmit={client.onSubmit} onBlur={client.onBlur} noValidate className="grid gap-4">
+    <form action={formAction} onSubmit={client.onSubmit} onChange={client.onChange} noValidate className="grid gap-4">
       <FormAlert message={state.status === "error" ? state.message : undefined} />
       <FormField
         id="username"

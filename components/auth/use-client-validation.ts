@@ -1,17 +1,20 @@
 "use client";
 
 /**
- * Client-side feedback from the same zod schema the server action uses: a field is checked when
- * it loses focus, the whole form before submitting (an invalid form is not sent, and focus
- * moves to the first invalid field). The server's answer stays the truth.
+ * Client-side feedback from the same zod schema the server action uses. The whole form is checked
+ * before submitting (an invalid form is not sent, and focus moves to the first invalid field);
+ * after that, a field showing an error is re-checked as it is edited, so the message goes away
+ * once fixed. Nothing is checked on blur: a message appearing or vanishing then shifts the
+ * layout under the pointer, and the click on "Submit" that caused the blur misses its button.
+ * The server's answer stays the truth.
  */
-import { useCallback, useState, type FocusEvent, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { fieldErrorsOf, formObject } from "@/components/auth/form-state";
 
 export interface ClientValidation<F extends string> {
   errors: Partial<Record<F, string[]>>;
-  onBlur: (event: FocusEvent<HTMLFormElement>) => void;
+  onChange: (event: FormEvent<HTMLFormElement>) => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   /** Forget client errors (e.g. once the server has answered). */
   reset: () => void;
@@ -28,14 +31,13 @@ export function useClientValidation<F extends string>(schema: z.ZodType, fields:
     [schema, fields],
   );
 
-  const onBlur = useCallback(
-    (event: FocusEvent<HTMLFormElement>) => {
+  const onChange = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
       const target: EventTarget = event.target;
       if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
       const name = target.name as F;
       if (!fields.includes(name)) return;
-      // Do not scold a field the user has only tabbed through.
-      if (target.value === "" && !errors[name]) return;
+      if (!errors[name]?.length) return;
       const all = check(event.currentTarget);
       setErrors((previous) => ({ ...previous, [name]: all[name] }));
     },
@@ -57,5 +59,5 @@ export function useClientValidation<F extends string>(schema: z.ZodType, fields:
 
   const reset = useCallback(() => setErrors({}), []);
 
-  return { errors, onBlur, onSubmit, reset };
+  return { errors, onChange, onSubmit, reset };
 }

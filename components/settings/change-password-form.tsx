@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
     field in client.errors ? client.errors[field] : state.fieldErrors?.[field];
 
   return (
-    <form action={formAction} onSubmit={client.onSubmit} onBlur={client.onBlur} noValidate className="grid max-w-md gap-4">
+    <form action={formAction} onSubmit={client.onSubmit} onChange={client.onChange} noValidate className="grid max-w-md gap-4">
       <FormAlert message={state.status === "error" ? state.message : undefined} />
       <FormField id="currentPassword" label="Current password" error={errorFor("currentPassword")}>
         <Input required name="currentPassword" type="password" autoComplete="current-password" maxLength={1024} />
