@@ -47,7 +47,8 @@ export function problemDetails(error: unknown, extra: { instance?: string; reque
   const appError = toAppError(error);
   const status = httpStatus(appError.code);
   return {
-    type: `https://chatcraft.dev/problems/${appError.code.replace(/:/g, "/")}`,
+    // A tag URI (RFC 4151): a stable, unique identifier that does not pretend to be a web page.
+    type: `tag:chatcraft,2026:problem/${appError.code.replace(/:/g, "/")}`,
     title: errorTitle(appError.code),
     status,
     // Internal errors never echo their message: it may come from a driver or SDK.

@@ -34,7 +34,7 @@ describe("problem+json responses", () => {
       instance: "/api/v1/conversations/x",
       requestId: "req-12345678",
     });
-    expect(body.type).toMatch(/^https:\/\//);
+    expect(body.type).toBe("tag:chatcraft,2026:problem/not_found/conversation");
   });
 
   it("turns a ZodError into a 400 with messages per field path", () => {
