@@ -1,0 +1,130 @@
+/**
+ * Bodies the fake Gemini server sends, shaped like the Gemini API's (v1beta) JSON: response
+ * chunks with candidates / finishReason / usageMetadata, and google.rpc error bodies.
+ */
+
+/** One scripted response; the queue hands one to each model call. */
+export interface ScriptStep {
+  /** Only answer this kind of call ("stream" = :streamGenerateContent, "generate" = :generateContent). */
+  for?: "stream" | "generate";
+  /** Text pieces, one per SSE event (for :generateContent they are joined). */
+  chunks?: string[];
+  /** Pause between chunks. */
+  delayMs?: number;
+  /** Pause before the first byte of the response (headers included), to test Stop on a slow start. */
+  firstTokenDelayMs?: number;
+  /** Answer with this HTTP error status and a google.rpc error body. */
+  status?: number;
+  /** Retry-After header (seconds) on an error response. */
+  retryAfter?: number;
+  /** RetryInfo detail in the error body, e.g. 20 → "20s". */
+  retryDelaySeconds?: number;
+  /** ErrorInfo reason in the error body, e.g. "API_KEY_INVALID". */
+  errorReason?: string;
+  errorMessage?: string;
+  /** A 400 API_KEY_INVALID, as Gemini answers a wrong key. */
+  invalidKey?: boolean;
+  /** true/"candidate": chunks, then a candidate with finishReason SAFETY; "prompt": promptFeedback.blockReason, no candidates. */
+  safetyBlock?: boolean | "candidate" | "prompt";
+  /** Send this many chunks, then destroy the connection without finishing. */
+  cutAfterChunks?: number;
+  /** An error object inside the 200 SSE stream after the chunks (Gemini does this for mid-stream failures). */
+  streamErrorStatus?: number;
+  finishReason?: string;
+  usage?: { promptTokens?: number; outputTokens?: number };
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+  429: "RESOURCE_EXHAUSTED",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+  504: "DEADLINE_EXCEEDED",
+};
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: "Request contains an invalid argument.",
+  429: "Resource has been exhausted (e.g. check quota).",
+  500: "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting",
+  503: "The model is overloaded. Please try again later.",
+};
+
+export function errorBody(step: ScriptStep): { status: number; body: unknown } {
+  const status = step.invalidKey ? 400 : (step.status ?? 500);
+  const reason = step.invalidKey ? "API_KEY_INVALID" : step.errorReason;
+  const details: unknown[] = [];
+  if (reason) {
+    details.push({ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason, domain: "googleapis.com", metadata: { service: "generativelanguage.googleapis.com" } });
+  }
+  if (step.retryDelaySeconds !== undefined) {
+    details.push({ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${step.retryDelaySeconds}s` });
+  }
+  const message = step.invalidKey ? "API key not valid. Please pass a valid API key." : (step.errorMessage ?? DEFAULT_MESSAGES[status] ?? "Error");
+  return {
+    status,
+    body: { error: { code: status, message, status: STATUS_NAMES[status] ?? "UNKNOWN", ...(details.length ? { details } : {}) } },
+  };
+}
+
+/** A rough token count, so usage numbers move with what was sent. */
+export function roughTokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}
+
+export function usageMetadata(promptTokens: number, outputTokens: number) {
+  return { promptTokenCount: promptTokens, candidatesTokenCount: outputTokens, totalTokenCount: promptTokens + outputTokens };
+}
+
+export function textChunk(text: string) {
+  return { candidates: [{ content: { role: "model", parts: [{ text }] }, index: 0 }], modelVersion: "fake-gemini" };
+}
+
+export function finalChunk(text: string, finishReason: string, usage: ReturnType<typeof usageMetadata>) {
+  return {
+    candidates: [{ content: { role: "model", parts: [{ text }] }, finishReason, index: 0 }],
+    usageMetadata: usage,
+    modelVersion: "fake-gemini",
+  };
+}
+
+export function safetyCandidateChunk(usage: ReturnType<typeof usageMetadata>) {
+  return {
+    candidates: [
+      {
+        finishReason: "SAFETY",
+        index: 0,
+        safetyRatings: [{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }],
+      },
+    ],
+    usageMetadata: usage,
+    modelVersion: "fake-gemini",
+  };
+}
+
+export function promptBlockedChunk(usage: ReturnType<typeof usageMetadata>) {
+  return {
+    promptFeedback: { blockReason: "SAFETY", safetyRatings: [{ category: "HARM_CATEGORY_HARASSMENT", probability: "HIGH", blocked: true }] },
+    usageMetadata: usage,
+    modelVersion: "fake-gemini",
+  };
+}
+
+export function streamErrorChunk(status: number) {
+  return { error: { code: status, message: DEFAULT_MESSAGES[status] ?? "Error", status: STATUS_NAMES[status] ?? "UNKNOWN" } };
+}
+
+/** The last user turn's text in a generateContent request body, for the default echo reply. */
+export function lastUserText(body: unknown): string {
+  const contents = (body as { contents?: { role?: string; parts?: { text?: string }[] }[] } | null)?.contents ?? [];
+  const lastUser = [...contents].reverse().find((content) => content.role === "user");
+  return (lastUser?.parts ?? []).map((part) => part.text ?? "").join("");
+}
+
+export function defaultStep(kind: "stream" | "generate", body: unknown): ScriptStep {
+  if (kind === "generate") return { chunks: ["Fake title"] };
+  const echo = lastUserText(body).replace(/\s+/g, " ").trim().slice(0, 60);
+  return { chunks: ["This is a fake ", "Gemini reply", ` to: ${echo}`] };
+}
