@@ -1,0 +1,41 @@
+/** The fake's HTTP control endpoints, which browser tests use to script it from another process. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGeminiModel } from "@/lib/ai/gemini-model";
+import type { ChatChunk } from "@/lib/ai/chat-model";
+import { startFakeGemini, type FakeGemini, type RecordedRequest } from "@/tests/fake-gemini/server";
+
+let fake: FakeGemini;
+beforeAll(async () => {
+  fake = await startFakeGemini();
+});
+afterAll(() => fake.close());
+
+async function post(path: string, body?: unknown): Promise<Response> {
+  return fetch(`${fake.baseUrl}${path}`, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+describe("fake Gemini control endpoints", () => {
+  it("queue a scripted 429 over HTTP, list what the app sent, and reset", async () => {
+    expect((await post("/__script", { status: 429, retryAfter: 9 })).ok).toBe(true);
+    const model = createGeminiModel({ apiKey: "k", model: "m", baseUrl: fake.baseUrl });
+    const signal = new AbortController().signal;
+    const attempt = async () => {
+      const chunks: ChatChunk[] = [];
+      try {
+        for await (const chunk of model.streamReply({ systemInstruction: "s", history: [{ role: "user", text: "hello" }], temperature: 1, signal })) chunks.push(chunk);
+        return { chunks };
+      } catch (error) {
+        return { chunks, error: error as { code: string; retryAfterSeconds?: number } };
+      }
+    };
+    expect((await attempt()).error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 9 });
+    // queue empty again: the default reply echoes the message
+    const ok = await attempt();
+    expect(ok.chunks.map((chunk) => (chunk.type === "text" ? chunk.text : "")).join("")).toContain("to: hello");
+
+    const listed = (await (await fetch(`${fake.baseUrl}/__requests`)).json()) as RecordedRequest[];
+    expect(listed.map((request) => request.contents.at(-1)?.text)).toEqual(["hello", "hello"]);
+    expect((await post("/__reset")).ok).toBe(true);
+    expect(await (await fetch(`${fake.baseUrl}/__requests`)).json()).toEqual([]);
+  });
+});
