@@ -112,7 +112,7 @@ describe("update errors", () => {
 
   it("refuses $inc on a string (code 14) and leaves the document alone", async () => {
     await coll("types").insertOne({ _id: 1, name: "text", n: 1 });
-    const error = await expectServerError(coll("types").updateOne({ _id: 1 }, { $inc: { name: 1, n: 1 } }), 14);
+    await expectServerError(coll("types").updateOne({ _id: 1 }, { $inc: { name: 1, n: 1 } }), 14);
     expect(await coll("types").findOne({ _id: 1 })).toEqual({ _id: 1, name: "text", n: 1 });
   });
 

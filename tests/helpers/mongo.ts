@@ -37,7 +37,6 @@ export function useTestDatabase(): TestDatabase {
   const uri = serverUri();
 
   // vitest requires the first (fixture) argument to be a destructuring pattern; we only need the suite.
-  // eslint-disable-next-line no-empty-pattern
   beforeAll(async ({}, suite) => {
     name = databaseNameFor(suite.file?.filepath ?? suite.name);
     client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
