@@ -40,6 +40,17 @@ describe("handshake and server info", () => {
     expect(info.versionArray.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("serves clients that offer compression (the server may decline it)", async () => {
+    const client = new MongoClient(t.uri, { compressors: ["zlib", "snappy", "zstd"] });
+    try {
+      const coll = client.db(t.name).collection<AnyDoc>("compressed");
+      await coll.insertOne({ _id: "z", text: "a".repeat(10_000) });
+      expect((await coll.findOne({ _id: "z" }))?.text).toHaveLength(10_000);
+    } finally {
+      await client.close();
+    }
+  });
+
   it("accepts clients that declare a stable server API", async () => {
     const client = new MongoClient(t.uri, { serverApi: { version: ServerApiVersion.v1 } });
     try {

@@ -2,6 +2,7 @@
  * The chat page query: equality on an index prefix plus sort on the next key. Correctness only
  * (the speed belongs to `npm run bench:db`), at a size where a wrong index walk would show.
  */
+import { ObjectId } from "mongodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/mongo";
 import type { AnyDoc } from "./support/docs";
@@ -50,6 +51,16 @@ describe("indexed page query", () => {
     expect([...first, ...second].map((d) => d.n)).toEqual(expectedPage(7, 100));
     const oldest = await messages().find({ conversationId: "conv-7" }).sort({ timestamp: 1 }).limit(5).toArray();
     expect(oldest.map((d) => d.n)).toEqual(expectedPage(7, 100).reverse().slice(0, 5));
+  });
+
+  it("finds ObjectId keys through an index by value, not by instance", async () => {
+    const users = t.db().collection<AnyDoc>("by_user");
+    await users.createIndex({ userId: 1, at: -1 });
+    const ids = Array.from({ length: 50 }, () => new ObjectId());
+    await users.insertMany(ids.flatMap((userId, u) => Array.from({ length: 20 }, (_, at) => ({ userId, u, at }))));
+    const target = new ObjectId(ids[17]!.toHexString());
+    const page = await users.find({ userId: target }).sort({ at: -1 }).limit(5).toArray();
+    expect(page.map((d) => [d.u, d.at])).toEqual([[17, 19], [17, 18], [17, 17], [17, 16], [17, 15]]);
   });
 
   it("sees writes made after the index was built", async () => {

@@ -122,6 +122,28 @@ describe("compound, sparse and partial unique indexes", () => {
   });
 });
 
+describe("nothing half-written across several unique indexes", () => {
+  it("a failed insert reserves no key in the other indexes", async () => {
+    await coll("two").createIndex({ a: 1 }, { unique: true });
+    await coll("two").createIndex({ b: 1 }, { unique: true });
+    await coll("two").insertOne({ _id: 1, a: 1, b: 1 });
+    await expectServerError(coll("two").insertOne({ _id: 2, a: 2, b: 1 }), 11000);
+    await coll("two").insertOne({ _id: 3, a: 2, b: 2 });
+    // _id 2 was refused: its _id must be free too.
+    await coll("two").insertOne({ _id: 2, a: 9, b: 9 });
+    expect(await coll("two").countDocuments({})).toBe(3);
+  });
+
+  it("a failed update keeps the old keys findable and the new ones free", async () => {
+    await coll("two").insertOne({ _id: 4, a: 4, b: 4 });
+    await expectServerError(coll("two").updateOne({ _id: 4 }, { $set: { a: 40, b: 1 } }), 11000);
+    expect(await coll("two").findOne({ a: 4 })).toEqual({ _id: 4, a: 4, b: 4 });
+    expect(await coll("two").findOne({ a: 40 })).toBeNull();
+    await coll("two").insertOne({ _id: 5, a: 40, b: 40 });
+    await expectServerError(coll("two").insertOne({ _id: 6, a: 4, b: 60 }), 11000);
+  });
+});
+
 describe("bulk inserts against a unique index", () => {
   it("reports the duplicate as a write error with keyValue and keeps the others (unordered)", async () => {
     await coll("bulk").createIndex({ k: 1 }, { unique: true });

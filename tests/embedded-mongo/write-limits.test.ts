@@ -59,6 +59,17 @@ describe("16 MiB document limit", () => {
     expect(back?.payload.length).toBe(payload.length);
   });
 
+  it("returns results larger than 16 MiB in several batches", async () => {
+    const coll = t.db().collection<AnyDoc>("big_results");
+    for (let i = 0; i < 5; i += 1) await coll.insertOne({ _id: i, payload: String(i).repeat(5 * MiB) });
+    const first = await t.db().command({ find: "big_results", filter: {}, sort: { _id: 1 } });
+    expect(first.cursor.firstBatch.length).toBeLessThan(5);
+    expect(Number(first.cursor.id)).not.toBe(0);
+    await t.db().command({ killCursors: "big_results", cursors: [first.cursor.id] });
+    const all = await coll.find({}).sort({ _id: 1 }).toArray();
+    expect(all.map((d) => [d._id, d.payload.length])).toEqual([0, 1, 2, 3, 4].map((i) => [i, 5 * MiB]));
+  });
+
   it("refuses to insert a document over 16 MiB and stores nothing", async () => {
     const coll = t.db().collection<AnyDoc>("big");
     const payload = "y".repeat(16 * MiB);

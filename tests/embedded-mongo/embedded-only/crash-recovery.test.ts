@@ -51,21 +51,36 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 describe.runIf(isEmbedded())("crash recovery", () => {
-  it("keeps every acknowledged insert after SIGKILL mid-write-stream, and the indexes", async () => {
+  it("keeps every acknowledged insert and update after SIGKILL mid-write-stream, and the indexes", async () => {
     const dbPath = await tempDir("emb-crash");
     const server = await spawnServeFixture(dbPath);
     const client = new MongoClient(server.uri, { serverSelectionTimeoutMS: 2_000, retryWrites: false });
     const acked = new Set<string>();
+    let ackedIncrements = 0;
+    let running = true;
     try {
       const coll = client.db("crash").collection<AnyDoc>("docs");
       await coll.createIndex({ w: 1, i: 1 });
       await coll.createIndex({ tag: 1 }, { unique: true, sparse: true });
+      await coll.insertOne({ _id: "counter", hits: 0 });
       const writers = startWriters(coll, 4, acked);
+      const counting = (async () => {
+        while (running) {
+          try {
+            await coll.updateOne({ _id: "counter" }, { $inc: { hits: 1 } });
+            ackedIncrements += 1;
+          } catch {
+            return;
+          }
+        }
+      })();
       const deadline = Date.now() + 10_000;
       while (acked.size < 3_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       server.child.kill("SIGKILL"); // writes are still in flight at this moment
       writers.stop();
+      running = false;
       await writers.done;
+      await counting;
       expect(await waitForExit(server.child)).toMatchObject({ signal: "SIGKILL" });
     } finally {
       await client.close(true);
@@ -79,6 +94,11 @@ describe.runIf(isEmbedded())("crash recovery", () => {
       const present = new Set((await coll.find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
       const lost = [...acked].filter((id) => !present.has(id));
       expect(lost, `${lost.length} of ${acked.size} acknowledged documents lost`).toEqual([]);
+      // Every acknowledged $inc is there; at most the one in flight at the kill may also have landed.
+      const hits = (await coll.findOne({ _id: "counter" }))?.hits as number;
+      expect(hits).toBeGreaterThanOrEqual(ackedIncrements);
+      expect(hits).toBeLessThanOrEqual(ackedIncrements + 1);
+      expect(ackedIncrements).toBeGreaterThan(50);
       const names = (await coll.listIndexes().toArray()).map((i) => i.name).sort();
       expect(names).toEqual(["_id_", "tag_1", "w_1_i_1"]);
       await coll.insertOne({ _id: "after-1", tag: "t" });
