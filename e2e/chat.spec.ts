@@ -16,8 +16,8 @@ function detailsForm(page: Page): Locator {
 
 async function fillFinancialAdvisor(page: Page, age: string): Promise<void> {
   const form = detailsForm(page);
-  await form.getByLabel("Age").fill(age);
-  await form.getByLabel("Country").fill("Portugal");
+  await form.getByRole("spinbutton", { name: "Age" }).fill(age);
+  await form.getByRole("textbox", { name: "Country" }).fill("Portugal");
   // Every select gets its first real option, every checkbox group its first box, so the form
   // stays valid whatever choices the role offers.
   for (const select of await form.locator("select").all()) {
@@ -36,8 +36,8 @@ async function fillFinancialAdvisor(page: Page, age: string): Promise<void> {
 
 /** Sends a message and waits for the AI reply to finish (complete, stopped or error). */
 async function send(page: Page, text: string): Promise<void> {
-  await page.getByLabel("Message").fill(text);
-  await page.getByLabel("Message").press("Enter");
+  await page.getByLabel("Message", { exact: true }).fill(text);
+  await page.getByLabel("Message", { exact: true }).press("Enter");
   await expect(page.getByTestId("user-message").last()).toContainText(text);
 }
 
@@ -53,10 +53,11 @@ async function startFinancialChat(page: Page, age = "41"): Promise<string> {
   return page.url();
 }
 
-test("Financial Advisor: start, stream, history, pre-fill, edit details, clear history", async ({ page }) => {
+test("Financial Advisor: start, stream, history, pre-fill, edit details, clear history", async ({ page, user }) => {
+  void user; // a fresh signed-in account
   await test.step("a blank required field is refused in the browser", async () => {
     await openFinancialAdvisor(page);
-    await detailsForm(page).getByLabel("Age").fill("");
+    await detailsForm(page).getByRole("spinbutton", { name: "Age" }).fill("");
     await detailsForm(page).getByRole("button", { name: "Start chat" }).click();
     await expect(page).toHaveURL(/\/roles\//);
   });
@@ -87,15 +88,15 @@ test("Financial Advisor: start, stream, history, pre-fill, edit details, clear h
   await test.step("a new chat with the same role is pre-filled", async () => {
     await openFinancialAdvisor(page);
     await expect(page.getByTestId("prefilled-hint")).toHaveText("Pre-filled from your last chat");
-    await expect(detailsForm(page).getByLabel("Age")).toHaveValue("41");
-    await expect(detailsForm(page).getByLabel("Country")).toHaveValue("Portugal");
+    await expect(detailsForm(page).getByRole("spinbutton", { name: "Age" })).toHaveValue("41");
+    await expect(detailsForm(page).getByRole("textbox", { name: "Country" })).toHaveValue("Portugal");
   });
 
   await test.step("edit details mid-chat: the notice appears in the conversation", async () => {
     await page.goto(chatUrl);
     await page.getByRole("button", { name: "Edit details" }).click();
     const dialog = page.getByRole("dialog", { name: "Edit details" });
-    await dialog.getByLabel("Age").fill("42");
+    await dialog.getByRole("spinbutton", { name: "Age" }).fill("42");
     await dialog.getByRole("button", { name: "Save details" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("chat-notice").last()).toBeVisible();
@@ -112,11 +113,12 @@ test("Financial Advisor: start, stream, history, pre-fill, edit details, clear h
   });
 });
 
-test("Stop during a slow reply keeps the partial text, marked Stopped", async ({ page }) => {
-  const marker = `slow-${Date.now()}`;
-  await scriptGemini(slowReply(marker, ["First part of the answer. ", "Second part. ", "Third part. ", "Fourth part."], 1_500));
+test("Stop during a slow reply keeps the partial text, marked Stopped", async ({ page, user }) => {
+  void user; // a fresh signed-in account
   await startFinancialChat(page);
-  await send(page, `Explain index funds slowly ${marker}`);
+  // Scripted just before sending: the fake's queue is shared by every spec running in parallel.
+  await scriptGemini(slowReply(["First part of the answer. ", "Second part. ", "Third part. ", "Fourth part."], 1_500));
+  await send(page, "Explain index funds, slowly please");
   await expect(lastReply(page)).toContainText("First part of the answer.", { timeout: 15_000 });
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(lastReply(page)).toHaveAttribute("data-status", "stopped");
@@ -129,11 +131,11 @@ test("Stop during a slow reply keeps the partial text, marked Stopped", async ({
   await expect(lastReply(page)).toHaveAttribute("data-status", "stopped");
 });
 
-test("a 429 from Gemini shows a readable message, and Retry gets the answer", async ({ page }) => {
-  const marker = `busy-${Date.now()}`;
-  await scriptGemini(rateLimited(marker, 1));
+test("a 429 from Gemini shows a readable message, and Retry gets the answer", async ({ page, user }) => {
+  void user; // a fresh signed-in account
   await startFinancialChat(page);
-  await send(page, `Should I pay off my mortgage early? ${marker}`);
+  await scriptGemini(rateLimited(1));
+  await send(page, "Should I pay off my mortgage early?");
   await expect(lastReply(page)).toHaveAttribute("data-status", "error", { timeout: 15_000 });
   await expect(lastReply(page).getByRole("alert")).toContainText(/rate limit|busy|quota|too many/i);
   await page.getByRole("button", { name: "Retry" }).click();

@@ -1,16 +1,11 @@
 /**
- * Scripts the fake Gemini server the e2e run points the app at (GEMINI_BASE_URL). Its URL comes
- * from FAKE_GEMINI_URL, set by playwright.config.ts. Each scripted reply carries `match`: the
- * fake uses it only for a request whose last user message contains that text, so specs running
- * in parallel never consume each other's scripts.
+ * Scripts the fake Gemini server (tests/fake-gemini) that the e2e run points the app at with
+ * GEMINI_BASE_URL. Its URL comes from FAKE_GEMINI_URL, set by playwright.config.ts. The fake
+ * keeps one global queue, each step answering one model call; steps here are limited to
+ * streaming calls ("stream"), so title generation (a plain generateContent call) never takes them.
  */
 import { expect } from "@playwright/test";
-
-export type FakeGeminiReply =
-  /** Stream these chunks, waiting `delayMs` before each. */
-  | { match: string; kind: "chunks"; chunks: string[]; delayMs?: number }
-  /** Answer 429 RESOURCE_EXHAUSTED with this Retry-After. */
-  | { match: string; kind: "status"; status: number; retryAfterSeconds?: number; message?: string };
+import type { ScriptStep } from "../tests/fake-gemini/responses";
 
 export function fakeGeminiUrl(): string {
   const url = process.env.FAKE_GEMINI_URL;
@@ -18,27 +13,22 @@ export function fakeGeminiUrl(): string {
   return url!.replace(/\/$/, "");
 }
 
-/** Queues replies on the fake; each is used once. */
-export async function scriptGemini(...replies: FakeGeminiReply[]): Promise<void> {
+/** Queues steps on the fake; each answers the next streaming model call once. */
+export async function scriptGemini(...steps: ScriptStep[]): Promise<void> {
   const response = await fetch(`${fakeGeminiUrl()}/__script`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ replies }),
+    body: JSON.stringify(steps),
   });
   expect(response.ok, `fake Gemini refused the script: ${response.status}`).toBe(true);
 }
 
 /** A reply whose chunks arrive slowly, to press Stop in the middle. */
-export function slowReply(match: string, chunks: string[], delayMs = 1_500): FakeGeminiReply {
-  return { match, kind: "chunks", chunks, delayMs };
+export function slowReply(chunks: string[], delayMs = 1_500): ScriptStep {
+  return { for: "stream", chunks, delayMs };
 }
 
-/** A 429 from Gemini (quota / rate limit). */
-export function rateLimited(match: string, retryAfterSeconds = 1): FakeGeminiReply {
-  return { match, kind: "status", status: 429, retryAfterSeconds, message: "Resource has been exhausted (e.g. check quota)." };
-}
-
-/** A normal quick reply. */
-export function quickReply(match: string, text: string): FakeGeminiReply {
-  return { match, kind: "chunks", chunks: [text] };
+/** A 429 RESOURCE_EXHAUSTED from Gemini, with a Retry-After. */
+export function rateLimited(retryAfterSeconds = 1): ScriptStep {
+  return { for: "stream", status: 429, retryAfter: retryAfterSeconds };
 }

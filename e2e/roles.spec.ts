@@ -1,8 +1,10 @@
 import { expect, test } from "./fixtures";
 
-test("catalog search and category filter find Financial Advisor", async ({ page }) => {
+test("catalog search and category filter find Financial Advisor", async ({ page, user }) => {
+  void user; // a fresh signed-in account
   await page.goto("/roles");
   const cards = page.getByTestId("role-card");
+  await expect(cards.first()).toBeVisible();
   expect(await cards.count()).toBeGreaterThanOrEqual(12);
 
   await page.getByLabel("Search roles").fill("zzz-no-such-role");
@@ -23,14 +25,15 @@ test("catalog search and category filter find Financial Advisor", async ({ page 
   await expect(cards.filter({ hasText: "Tech Support" })).toHaveCount(0);
 });
 
-test("create a custom role with two fields and chat with it", async ({ page }) => {
+test("create a custom role with two fields and chat with it", async ({ page, user }) => {
+  void user; // a fresh signed-in account
   await page.goto("/roles");
   await page.getByRole("link", { name: "New role" }).click();
   await expect(page).toHaveURL(/\/roles\/new$/);
 
   await page.getByLabel("Name").fill("Plant Doctor");
   await page.getByLabel("Description").fill("Diagnoses sad houseplants from what you describe.");
-  await page.getByLabel("Category", { exact: true }).fill("Home");
+  await page.getByRole("combobox", { name: "Category" }).fill("Home");
   await page.getByLabel("Instructions").fill("You are a calm plant doctor. Ask about light, water and soil before diagnosing.");
 
   const first = page.getByRole("group", { name: "Field 1" });
@@ -58,7 +61,7 @@ test("create a custom role with two fields and chat with it", async ({ page }) =
   await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
   await expect(page.getByRole("link", { name: "Plant Doctor" })).toBeVisible();
 
-  await page.getByLabel("Message").fill("Its leaves are turning yellow.");
+  await page.getByLabel("Message", { exact: true }).fill("Its leaves are turning yellow.");
   await page.getByRole("button", { name: "Send message" }).click();
   const reply = page.getByTestId("ai-message").last();
   await expect(reply).toHaveAttribute("data-status", "complete", { timeout: 30_000 });

@@ -4,7 +4,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
-import type { RoleField } from "@/lib/roles/role-schema";
+import { fieldOptions, type RoleField } from "@/lib/roles/role-schema";
 
 export interface FieldControlProps {
   field: RoleField;
@@ -31,7 +31,7 @@ function asList(value: unknown): string[] {
 /** One details field, rendered from its definition; the input's name is the field's key. */
 export function FieldControl({ field, idPrefix, value, error }: FieldControlProps) {
   const id = `${idPrefix}-${field.key}`;
-  const options = field.options ?? [];
+  const options = fieldOptions(field);
 
   if (field.type === "multiselect") {
     const chosen = new Set(asList(value));
@@ -85,7 +85,7 @@ export function FieldControl({ field, idPrefix, value, error }: FieldControlProp
   return (
     <FormField id={id} label={field.label} description={field.help} required={field.required} error={error}>
       {field.type === "textarea" ? (
-        <Textarea name={field.key} defaultValue={asText(value)} placeholder={field.placeholder} rows={3} />
+        <Textarea name={field.key} defaultValue={asText(value)} placeholder={field.placeholder} maxLength={field.maxLength} rows={3} />
       ) : field.type === "number" ? (
         <Input
           name={field.key}
@@ -107,7 +107,7 @@ export function FieldControl({ field, idPrefix, value, error }: FieldControlProp
           ))}
         </select>
       ) : (
-        <Input name={field.key} defaultValue={asText(value)} placeholder={field.placeholder} />
+        <Input name={field.key} defaultValue={asText(value)} placeholder={field.placeholder} maxLength={field.maxLength} />
       )}
     </FormField>
   );

@@ -3,7 +3,7 @@
  * (roleInputSchema). The draft keeps everything as strings so half-typed values survive; the
  * conversion is the only place that turns them into numbers and lists.
  */
-import type { Role, RoleField } from "@/lib/roles/role-schema";
+import { fieldOptions, type Role, type RoleField } from "@/lib/roles/role-schema";
 
 export type FieldType = RoleField["type"];
 
@@ -30,6 +30,8 @@ export interface FieldDraft {
   options: string;
   min: string;
   max: string;
+  /** Settings the builder does not edit (maxLength, integer, default), kept while the type is unchanged. */
+  kept: { type: FieldType; values: Record<string, unknown> } | null;
 }
 
 export interface RoleDraft {
@@ -65,11 +67,19 @@ export function slugifyKey(label: string): string {
 }
 
 export function emptyField(uid: string = addedUid()): FieldDraft {
-  return { uid, label: "", key: "", keyEdited: false, type: "text", required: false, placeholder: "", help: "", options: "", min: "", max: "" };
+  return { uid, label: "", key: "", keyEdited: false, type: "text", required: false, placeholder: "", help: "", options: "", min: "", max: "", kept: null };
 }
 
 export function emptyDraft(): RoleDraft {
   return { name: "", description: "", category: "Custom", icon: "sparkles", instructions: "", temperature: "0.7", starters: [], fields: [emptyField("f0")] };
+}
+
+function keptValues(field: RoleField): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if ("maxLength" in field) values.maxLength = field.maxLength;
+  if ("integer" in field && field.integer !== undefined) values.integer = field.integer;
+  if (field.default !== undefined) values.default = field.default;
+  return values;
 }
 
 function fieldDraftOf(field: RoleField, index: number): FieldDraft {
@@ -82,9 +92,10 @@ function fieldDraftOf(field: RoleField, index: number): FieldDraft {
     required: Boolean(field.required),
     placeholder: field.placeholder ?? "",
     help: field.help ?? "",
-    options: (field.options ?? []).join("\n"),
-    min: field.min === undefined ? "" : String(field.min),
-    max: field.max === undefined ? "" : String(field.max),
+    options: fieldOptions(field).join("\n"),
+    min: field.type === "number" && field.min !== undefined ? String(field.min) : "",
+    max: field.type === "number" && field.max !== undefined ? String(field.max) : "",
+    kept: { type: field.type, values: keptValues(field) },
   };
 }
 
@@ -110,7 +121,8 @@ function numberOrText(value: string): number | string | undefined {
 }
 
 function fieldInput(field: FieldDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { key: field.key.trim(), label: field.label.trim(), type: field.type, required: field.required };
+  const kept = field.kept?.type === field.type ? field.kept.values : {};
+  const out: Record<string, unknown> = { ...kept, key: field.key.trim(), label: field.label.trim(), type: field.type, required: field.required };
   if (field.placeholder.trim()) out.placeholder = field.placeholder.trim();
   if (field.help.trim()) out.help = field.help.trim();
   if (field.type === "select" || field.type === "multiselect") {
