@@ -26,6 +26,7 @@ interface Result {
   size: number;
   insertManyPerSec: number;
   insertOnePerSec: number;
+  pingPerSec: number;
   p50: number;
   p99: number;
   rssMb: number;
@@ -155,6 +156,10 @@ async function benchSize(size: number): Promise<Result> {
     started = performance.now();
     for (let i = 0; i < INSERT_ONE_COUNT; i += 1) await coll.insertOne(message(size + i));
     const insertOnePerSec = INSERT_ONE_COUNT / ((performance.now() - started) / 1000);
+    // Floor for any round trip through the driver: the same count of pings.
+    started = performance.now();
+    for (let i = 0; i < INSERT_ONE_COUNT; i += 1) await client.db("bench").command({ ping: 1 });
+    const pingPerSec = INSERT_ONE_COUNT / ((performance.now() - started) / 1000);
     const total = size + INSERT_ONE_COUNT;
 
     for (let i = 0; i < 100; i += 1) await pageQuery(coll, conversationIds[randomInt(CONVERSATIONS)]!);
@@ -181,7 +186,7 @@ async function benchSize(size: number): Promise<Result> {
     current = crashed.child;
 
     return {
-      size, insertManyPerSec, insertOnePerSec, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+      size, insertManyPerSec, insertOnePerSec, pingPerSec, p50: percentile(latencies, 50), p99: percentile(latencies, 99),
       rssMb: rss, restartSec: clean.seconds, crashRestartSec: crashed.seconds, emptyStartSec,
     };
   } finally {
@@ -199,6 +204,7 @@ function printTable(results: Result[]): void {
     documents: r.size.toLocaleString("en-US"),
     "insertMany docs/s": Math.round(r.insertManyPerSec).toLocaleString("en-US"),
     "insertOne /s": Math.round(r.insertOnePerSec).toLocaleString("en-US"),
+    "ping /s": Math.round(r.pingPerSec).toLocaleString("en-US"),
     "page p50 ms": r.p50.toFixed(2),
     "page p99 ms": r.p99.toFixed(2),
     "server RSS MB": Math.round(r.rssMb),
