@@ -29,6 +29,9 @@ function parseArgs(argv: string[]): CliOptions {
 }
 
 async function main(): Promise<void> {
+  // A parent that stopped reading our output (closed pipe) must not crash the shutdown.
+  process.stdout.on("error", () => {});
+  process.stderr.on("error", () => {});
   const options = parseArgs(process.argv.slice(2));
   console.log("embedded-mongo: a MongoDB-compatible server for development and tests only - NOT for production data.");
   const server = await startEmbeddedMongo({ port: options.port, host: options.host, dbPath: options.dbPath, quiet: false });

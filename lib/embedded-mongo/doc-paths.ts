@@ -25,25 +25,29 @@ export function cloneValue<T>(value: T): T {
  * `found` is false when no branch of the document has the path.
  */
 export function pathValues(doc: unknown, path: string): { values: unknown[]; found: boolean } {
-  const parts = path.split(".");
-  const values: unknown[] = [];
-  let found = false;
-  const walk = (value: unknown, i: number): void => {
-    if (i === parts.length) {
-      found = true;
-      values.push(value);
-      return;
-    }
-    if (Array.isArray(value)) {
-      const part = parts[i]!;
-      if (/^\d+$/.test(part) && Number(part) < value.length) walk(value[Number(part)], i + 1);
-      for (const element of value) if (isPlainObject(element)) walk(element, i);
-      return;
-    }
-    if (isPlainObject(value) && parts[i]! in value) walk(value[parts[i]!], i + 1);
-  };
-  walk(doc, 0);
-  return { values, found };
+  if (!path.includes(".")) {
+    // Fast path (no closure, no split): the common top-level field.
+    if (isPlainObject(doc) && path in doc) return { values: [doc[path]], found: true };
+    return { values: [], found: false };
+  }
+  const out = { values: [] as unknown[], found: false };
+  walkPath(doc, path.split("."), 0, out);
+  return out;
+}
+
+function walkPath(value: unknown, parts: string[], i: number, out: { values: unknown[]; found: boolean }): void {
+  if (i === parts.length) {
+    out.found = true;
+    out.values.push(value);
+    return;
+  }
+  const part = parts[i]!;
+  if (Array.isArray(value)) {
+    if (/^\d+$/.test(part) && Number(part) < value.length) walkPath(value[Number(part)], parts, i + 1, out);
+    for (const element of value) if (isPlainObject(element)) walkPath(element, parts, i, out);
+    return;
+  }
+  if (isPlainObject(value) && part in value) walkPath(value[part], parts, i + 1, out);
 }
 
 /** The single value at a path without array expansion (undefined when absent). */

@@ -61,6 +61,29 @@ export class Index {
   /** Key tuples for a document, or null when a sparse/partial index leaves it out. */
   keysFor(doc: Doc): unknown[][] | null {
     if (this.partial && !this.partial.test(doc)) return null;
+    const fields = this.fields;
+    // Fast path: every key field is a present-or-missing scalar at the top level (no arrays).
+    let simple: unknown[] | null = [];
+    let anyFound = false;
+    for (let i = 0; i < fields.length; i += 1) {
+      const field = fields[i]!;
+      if (field.includes(".")) {
+        simple = null;
+        break;
+      }
+      const value = doc[field];
+      if (Array.isArray(value)) {
+        simple = null;
+        break;
+      }
+      if (value !== undefined) anyFound = true;
+      simple.push(value === undefined ? null : value);
+    }
+    if (simple) return this.spec.sparse && !anyFound ? null : [simple];
+    return this.expandedKeys(doc);
+  }
+
+  private expandedKeys(doc: Doc): unknown[][] | null {
     const perField: unknown[][] = [];
     let anyFound = false;
     for (const field of this.fields) {
@@ -164,6 +187,10 @@ export class Index {
 }
 
 function compareKeyValues(a: unknown, b: unknown): number {
+  // Fast paths for the common same-type keys (dates, numbers, strings).
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === "number" && typeof b === "number" && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (a === EMPTY_ARRAY_KEY || b === EMPTY_ARRAY_KEY) return a === b ? 0 : a === EMPTY_ARRAY_KEY ? -1 : 1;
   return compareValues(a, b);
 }

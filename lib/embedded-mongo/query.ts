@@ -8,7 +8,7 @@ import { Query } from "mingo";
 import { compareValues, encodeValue } from "./bson-order";
 import type { Collection } from "./collection";
 import { isPlainObject, pathValues, type Doc } from "./doc-paths";
-import { encodeFirst, type Index } from "./indexes";
+import { encodeFirst, type Index, type IndexEntry } from "./indexes";
 
 export interface FindSpec {
   filter?: Doc;
@@ -21,6 +21,8 @@ interface Plan {
   candidates: Iterable<Doc>;
   /** True when candidates already come in the requested sort order. */
   sorted: boolean;
+  /** True when every candidate is known to match (the filter is only index-bound equalities). */
+  exact?: boolean;
 }
 
 type Equalities = Map<string, unknown[]>;
@@ -47,6 +49,11 @@ function collectEqualities(filter: Doc, out: Equalities): void {
       out.set(field, [value]);
     }
   }
+}
+
+/** A plain (non-operator, non-array, non-regex, non-embedded-document) equality value. */
+function isScalarEquality(value: unknown): boolean {
+  return indexable(value) && !isPlainObject(value) && value !== null;
 }
 
 function sortFields(sort: Doc | undefined): Array<[string, number]> {
@@ -79,11 +86,12 @@ function rateIndex(index: Index, eq: Equalities, sort: Array<[string, number]>):
   return { score: (direction !== 0 ? 100 : 0) + bound * 2 - (firstValues.length > 1 ? 1 : 0), direction };
 }
 
-function* walkBucket(coll: Collection, bucket: readonly { id: string }[], reverse: boolean, dedupe: boolean): Iterable<Doc> {
+function* walkBucket(coll: Collection, bucket: readonly IndexEntry[], reverse: boolean, dedupe: boolean, restEquals?: string[]): Iterable<Doc> {
   const seen = dedupe ? new Set<string>() : undefined;
   const n = bucket.length;
   for (let i = 0; i < n; i += 1) {
     const entry = bucket[reverse ? n - 1 - i : i]!;
+    if (restEquals && !restEquals.every((encoded, k) => encodeFirst(entry.rest[k]) === encoded)) continue;
     if (seen) {
       if (seen.has(entry.id)) continue;
       seen.add(entry.id);
@@ -106,7 +114,8 @@ function plan(coll: Collection, filter: Doc, sort: Array<[string, number]>): Pla
       seen.add(key);
       if (doc) docs.push(doc);
     }
-    return { candidates: docs, sorted: docs.length <= 1 };
+    const exact = ids.length === 1 && Object.keys(filter).length === 1 && !isOperatorObject(filter._id) && !isPlainObject(filter._id);
+    return { candidates: docs, sorted: docs.length <= 1, exact };
   }
   let best: { index: Index; score: number; direction: number } | undefined;
   for (const index of coll.indexes.values()) {
@@ -116,8 +125,14 @@ function plan(coll: Collection, filter: Doc, sort: Array<[string, number]>): Pla
   if (!best) return { candidates: coll.docs.values(), sorted: sort.length === 0 };
   const values = eq.get(best.index.fields[0]!)!;
   if (values.length === 1) {
-    const bucket = best.index.buckets.get(encodeFirst(values[0])) ?? [];
-    return { candidates: walkBucket(coll, bucket, best.direction < 0, best.index.multikey), sorted: best.direction !== 0 };
+    const index = best.index;
+    const bucket = index.buckets.get(encodeFirst(values[0])) ?? [];
+    // A filter made only of plain equalities on leading index fields needs no per-document test.
+    const keys = Object.keys(filter);
+    const bound = index.fields.slice(0, keys.length);
+    const exact = !index.multikey && keys.length <= index.fields.length && keys.every((k) => bound.includes(k) && isScalarEquality(filter[k]));
+    const restEquals = exact ? bound.slice(1).map((field) => encodeFirst(filter[field])) : undefined;
+    return { candidates: walkBucket(coll, bucket, best.direction < 0, index.multikey, restEquals), sorted: best.direction !== 0, exact };
   }
   const seen = new Set<string>();
   const docs: Doc[] = [];
@@ -174,8 +189,8 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   const sort = sortFields(spec.sort);
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
-  const test = matcher(filter);
-  const { candidates, sorted } = plan(coll, filter, sort);
+  const { candidates, sorted, exact } = plan(coll, filter, sort);
+  const test = exact ? () => true : matcher(filter);
   if (sorted) {
     const out: Doc[] = [];
     let skipped = 0;
