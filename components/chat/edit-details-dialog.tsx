@@ -37,7 +37,7 @@ export function EditDetailsDialog(props: EditDetailsDialogProps) {
 }
 
 function EditDetailsForm({ conversationId, fields, details, onUpdated, onOpenChange }: EditDetailsDialogProps) {
-  const { errors, setErrors, onBlur, validateAll } = useDetailsValidation(fields);
+  const { errors, setErrors, onBlur, onChange, validateAll } = useDetailsValidation(fields);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -64,7 +64,7 @@ function EditDetailsForm({ conversationId, fields, details, onUpdated, onOpenCha
   }
 
   return (
-    <form onSubmit={submit} onBlur={onBlur} noValidate className="grid gap-5">
+    <form onSubmit={submit} onBlur={onBlur} onChange={onChange} noValidate className="grid gap-5">
       <FormAlert message={formError ?? undefined} />
       {fields.map((field) => (
         <FieldControl key={field.key} field={field} idPrefix="edit-details" value={details[field.key]} error={errors[field.key]} />

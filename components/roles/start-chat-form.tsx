@@ -31,13 +31,13 @@ const initialState: StartChatState = {};
  */
 export function StartChatForm({ roleId, fields, starters, initialValues, prefilled }: StartChatFormProps) {
   const [state, formAction] = useActionState(startChatAction, initialState);
-  const { errors, setErrors, onBlur, validateAll } = useDetailsValidation(fields);
+  const { errors, reset, onBlur, onChange, validateAll } = useDetailsValidation(fields);
 
   // The server's answer replaces the browser's feedback.
-  useEffect(() => setErrors({}), [state, setErrors]);
+  useEffect(reset, [state, reset]);
 
   const values = state.values ?? initialValues;
-  const errorFor = (key: string) => errors[key] ?? state.fieldErrors?.[key];
+  const errorFor = (key: string) => (key in errors ? errors[key] : state.fieldErrors?.[key]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const { errors: found } = validateAll(event.currentTarget);
@@ -51,7 +51,7 @@ export function StartChatForm({ roleId, fields, starters, initialValues, prefill
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} onBlur={onBlur} noValidate className="grid gap-6">
+    <form action={formAction} onSubmit={onSubmit} onBlur={onBlur} onChange={onChange} noValidate className="grid gap-6">
       <input type="hidden" name="roleId" value={roleId} />
       <FormAlert message={state.formError} />
       {fields.length > 0 && prefilled && !state.values && (

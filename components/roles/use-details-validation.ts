@@ -4,11 +4,12 @@
  * Client-side feedback for a details form from the same schema the server uses
  * (detailsSchemaFor(fields)): a field is checked when it loses focus, the whole form on submit.
  */
-import { useCallback, useMemo, useState, type FocusEvent } from "react";
+import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
 import { detailsFromFormData } from "@/lib/chat/form-details";
 import { detailsSchemaFor } from "@/lib/roles/details-schema";
 import type { RoleField } from "@/lib/roles/role-schema";
 
+/** Messages per field key; [] means "checked in the browser and fine". */
 export type FieldErrors = Record<string, string[]>;
 
 export interface DetailsCheck {
@@ -35,29 +36,51 @@ export function useDetailsValidation(fields: RoleField[]) {
     [fields, schema],
   );
 
+  /** Re-checks one field and records the result ([] = checked and fine). */
+  const recheck = useCallback(
+    (form: HTMLFormElement, name: string) => {
+      const all = check(form);
+      setErrors((previous) => ({ ...previous, [name]: all.errors[name] ?? [] }));
+    },
+    [check],
+  );
+
+  const fieldName = useCallback(
+    (target: EventTarget): string | null => {
+      const name = (target as { name?: unknown }).name;
+      return typeof name === "string" && fields.some((field) => field.key === name) ? name : null;
+    },
+    [fields],
+  );
+
+  // Late to scold: a field is checked when it is left, not while it is first typed in; an empty
+  // field the user only tabbed through is left alone.
   const onBlur = useCallback(
     (event: FocusEvent<HTMLFormElement>) => {
-      const target = event.target as HTMLElement & { name?: string; value?: string };
-      const name = target.name;
-      if (!name || !fields.some((field) => field.key === name)) return;
-      // Do not scold a field the user has only tabbed through.
-      if (!target.value && !errors[name] && !(target instanceof HTMLInputElement && target.type === "checkbox")) return;
-      const all = check(event.currentTarget);
-      setErrors((previous) => {
-        const next = { ...previous };
-        if (all.errors[name]) next[name] = all.errors[name];
-        else delete next[name];
-        return next;
-      });
+      const name = fieldName(event.target);
+      if (!name) return;
+      const value = (event.target as { value?: unknown }).value;
+      if (value === "" && !errors[name]?.length) return;
+      recheck(event.currentTarget, name);
     },
-    [check, errors, fields],
+    [errors, fieldName, recheck],
+  );
+
+  // Quick to forgive: once a field shows an error, it is re-checked as it changes, so the message
+  // goes away while typing (not on the click that follows, which would shift the button away).
+  const onChange = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      const name = fieldName(event.target);
+      if (name && errors[name]?.length) recheck(event.currentTarget, name);
+    },
+    [errors, fieldName, recheck],
   );
 
   /** Checks everything; moves focus to the first invalid field. Returns the check. */
   const validateAll = useCallback(
     (form: HTMLFormElement): DetailsCheck => {
       const result = check(form);
-      setErrors(result.errors);
+      setErrors({ ...Object.fromEntries(fields.map((field) => [field.key, []])), ...result.errors });
       const first = fields.find((field) => result.errors[field.key]?.length);
       if (first) form.querySelector<HTMLElement>(`[name="${CSS.escape(first.key)}"]`)?.focus();
       return result;
@@ -65,5 +88,8 @@ export function useDetailsValidation(fields: RoleField[]) {
     [check, fields],
   );
 
-  return { errors, setErrors, onBlur, validateAll };
+  /** Forget the browser's checks (e.g. once the server has answered). */
+  const reset = useCallback(() => setErrors({}), []);
+
+  return { errors, setErrors, reset, onBlur, onChange, validateAll };
 }
