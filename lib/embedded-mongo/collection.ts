@@ -93,9 +93,12 @@ export class Collection {
   /** Raw put used by writes and log replay: keeps every index in step. */
   put(id: string, doc: Doc): void {
     const old = this.docs.get(id);
-    for (const index of this.indexes.values()) {
-      if (old) index.remove(id, old);
-      index.add(id, doc);
+    if (this.indexes.size > 1) {
+      for (const index of this.indexes.values()) {
+        if (index.isId) continue;
+        if (old) index.remove(id, old);
+        index.add(id, doc);
+      }
     }
     this.docs.set(id, doc);
   }

@@ -173,8 +173,11 @@ export class Index {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   }
 
-  /** Lower-bound binary search. */
+  /** Lower-bound binary search (ends first: keys often arrive in index order or in reverse). */
   private position(bucket: IndexEntry[], entry: IndexEntry): number {
+    const n = bucket.length;
+    if (n === 0 || this.compareEntries(bucket[n - 1]!, entry) < 0) return n;
+    if (this.compareEntries(bucket[0]!, entry) >= 0) return 0;
     let lo = 0;
     let hi = bucket.length;
     while (lo < hi) {

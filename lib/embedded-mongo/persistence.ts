@@ -11,13 +11,18 @@
  */
 import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { calculateObjectSize } from "bson";
 import type { JournalOp } from "./collection";
+import type { Doc } from "./doc-paths";
 import { LockFile } from "./lock-file";
 import { encodeRecord, readRecords } from "./records";
 import { captureStore, SNAPSHOT_FILE, syncDirectory, writeSnapshot } from "./snapshot";
 import type { Store } from "./store";
 
 const SYNC_INTERVAL_MS = 50;
+const MERGE_MAX_DOCS = 500;
+/** Well under bson's 17 MB serialization buffer, which one record must fit in. */
+const MERGE_MAX_BYTES = 8 * 1024 * 1024;
 const COMPACT_BYTES = 128 * 1024 * 1024;
 
 const logName = (gen: number) => `journal-${String(gen).padStart(8, "0")}.log`;
@@ -35,7 +40,9 @@ export class Persistence {
   private generation = 0;
   private logBytes = 0;
   private snapshotBytes = 0;
-  private pending: Buffer[] = [];
+  /** Changes not yet written; consecutive puts into one collection are merged into one record. */
+  private pending: JournalOp[] = [];
+  private mergeBytes = 0;
   private dirty = false;
   private syncing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
@@ -110,15 +117,29 @@ export class Persistence {
   }
 
   private record(op: JournalOp): void {
-    this.pending.push(encodeRecord(op));
+    const last = this.pending[this.pending.length - 1];
+    if (op.o === "p" && last?.o === "p" && last.db === op.db && last.c === op.c) {
+      const docs = last.d as Doc[];
+      const size = calculateObjectSize(op.d as Doc[]);
+      if (docs.length < MERGE_MAX_DOCS && this.mergeBytes + size < MERGE_MAX_BYTES) {
+        docs.push(...(op.d as Doc[]));
+        this.mergeBytes += size;
+        return;
+      }
+    }
+    // Copy puts so merging never touches the caller's op.
+    this.pending.push(op.o === "p" ? { ...op, d: [...(op.d as Doc[])] } : op);
+    this.mergeBytes = op.o === "p" ? calculateObjectSize(op.d as Doc[]) : 0;
     if (this.pending.length === 1) setImmediate(() => this.flush());
   }
 
   /** Writes pending records to the log (to the OS: survives a process kill). */
   flush(): void {
     if (this.pending.length === 0 || this.fd < 0) return;
-    const buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    const records = this.pending.map(encodeRecord);
+    const buf = records.length === 1 ? records[0]! : Buffer.concat(records);
     this.pending = [];
+    this.mergeBytes = 0;
     let written = 0;
     while (written < buf.length) written += writeSync(this.fd, buf, written);
     this.logBytes += buf.length;
