@@ -38,8 +38,8 @@ export function DetailsCard({ conversationId, fields, details, onUpdated, disabl
           className="flex min-w-0 flex-1 items-center gap-2 rounded-md py-1 text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         >
           <NotebookPenIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
-          <span className="font-medium">What the AI knows</span>
-          <span className="truncate text-muted-foreground">
+          <span className="font-medium whitespace-nowrap">What the AI knows</span>
+          <span className="hidden truncate text-muted-foreground sm:inline">
             {lines.length === 0 ? "· no details given" : `· ${lines.map((line) => line.value).join(" · ")}`}
           </span>
           <ChevronDownIcon className={cn("ml-auto size-4 shrink-0 transition-transform", open && "rotate-180")} aria-hidden="true" />

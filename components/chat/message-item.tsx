@@ -67,6 +67,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
         ) : (
           <>
             <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-primary px-4 py-2 text-sm whitespace-pre-wrap text-primary-foreground sm:max-w-[75%]">
+              <span className="sr-only">You: </span>
               {message.message}
             </div>
             {onEdit && (
@@ -85,6 +86,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
   return (
     <li className="flex flex-col items-start gap-1" data-testid="ai-message" data-status={message.status}>
       <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%]">
+        <span className="sr-only">AI: </span>
         {message.message ? <Markdown text={message.message} /> : streaming ? <TypingDots /> : null}
         {failed && (
           <div role="alert" className={cn("flex items-start gap-2 text-sm text-destructive", message.message && "mt-3")}>
