@@ -29,7 +29,8 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalText,
   TEST_BCRYPT_COST: z.coerce.number().int("must be a whole number").min(4, "must be at least 4").max(15, "must be at most 15").optional(),
   GEMINI_API_KEY: optionalText,
-  GEMINI_MODEL: z.string().trim().min(1).default("gemini-2.5-flash"),
+  // Unset: lib/ai/select-model.ts picks DEFAULT_GEMINI_MODEL, the one place the default lives.
+  GEMINI_MODEL: optionalText,
   GEMINI_BASE_URL: z.url("must be a URL").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHAT_MAX_MESSAGE_CHARS: positiveInt(8000),
