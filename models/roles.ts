@@ -49,8 +49,11 @@ async function roles(): Promise<Collection<CustomRoleDoc>> {
 
 /** The role without storage fields. */
 export function roleOf(doc: CustomRoleDoc): Role {
-  const { _id, userId, createdAt, updatedAt, ...role } = doc;
-  void _id, void userId, void createdAt, void updatedAt;
+  const role: Partial<CustomRoleDoc> = { ...doc };
+  delete role._id;
+  delete role.userId;
+  delete role.createdAt;
+  delete role.updatedAt;
   return role as Role;
 }
 
