@@ -1,0 +1,48 @@
+"use server";
+
+import { runAction } from "@/lib/chat/action-result";
+import {
+  clearHistory,
+  deleteConversation,
+  listConversations,
+  renameConversation,
+  updateConversationDetailsFor,
+} from "@/lib/chat/conversation-service";
+import { toOwner } from "@/lib/chat/owner";
+import type { ActionResult, ConversationPage, MessageDTO } from "@/lib/chat/types";
+import { getCurrentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+async function currentOwner() {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
+  return toOwner(user);
+}
+
+/** One sidebar page, newest first; pass the returned nextCursor to get the next one. */
+export async function listConversationsAction(cursor: string | null): Promise<ActionResult<ConversationPage>> {
+  return runAction(async () => listConversations(await currentOwner(), typeof cursor === "string" ? cursor : null));
+}
+
+export async function renameConversationAction(id: string, title: string): Promise<ActionResult<{ title: string }>> {
+  return runAction(async () => renameConversation(await currentOwner(), id, title));
+}
+
+export async function deleteConversationAction(id: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await deleteConversation(await currentOwner(), id);
+    return null;
+  });
+}
+
+export async function clearHistoryAction(): Promise<ActionResult<{ conversations: number; messages: number }>> {
+  return runAction(async () => clearHistory(await currentOwner()));
+}
+
+/** Saves new details mid-chat; the returned notice shows in the conversation, and the next reply uses them. */
+export async function updateDetailsAction(
+  id: string,
+  details: Record<string, unknown>,
+): Promise<ActionResult<{ details: Record<string, unknown>; notice: MessageDTO }>> {
+  return runAction(async () => updateConversationDetailsFor(await currentOwner(), id, details));
+}

@@ -1,0 +1,32 @@
+/**
+ * POST /api/chat/:conversationId/reply — send, regenerate or edit-and-resend, answered as an
+ * NDJSON stream of ChatStreamEvents. Everything that refuses the request (401, 400, 404, 429)
+ * happens before the stream starts and is problem+json; the user's message is saved before the
+ * model is called.
+ */
+import { toOwner } from "@/lib/chat/owner";
+import { ndjsonResponse } from "@/lib/chat/ndjson";
+import { prepareReply, runReply } from "@/lib/chat/reply-service";
+import { replyRequestSchema } from "@/lib/chat/schemas";
+import { requireApiUser } from "@/lib/auth/session";
+import { readJsonBody, withApiErrors } from "@/lib/http/handler";
+import { logger } from "@/lib/log";
+
+interface RouteContext {
+  params: Promise<{ conversationId: string }>;
+}
+
+export const POST = withApiErrors(async (request: Request, context: RouteContext): Promise<Response> => {
+  const owner = toOwner(await requireApiUser());
+  const { conversationId } = await context.params;
+  const body = await readJsonBody(request, replyRequestSchema, { maxBytes: 128 * 1024 });
+  const prepared = await prepareReply(owner, conversationId, body);
+  return ndjsonResponse(
+    request.signal,
+    (signal, emit) => runReply(prepared, signal, emit),
+    (error) => {
+      logger().error({ err: error, conversationId }, "chat stream failed");
+      return { type: "error", code: "internal", message: "Something went wrong on our side. Try again." };
+    },
+  );
+});

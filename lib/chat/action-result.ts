@@ -1,0 +1,37 @@
+/**
+ * Server actions answer with ActionResult instead of throwing, so the UI shows the same codes
+ * and messages the API returns. Unexpected errors are logged and shown as a generic message.
+ */
+import { unstable_rethrow } from "next/navigation";
+import { logger } from "@/lib/log";
+import { toAppError } from "@/lib/http/problem";
+import type { ActionResult } from "@/lib/chat/types";
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function failure(error: unknown): ActionResult<never> {
+  const appError = toAppError(error);
+  if (appError.status >= 500) logger().error({ err: appError.cause ?? appError }, "chat action failed");
+  return {
+    ok: false,
+    error: {
+      code: appError.code,
+      message: appError.status >= 500 ? "Something went wrong on our side. Try again." : appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      ...(appError.retryAfterS !== undefined ? { retryAfterSeconds: Math.ceil(appError.retryAfterS) } : {}),
+    },
+  };
+}
+
+/** Runs an action body and turns anything it throws into a failure result. */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return ok(await body());
+  } catch (error) {
+    // Next's redirect()/notFound() signal by throwing; they must reach the framework.
+    unstable_rethrow(error);
+    return failure(error);
+  }
+}

@@ -1,0 +1,50 @@
+/** Stored documents → the JSON-safe DTOs the pages and the stream receive (lib/chat/types.ts). */
+import type { ConversationDTO, ConversationSummary, MessageDTO, RoleDTO, RoleSummary } from "@/lib/chat/types";
+import type { Role } from "@/lib/roles/role-schema";
+import type { ConversationDoc } from "@/models/conversations";
+import type { MessageDoc } from "@/models/messages";
+
+export function toMessageDTO(doc: MessageDoc): MessageDTO {
+  return {
+    id: doc._id.toHexString(),
+    sender: doc.sender,
+    kind: doc.kind ?? "message",
+    message: doc.message,
+    timestamp: doc.timestamp.toISOString(),
+    status: doc.status,
+    ...(doc.errorCode ? { errorCode: doc.errorCode } : {}),
+    ...(doc.usage ? { usage: doc.usage } : {}),
+    ...(doc.model ? { model: doc.model } : {}),
+  };
+}
+
+export function toConversationSummary(doc: Pick<ConversationDoc, "_id" | "title" | "roleId" | "roleName" | "lastMessageAt">): ConversationSummary {
+  return {
+    id: doc._id.toHexString(),
+    title: doc.title,
+    roleId: doc.roleId,
+    roleName: doc.roleName,
+    lastMessageAt: doc.lastMessageAt.toISOString(),
+  };
+}
+
+export function toConversationDTO(doc: ConversationDoc): ConversationDTO {
+  return {
+    id: doc._id.toHexString(),
+    title: doc.title,
+    roleId: doc.roleId,
+    roleName: doc.roleName,
+    roleIcon: doc.roleIcon,
+    fields: doc.fields,
+    details: doc.details,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function toRoleDTO(role: Role, isCustom: boolean): RoleDTO {
+  return { ...role, isCustom };
+}
+
+export function toRoleSummary(role: Role, isCustom: boolean): RoleSummary {
+  return { id: role.id, name: role.name, description: role.description, category: role.category, icon: role.icon, isCustom };
+}

@@ -1,0 +1,39 @@
+/**
+ * Names a conversation after its first exchange: a short model call, falling back to the first
+ * words of the user's message. A title the user typed is never overwritten.
+ */
+import { generateConversationTitle, type AdaptedChatModel } from "@/lib/chat/ai-adapter";
+import { TITLE_MAX_CHARS } from "@/lib/chat/schemas";
+import { setGeneratedTitle, type ConversationDoc, type Owner } from "@/models/conversations";
+
+const FALLBACK_WORDS = 6;
+
+export function titleFromFirstWords(text: string): string {
+  const words = text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  const title = words.slice(0, FALLBACK_WORDS).join(" ") + (words.length > FALLBACK_WORDS ? "…" : "");
+  return title.slice(0, TITLE_MAX_CHARS) || "New chat";
+}
+
+function cleanTitle(raw: string | null | undefined): string | null {
+  const title = (raw ?? "").replace(/\s+/g, " ").replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "").trim();
+  return title ? title.slice(0, TITLE_MAX_CHARS) : null;
+}
+
+/** Returns the new title when one was set, null otherwise (already named, or renamed by the user). */
+export async function maybeGenerateTitle(
+  owner: Owner,
+  conversation: ConversationDoc,
+  userText: string,
+  replyText: string,
+  model: AdaptedChatModel,
+): Promise<string | null> {
+  if (conversation.titleSource !== "default") return null;
+  let title: string | null = null;
+  try {
+    title = cleanTitle(await generateConversationTitle(model, userText, replyText));
+  } catch {
+    // A failed title call is not worth a failed reply: the first words will do.
+  }
+  const finalTitle = title ?? titleFromFirstWords(userText);
+  return (await setGeneratedTitle(owner, conversation._id, finalTitle)) ? finalTitle : null;
+}

@@ -1,0 +1,210 @@
+/**
+ * The reply route end to end (route handler → services → real driver), with a scripted chat model:
+ * what is saved for each outcome, what the NDJSON stream says, and the refusals before streaming.
+ */
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { startConversation, updateConversationDetailsFor } from "@/lib/chat/conversation-service";
+import { saveCustomRole } from "@/lib/chat/roles-service";
+import type { ChatStreamEvent } from "@/lib/chat/types";
+import { resetEnvCache } from "@/lib/env";
+import { touchConversation } from "@/models/conversations";
+import { insertMessage } from "@/models/messages";
+import { useAppDatabase } from "../../helpers/app-db";
+import { customRoleInput, hangAfter, makeUser, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
+import { signInAs } from "./session-mock";
+
+vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
+  const { sharedModel } = await import("./fixtures");
+  return { ...(await importOriginal<typeof import("@/lib/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+});
+const model = sharedModel;
+
+const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");
+const test = useAppDatabase();
+
+function post(conversationId: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const request = new Request(`http://localhost/api/chat/${conversationId}/reply`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return POST(request, { params: Promise.resolve({ conversationId }) });
+}
+
+async function newChat(): Promise<{ me: TestUser; id: string }> {
+  const me = await makeUser();
+  signInAs(me.user);
+  const role = await saveCustomRole(me.owner, customRoleInput());
+  const conversation = await startConversation(me.owner, role.id, { climate: "cool temperate" });
+  return { me, id: conversation._id.toHexString() };
+}
+
+async function storedMessages(conversationId: string) {
+  const { ObjectId } = await import("mongodb");
+  return test.db().collection("messages").find({ conversationId: new ObjectId(conversationId) }).sort({ timestamp: 1 }).toArray();
+}
+
+function last<T extends ChatStreamEvent["type"]>(events: ChatStreamEvent[], type: T): Extract<ChatStreamEvent, { type: T }> | undefined {
+  return events.filter((event): event is Extract<ChatStreamEvent, { type: T }> => event.type === type).at(-1);
+}
+
+beforeEach(() => {
+  model.calls.length = 0;
+  model.next.length = 0;
+});
+
+describe("a reply that completes", () => {
+  it("streams user → start → text → done → title, and saves both messages with model and usage", async () => {
+    const { id } = await newChat();
+    model.next.push(reply("Plant ", "peas."));
+    const response = await post(id, { mode: "send", text: "  What first?  " });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/application\/x-ndjson/);
+    const events = await readEvents(response);
+    expect(events.map((event) => event.type)).toEqual(["user", "start", "text", "text", "done", "title"]);
+    expect(last(events, "done")?.message).toMatchObject({ sender: "ai", message: "Plant peas.", status: "complete", usage: { totalTokens: 19 } });
+
+    const stored = await storedMessages(id);
+    expect(stored.map((m) => [m.sender, m.message, m.status])).toEqual([
+      ["user", "What first?", "complete"],
+      ["ai", "Plant peas.", "complete"],
+    ]);
+    expect(stored[1]).toMatchObject({ model: "scripted-model", usage: { inputTokens: 12, outputTokens: 7, totalTokens: 19 } });
+    expect(model.calls[0]?.messages.at(-1)).toEqual({ role: "user", text: "What first?" });
+    expect(model.calls[0]?.systemInstruction).toContain("cool temperate");
+  });
+});
+
+describe("a reply the user stops", () => {
+  it("keeps the partial text as stopped when the request is aborted", async () => {
+    const { id } = await newChat();
+    const aborter = new AbortController();
+    model.next.push(hangAfter(["Half an ans"], () => setTimeout(() => aborter.abort(), 20)));
+    const response = await post(id, { mode: "send", text: "Tell me everything" }, aborter.signal);
+    await response.text().catch(() => "");
+    await vi.waitFor(async () => {
+      const stored = await storedMessages(id);
+      expect(stored.map((m) => [m.sender, m.message, m.status])).toEqual([
+        ["user", "Tell me everything", "complete"],
+        ["ai", "Half an ans", "stopped"],
+      ]);
+    });
+  });
+});
+
+describe("refusals before streaming", () => {
+  it("answers 400 problem+json for an empty or over-long message, and saves nothing", async () => {
+    const { id } = await newChat();
+    const empty = await post(id, { mode: "send", text: "   " });
+    expect(empty.status).toBe(400);
+    expect(empty.headers.get("content-type")).toBe("application/problem+json");
+    const tooLong = await post(id, { mode: "send", text: "x".repeat(8001) });
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).detail).toMatch(/at most 8,000 characters/);
+    const badMode = await post(id, { mode: "shout", text: "hi" });
+    expect(badMode.status).toBe(400);
+    expect(await storedMessages(id)).toEqual([]);
+    expect(model.calls).toHaveLength(0);
+  });
+
+  it("answers 404 for another user's conversation and for a malformed id", async () => {
+    const { id } = await newChat();
+    const stranger = await makeUser("stranger");
+    signInAs(stranger.user);
+    const response = await post(id, { mode: "send", text: "let me in" });
+    expect(response.status).toBe(404);
+    expect((await response.json()).code).toBe("not_found:conversation");
+    expect((await post("not-an-id", { mode: "send", text: "hi" })).status).toBe(404);
+    expect(await storedMessages(id)).toEqual([]);
+  });
+
+  it("answers 401 when signed out", async () => {
+    const { id } = await newChat();
+    signInAs(null);
+    expect((await post(id, { mode: "send", text: "hi" })).status).toBe(401);
+  });
+
+  it("answers 429 with Retry-After once the per-minute limit is used up", async () => {
+    process.env.CHAT_RATE_LIMIT_PER_MINUTE = "2";
+    resetEnvCache();
+    try {
+      const { id } = await newChat();
+      for (let i = 0; i < 2; i += 1) expect((await post(id, { mode: "send", text: `m${i}` })).status).toBe(200);
+      const refused = await post(id, { mode: "send", text: "one too many" });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).detail).toMatch(/Try again in \d+ seconds?/);
+    } finally {
+      delete process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+      resetEnvCache();
+    }
+  });
+});
+
+describe("regenerate and edit", () => {
+  it("regenerate replaces the last reply with a new one", async () => {
+    const { id } = await newChat();
+    model.next.push(reply("First try."));
+    await readEvents(await post(id, { mode: "send", text: "Question" }));
+    model.next.push(reply("Second try."));
+    const events = await readEvents(await post(id, { mode: "regenerate" }));
+    expect(last(events, "user")?.message.message).toBe("Question");
+    expect((await storedMessages(id)).map((m) => m.message)).toEqual(["Question", "Second try."]);
+    expect(model.calls[1]?.messages).toEqual([{ role: "user", text: "Question" }]);
+  });
+
+  it("edit replaces the last user message and drops the reply to the old text", async () => {
+    const { id } = await newChat();
+    await readEvents(await post(id, { mode: "send", text: "Typo questoin" }));
+    model.next.push(reply("Better answer."));
+    const events = await readEvents(await post(id, { mode: "edit", text: "Fixed question" }));
+    expect(last(events, "done")?.message.message).toBe("Better answer.");
+    expect((await storedMessages(id)).map((m) => m.message)).toEqual(["Fixed question", "Better answer."]);
+  });
+
+  it("refuses to regenerate in an empty conversation", async () => {
+    const { id } = await newChat();
+    const response = await post(id, { mode: "regenerate" });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("what the model is sent", () => {
+  it("bounds the context of a 300-message conversation by the token budget", async () => {
+    process.env.CHAT_CONTEXT_TOKEN_BUDGET = "2000";
+    resetEnvCache();
+    try {
+      const { me, id } = await newChat();
+      const { ObjectId } = await import("mongodb");
+      const conversationId = new ObjectId(id);
+      let after: Date | undefined;
+      for (let i = 0; i < 300; i += 1) {
+        const sender = i % 2 ? "ai" : "user";
+        after = (await insertMessage(me.owner, conversationId, { sender, message: `message ${i} ${"word ".repeat(40)}`, status: "complete", after })).timestamp;
+      }
+      await touchConversation(me.owner, conversationId, after!, 300);
+      await readEvents(await post(id, { mode: "send", text: "And now?" }));
+      const sent = model.calls[0]!;
+      const { estimateTokensOf } = await import("@/lib/chat/ai-adapter");
+      const tokens = estimateTokensOf(sent.systemInstruction) + sent.messages.reduce((sum, m) => sum + estimateTokensOf(m.text), 0);
+      expect(tokens).toBeLessThanOrEqual(2000);
+      expect(sent.messages.length).toBeLessThan(300);
+      expect(sent.messages.at(-1)).toEqual({ role: "user", text: "And now?" });
+    } finally {
+      delete process.env.CHAT_CONTEXT_TOKEN_BUDGET;
+      resetEnvCache();
+    }
+  });
+
+  it("uses the new details for the next reply after a mid-chat edit, and never sends the notice", async () => {
+    const { me, id } = await newChat();
+    await readEvents(await post(id, { mode: "send", text: "Hello" }));
+    await updateConversationDetailsFor(me.owner, id, { climate: "subtropical" });
+    await readEvents(await post(id, { mode: "send", text: "Again" }));
+    expect(model.calls[1]?.systemInstruction).toContain("subtropical");
+    expect(model.calls[1]?.systemInstruction).not.toContain("cool temperate");
+    expect(model.calls[1]?.messages.map((m) => m.text)).toEqual(["Hello", "Scripted answer.", "Again"]);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Who the mocked session says is signed in. Test files register
+ *   vi.mock("@/lib/auth/session", () => sessionMock)
+ * and call `signInAs(user)` / `signOut()`; actions and the reply route then see that user.
+ */
+import { AppError } from "@/lib/errors";
+import type { PublicUser } from "@/models/users";
+
+let current: PublicUser | null = null;
+
+export function signInAs(user: PublicUser | null): void {
+  current = user;
+}
+
+export const sessionMock = {
+  getSessionUserId: async () => current?.id ?? null,
+  getCurrentUser: async () => current,
+  requireUser: async () => {
+    if (!current) throw new Error("redirect to /login");
+    return current;
+  },
+  requireApiUser: async () => {
+    if (!current) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
+    return current;
+  },
+};
