@@ -7,6 +7,11 @@
 export interface ScriptStep {
   /** Only answer this kind of call ("stream" = :streamGenerateContent, "generate" = :generateContent). */
   for?: "stream" | "generate";
+  /**
+   * Only answer a call whose last user turn contains this text. Browser tests run in parallel
+   * against one fake, so each scripts steps for its own messages and never takes another's.
+   */
+  whenLastUserIncludes?: string;
   /** Text pieces, one per SSE event (for :generateContent they are joined). */
   chunks?: string[];
   /** Pause between chunks. */
@@ -123,8 +128,13 @@ export function lastUserText(body: unknown): string {
   return (lastUser?.parts ?? []).map((part) => part.text ?? "").join("");
 }
 
+/** The pieces of the reply to a message nobody scripted: it echoes the message's first 60 characters. */
+export function defaultReplyChunks(userText: string): string[] {
+  const echo = userText.replace(/\s+/g, " ").trim().slice(0, 60);
+  return ["This is a fake ", "Gemini reply", ` to: ${echo}`];
+}
+
 export function defaultStep(kind: "stream" | "generate", body: unknown): ScriptStep {
   if (kind === "generate") return { chunks: ["Fake title"] };
-  const echo = lastUserText(body).replace(/\s+/g, " ").trim().slice(0, 60);
-  return { chunks: ["This is a fake ", "Gemini reply", ` to: ${echo}`] };
+  return { chunks: defaultReplyChunks(lastUserText(body)) };
 }

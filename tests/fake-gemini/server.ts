@@ -12,6 +12,7 @@ import {
   defaultStep,
   errorBody,
   finalChunk,
+  lastUserText,
   promptBlockedChunk,
   roughTokens,
   safetyCandidateChunk,
@@ -90,7 +91,10 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
 
   function takeStep(kind: "stream" | "generate", body: unknown): ScriptStep {
-    const at = queue.findIndex((step) => !step.for || step.for === kind);
+    const userText = lastUserText(body);
+    const at = queue.findIndex(
+      (step) => (!step.for || step.for === kind) && (step.whenLastUserIncludes === undefined || userText.includes(step.whenLastUserIncludes)),
+    );
     if (at === -1) return defaultStep(kind, body);
     return queue.splice(at, 1)[0]!;
   }

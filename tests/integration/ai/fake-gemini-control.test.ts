@@ -38,4 +38,25 @@ describe("fake Gemini control endpoints", () => {
     expect((await post("/__reset")).ok).toBe(true);
     expect(await (await fetch(`${fake.baseUrl}/__requests`)).json()).toEqual([]);
   });
+
+  it("a step naming a message answers only that message, whatever the order of calls", async () => {
+    fake.reset();
+    await post("/__script", { for: "stream", whenLastUserIncludes: "mine", status: 429 });
+    const model = createGeminiModel({ apiKey: "k", model: "m", baseUrl: fake.baseUrl });
+    const textFor = async (message: string) => {
+      let text = "";
+      try {
+        const signal = new AbortController().signal;
+        for await (const chunk of model.streamReply({ systemInstruction: "s", history: [{ role: "user", text: message }], temperature: 1, signal })) {
+          if (chunk.type === "text") text += chunk.text;
+        }
+      } catch (error) {
+        return `error:${(error as { code: string }).code}`;
+      }
+      return text;
+    };
+    expect(await textFor("someone else's")).toBe("This is a fake Gemini reply to: someone else's");
+    expect(await textFor("this one is mine")).toBe("error:rate_limited");
+    expect(await textFor("this one is mine")).toBe("This is a fake Gemini reply to: this one is mine");
+  });
 });
