@@ -8,7 +8,7 @@ test("sign up, sign out, sign in with email, and a wrong password is refused", a
   await signOut(page);
   await page.goto("/login");
   await signIn(page, user.email.toUpperCase(), "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("Invalid username/email or password");
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid username/email or password" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 
   await signIn(page, user.email, user.password);
