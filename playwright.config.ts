@@ -3,6 +3,33 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// A second app with no GEMINI_API_KEY, so the demo model is tested in the browser too.
+const DEMO_PORT = PORT + 1;
+const demoBaseURL = `http://127.0.0.1:${DEMO_PORT}`;
+// The main app talks to the real @google/genai SDK, pointed at the fake Gemini server.
+const FAKE_GEMINI_PORT = Number(process.env.E2E_FAKE_GEMINI_PORT ?? 4410);
+const fakeGeminiURL = `http://127.0.0.1:${FAKE_GEMINI_PORT}`;
+// Specs script the fake over HTTP (e2e/gemini-control.ts); workers inherit this.
+process.env.FAKE_GEMINI_URL = fakeGeminiURL;
+
+const appEnv = {
+  CHATCRAFT_EMBEDDED_DB: "memory",
+  AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+  TEST_BCRYPT_COST: "4",
+  LOG_LEVEL: "warn",
+};
+
+/** A production build (run `next build` first; `npm test` does) on its own in-memory embedded DB. */
+function appServer(port: number, env: Record<string, string>) {
+  return {
+    command: `npx tsx scripts/launch.ts start --port ${port} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: { ...appEnv, ...env },
+  };
+}
 
 // Debian's Chromium when present (Playwright cannot download its own browser here);
 // `npm test` finds or installs one and passes it as CHROMIUM_PATH.
@@ -36,19 +63,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A production build (run `next build` first; `npm test` does) on the in-memory embedded DB.
-    command: `npx tsx scripts/launch.ts start --port ${PORT} --hostname 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      CHATCRAFT_EMBEDDED_DB: "memory",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-      TEST_BCRYPT_COST: "4",
-      LOG_LEVEL: "warn",
+  projects: [
+    { name: "chromium", testIgnore: /demo\.spec\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "demo", testMatch: /demo\.spec\.ts$/, use: { ...devices["Desktop Chrome"], baseURL: demoBaseURL } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx tests/fake-gemini/cli.ts --port ${FAKE_GEMINI_PORT} --host 127.0.0.1`,
+      url: `${fakeGeminiURL}/__requests`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
     },
-  },
+    // Empty variables count as unset (lib/env.ts), which is how the demo app has no key.
+    appServer(PORT, { GEMINI_API_KEY: "e2e-fake-key", GEMINI_BASE_URL: fakeGeminiURL, GEMINI_MODEL: "gemini-e2e-flash" }),
+    appServer(DEMO_PORT, { GEMINI_API_KEY: "", GEMINI_BASE_URL: "", GEMINI_MODEL: "" }),
+  ],
 });

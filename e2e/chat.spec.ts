@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
-import { rateLimited, scriptGemini, slowReply } from "./gemini-control";
+import { defaultReplyTo, rateLimited, scriptGemini, slowReply } from "./gemini-control";
 
 /** Opens Financial Advisor from the catalog. */
 async function openFinancialAdvisor(page: Page): Promise<void> {
@@ -70,7 +70,7 @@ test("Financial Advisor: start, stream, history, pre-fill, edit details, clear h
     const response = await replyResponse;
     expect(response.headers()["content-type"]).toContain("application/x-ndjson");
     await expect(lastReply(page)).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
-    await expect(lastReply(page).locator(".markdown")).toContainText(/\w+/);
+    await expect(lastReply(page).locator(".markdown")).toHaveText(defaultReplyTo("How much should I save each month?"));
     await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   });
 
@@ -116,9 +116,9 @@ test("Financial Advisor: start, stream, history, pre-fill, edit details, clear h
 test("Stop during a slow reply keeps the partial text, marked Stopped", async ({ page, user }) => {
   void user; // a fresh signed-in account
   await startFinancialChat(page);
-  // Scripted just before sending: the fake's queue is shared by every spec running in parallel.
-  await scriptGemini(slowReply(["First part of the answer. ", "Second part. ", "Third part. ", "Fourth part."], 1_500));
-  await send(page, "Explain index funds, slowly please");
+  const question = `Explain index funds, slowly please (${test.info().testId})`;
+  await scriptGemini(slowReply(question, ["First part of the answer. ", "Second part. ", "Third part. ", "Fourth part."], 1_500));
+  await send(page, question);
   await expect(lastReply(page)).toContainText("First part of the answer.", { timeout: 15_000 });
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(lastReply(page)).toHaveAttribute("data-status", "stopped");
@@ -134,13 +134,14 @@ test("Stop during a slow reply keeps the partial text, marked Stopped", async ({
 test("a 429 from Gemini shows a readable message, and Retry gets the answer", async ({ page, user }) => {
   void user; // a fresh signed-in account
   await startFinancialChat(page);
-  await scriptGemini(rateLimited(1));
-  await send(page, "Should I pay off my mortgage early?");
+  const question = `Should I pay off my mortgage early? (${test.info().testId})`;
+  await scriptGemini(rateLimited(question, 1));
+  await send(page, question);
   await expect(lastReply(page)).toHaveAttribute("data-status", "error", { timeout: 15_000 });
   await expect(lastReply(page).getByRole("alert")).toContainText(/rate limit|busy|quota|too many/i);
   await page.getByRole("button", { name: "Retry" }).click();
   await expect(lastReply(page)).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
-  await expect(lastReply(page).locator(".markdown")).toContainText(/\w+/);
+  await expect(lastReply(page).locator(".markdown")).toHaveText(defaultReplyTo(question));
   // Retry replaced the failed reply rather than adding another.
   await expect(page.getByTestId("ai-message")).toHaveCount(1);
 });

@@ -1,11 +1,12 @@
 /**
  * Scripts the fake Gemini server (tests/fake-gemini) that the e2e run points the app at with
  * GEMINI_BASE_URL. Its URL comes from FAKE_GEMINI_URL, set by playwright.config.ts. The fake
- * keeps one global queue, each step answering one model call; steps here are limited to
- * streaming calls ("stream"), so title generation (a plain generateContent call) never takes them.
+ * keeps one global queue shared by specs running in parallel, so every step here names the
+ * message it answers (whenLastUserIncludes) and is limited to streaming calls ("stream"): no
+ * other spec's message, and no title generation (a plain generateContent call), can take it.
  */
 import { expect } from "@playwright/test";
-import type { ScriptStep } from "../tests/fake-gemini/responses";
+import { defaultReplyChunks, type ScriptStep } from "../tests/fake-gemini/responses";
 
 export function fakeGeminiUrl(): string {
   const url = process.env.FAKE_GEMINI_URL;
@@ -23,12 +24,17 @@ export async function scriptGemini(...steps: ScriptStep[]): Promise<void> {
   expect(response.ok, `fake Gemini refused the script: ${response.status}`).toBe(true);
 }
 
-/** A reply whose chunks arrive slowly, to press Stop in the middle. */
-export function slowReply(chunks: string[], delayMs = 1_500): ScriptStep {
-  return { for: "stream", chunks, delayMs };
+/** A reply to `message` whose chunks arrive slowly, to press Stop in the middle. */
+export function slowReply(message: string, chunks: string[], delayMs = 1_500): ScriptStep {
+  return { for: "stream", whenLastUserIncludes: message, chunks, delayMs };
 }
 
-/** A 429 RESOURCE_EXHAUSTED from Gemini, with a Retry-After. */
-export function rateLimited(retryAfterSeconds = 1): ScriptStep {
-  return { for: "stream", status: 429, retryAfter: retryAfterSeconds };
+/** A 429 RESOURCE_EXHAUSTED from Gemini for `message`, with a Retry-After. */
+export function rateLimited(message: string, retryAfterSeconds = 1): ScriptStep {
+  return { for: "stream", whenLastUserIncludes: message, status: 429, retryAfter: retryAfterSeconds };
+}
+
+/** What the fake answers a message nobody scripted (tests/fake-gemini/responses.ts defaultStep). */
+export function defaultReplyTo(message: string): string {
+  return defaultReplyChunks(message).join("");
 }
