@@ -103,3 +103,18 @@ export async function readEvents(response: Response): Promise<ChatStreamEvent[]>
 
 /** One scripted model per test file; the ai-adapter mock hands it out as the chat model. */
 export const sharedModel = scriptedModel();
+
+/**
+ * POSTs to the reply route handler in-process. The route is imported on first use, so the
+ * calling file's vi.mock registrations (session, model) are in place when it loads.
+ */
+export async function postReply(conversationId: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");
+  const request = new Request(`http://localhost/api/chat/${conversationId}/reply`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return POST(request, { params: Promise.resolve({ conversationId }) });
+}

@@ -10,12 +10,11 @@ import type { ChatStreamEvent } from "@/lib/chat/types";
 import { resetEnvCache } from "@/lib/env";
 import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 import { useAppDatabase } from "../../helpers/app-db";
-import { makeUser, readEvents } from "./fixtures";
+import { makeUser, postReply, readEvents } from "./fixtures";
 import { signInAs } from "./session-mock";
 
 vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
 
-const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");
 const test = useAppDatabase();
 let fake: FakeGemini;
 
@@ -35,15 +34,6 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-function post(conversationId: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const request = new Request(`http://localhost/api/chat/${conversationId}/reply`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    signal,
-  });
-  return POST(request, { params: Promise.resolve({ conversationId }) });
-}
 
 /** A Financial Advisor chat, started through the same service the role page uses. */
 async function newChat(): Promise<string> {
@@ -69,7 +59,7 @@ function errorEvent(events: ChatStreamEvent[]) {
 }
 
 async function sendAndRead(id: string, text: string): Promise<ChatStreamEvent[]> {
-  const response = await post(id, { mode: "send", text });
+  const response = await postReply(id, { mode: "send", text });
   expect(response.status).toBe(200);
   return readEvents(response);
 }
@@ -124,7 +114,7 @@ describe("reply through the real SDK and the fake Gemini server", () => {
     ]);
 
     fake.script({ chunks: ["It depends on ", "your horizon."] });
-    const retry = await post(id, { mode: "regenerate" });
+    const retry = await postReply(id, { mode: "regenerate" });
     const events = await readEvents(retry);
     expect(errorEvent(events)).toBeUndefined();
     expect((await stored(id)).map((doc) => [doc.sender, doc.message, doc.status])).toEqual([
@@ -156,7 +146,7 @@ describe("reply through the real SDK and the fake Gemini server", () => {
     const id = await newChat();
     fake.script({ chunks: ["Slowly ", "but ", "surely ", "you ", "will ", "get ", "there"], delayMs: 150 });
     const aborter = new AbortController();
-    const response = await post(id, { mode: "send", text: "Take your time" }, aborter.signal);
+    const response = await postReply(id, { mode: "send", text: "Take your time" }, aborter.signal);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let seen = "";

@@ -10,7 +10,7 @@ import { resetEnvCache } from "@/lib/env";
 import { touchConversation } from "@/models/conversations";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
-import { customRoleInput, hangAfter, makeUser, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
+import { customRoleInput, hangAfter, makeUser, postReply, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
 vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
@@ -20,18 +20,8 @@ vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
 });
 const model = sharedModel;
 
-const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");
 const test = useAppDatabase();
 
-function post(conversationId: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const request = new Request(`http://localhost/api/chat/${conversationId}/reply`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-    signal,
-  });
-  return POST(request, { params: Promise.resolve({ conversationId }) });
-}
 
 async function newChat(): Promise<{ me: TestUser; id: string }> {
   const me = await makeUser();
@@ -59,7 +49,7 @@ describe("a reply that completes", () => {
   it("streams user → start → text → done → title, and saves both messages with model and usage", async () => {
     const { id } = await newChat();
     model.next.push(reply("Plant ", "peas."));
-    const response = await post(id, { mode: "send", text: "  What first?  " });
+    const response = await postReply(id, { mode: "send", text: "  What first?  " });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/application\/x-ndjson/);
     const events = await readEvents(response);
@@ -82,7 +72,7 @@ describe("a reply the user stops", () => {
     const { id } = await newChat();
     const aborter = new AbortController();
     model.next.push(hangAfter(["Half an ans"], () => setTimeout(() => aborter.abort(), 20)));
-    const response = await post(id, { mode: "send", text: "Tell me everything" }, aborter.signal);
+    const response = await postReply(id, { mode: "send", text: "Tell me everything" }, aborter.signal);
     await response.text().catch(() => "");
     await vi.waitFor(async () => {
       const stored = await storedMessages(id);
@@ -97,13 +87,13 @@ describe("a reply the user stops", () => {
 describe("refusals before streaming", () => {
   it("answers 400 problem+json for an empty or over-long message, and saves nothing", async () => {
     const { id } = await newChat();
-    const empty = await post(id, { mode: "send", text: "   " });
+    const empty = await postReply(id, { mode: "send", text: "   " });
     expect(empty.status).toBe(400);
     expect(empty.headers.get("content-type")).toBe("application/problem+json");
-    const tooLong = await post(id, { mode: "send", text: "x".repeat(8001) });
+    const tooLong = await postReply(id, { mode: "send", text: "x".repeat(8001) });
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).detail).toMatch(/at most 8,000 characters/);
-    const badMode = await post(id, { mode: "shout", text: "hi" });
+    const badMode = await postReply(id, { mode: "shout", text: "hi" });
     expect(badMode.status).toBe(400);
     expect(await storedMessages(id)).toEqual([]);
     expect(model.calls).toHaveLength(0);
@@ -113,17 +103,17 @@ describe("refusals before streaming", () => {
     const { id } = await newChat();
     const stranger = await makeUser("stranger");
     signInAs(stranger.user);
-    const response = await post(id, { mode: "send", text: "let me in" });
+    const response = await postReply(id, { mode: "send", text: "let me in" });
     expect(response.status).toBe(404);
     expect((await response.json()).code).toBe("not_found:conversation");
-    expect((await post("not-an-id", { mode: "send", text: "hi" })).status).toBe(404);
+    expect((await postReply("not-an-id", { mode: "send", text: "hi" })).status).toBe(404);
     expect(await storedMessages(id)).toEqual([]);
   });
 
   it("answers 401 when signed out", async () => {
     const { id } = await newChat();
     signInAs(null);
-    expect((await post(id, { mode: "send", text: "hi" })).status).toBe(401);
+    expect((await postReply(id, { mode: "send", text: "hi" })).status).toBe(401);
   });
 
   it("answers 429 with Retry-After once the per-minute limit is used up", async () => {
@@ -131,8 +121,8 @@ describe("refusals before streaming", () => {
     resetEnvCache();
     try {
       const { id } = await newChat();
-      for (let i = 0; i < 2; i += 1) expect((await post(id, { mode: "send", text: `m${i}` })).status).toBe(200);
-      const refused = await post(id, { mode: "send", text: "one too many" });
+      for (let i = 0; i < 2; i += 1) expect((await postReply(id, { mode: "send", text: `m${i}` })).status).toBe(200);
+      const refused = await postReply(id, { mode: "send", text: "one too many" });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await refused.json()).detail).toMatch(/Try again in \d+ seconds?/);
@@ -147,9 +137,9 @@ describe("regenerate and edit", () => {
   it("regenerate replaces the last reply with a new one", async () => {
     const { id } = await newChat();
     model.next.push(reply("First try."));
-    await readEvents(await post(id, { mode: "send", text: "Question" }));
+    await readEvents(await postReply(id, { mode: "send", text: "Question" }));
     model.next.push(reply("Second try."));
-    const events = await readEvents(await post(id, { mode: "regenerate" }));
+    const events = await readEvents(await postReply(id, { mode: "regenerate" }));
     expect(last(events, "user")?.message.message).toBe("Question");
     expect((await storedMessages(id)).map((m) => m.message)).toEqual(["Question", "Second try."]);
     expect(model.calls[1]?.messages).toEqual([{ role: "user", text: "Question" }]);
@@ -157,16 +147,16 @@ describe("regenerate and edit", () => {
 
   it("edit replaces the last user message and drops the reply to the old text", async () => {
     const { id } = await newChat();
-    await readEvents(await post(id, { mode: "send", text: "Typo questoin" }));
+    await readEvents(await postReply(id, { mode: "send", text: "Typo questoin" }));
     model.next.push(reply("Better answer."));
-    const events = await readEvents(await post(id, { mode: "edit", text: "Fixed question" }));
+    const events = await readEvents(await postReply(id, { mode: "edit", text: "Fixed question" }));
     expect(last(events, "done")?.message.message).toBe("Better answer.");
     expect((await storedMessages(id)).map((m) => m.message)).toEqual(["Fixed question", "Better answer."]);
   });
 
   it("refuses to regenerate in an empty conversation", async () => {
     const { id } = await newChat();
-    const response = await post(id, { mode: "regenerate" });
+    const response = await postReply(id, { mode: "regenerate" });
     expect(response.status).toBe(400);
   });
 });
@@ -185,7 +175,7 @@ describe("what the model is sent", () => {
         after = (await insertMessage(me.owner, conversationId, { sender, message: `message ${i} ${"word ".repeat(40)}`, status: "complete", after })).timestamp;
       }
       await touchConversation(me.owner, conversationId, after!, 300);
-      await readEvents(await post(id, { mode: "send", text: "And now?" }));
+      await readEvents(await postReply(id, { mode: "send", text: "And now?" }));
       const sent = model.calls[0]!;
       const { estimateTokensOf } = await import("@/lib/chat/ai-adapter");
       const tokens = estimateTokensOf(sent.systemInstruction) + sent.messages.reduce((sum, m) => sum + estimateTokensOf(m.text), 0);
@@ -200,9 +190,9 @@ describe("what the model is sent", () => {
 
   it("uses the new details for the next reply after a mid-chat edit, and never sends the notice", async () => {
     const { me, id } = await newChat();
-    await readEvents(await post(id, { mode: "send", text: "Hello" }));
+    await readEvents(await postReply(id, { mode: "send", text: "Hello" }));
     await updateConversationDetailsFor(me.owner, id, { climate: "subtropical" });
-    await readEvents(await post(id, { mode: "send", text: "Again" }));
+    await readEvents(await postReply(id, { mode: "send", text: "Again" }));
     expect(model.calls[1]?.systemInstruction).toContain("subtropical");
     expect(model.calls[1]?.systemInstruction).not.toContain("cool temperate");
     expect(model.calls[1]?.messages.map((m) => m.text)).toEqual(["Hello", "Scripted answer.", "Again"]);
