@@ -145,3 +145,30 @@ test("a 429 from Gemini shows a readable message, and Retry gets the answer", as
   // Retry replaced the failed reply rather than adding another.
   await expect(page.getByTestId("ai-message")).toHaveCount(1);
 });
+
+test("edit the last message and resend, then regenerate the reply", async ({ page, user }) => {
+  void user; // a fresh signed-in account
+  await startFinancialChat(page);
+  const first = `Is a 3% fee high? (${test.info().testId})`;
+  await send(page, first);
+  await expect(lastReply(page).locator(".markdown")).toHaveText(defaultReplyTo(first), { timeout: 30_000 });
+
+  const edited = `Is a 0.2% fee high? (${test.info().testId})`;
+  await page.getByTestId("user-message").last().getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Edit message").fill(edited);
+  await page.getByRole("button", { name: "Save & resend" }).click();
+  await expect(lastReply(page).locator(".markdown")).toHaveText(defaultReplyTo(edited), { timeout: 30_000 });
+  // The edit replaced the exchange: one question, one answer.
+  await expect(page.getByTestId("user-message")).toHaveCount(1);
+  await expect(page.getByTestId("user-message")).toContainText(edited);
+  await expect(page.getByTestId("ai-message")).toHaveCount(1);
+
+  await scriptGemini({ for: "stream", whenLastUserIncludes: edited, chunks: ["A second ", "opinion: ", "that is low."] });
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await expect(lastReply(page).locator(".markdown")).toHaveText("A second opinion: that is low.", { timeout: 30_000 });
+  await expect(page.getByTestId("ai-message")).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByTestId("user-message")).toContainText(edited);
+  await expect(lastReply(page).locator(".markdown")).toHaveText("A second opinion: that is low.");
+});
