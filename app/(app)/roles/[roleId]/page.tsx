@@ -58,7 +58,7 @@ export default async function RolePage({ params }: RolePageProps) {
             <h2>Your details</h2>
           </CardTitle>
           <CardDescription>
-            What the {role.name} should know about you. They are saved for your next chat with this role.
+            What {role.name} should know about you. Your answers are saved for your next chat with this role.
           </CardDescription>
         </CardHeader>
         <CardContent>
