@@ -9,12 +9,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
 
   const { getEnv } = await import("@/lib/env");
-  const { getDb } = await import("@/lib/db/client");
+  const { ensureAllModels } = await import("@/models");
   const { logger } = await import("@/lib/log");
   const env = getEnv();
   const started = Date.now();
   try {
-    await getDb();
+    await ensureAllModels();
     logger().info({ db: env.MONGODB_DB, kind: env.CHATCRAFT_DB_KIND, ms: Date.now() - started }, "database ready: validators and indexes ensured");
   } catch (error) {
     logger().fatal({ err: error }, "database start-up failed");

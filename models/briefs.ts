@@ -3,7 +3,7 @@
  * One per (user, role), enforced by a unique index; writes are upserts.
  */
 import type { Collection, ObjectId } from "mongodb";
-import { getDb } from "@/lib/db/client";
+import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import type { Owner } from "@/models/conversations";
 
@@ -37,7 +37,7 @@ export const briefsModel = defineModel({
 });
 
 async function briefs(): Promise<Collection<BriefDoc>> {
-  return (await getDb()).collection<BriefDoc>(briefsModel.collection);
+  return modelCollection<BriefDoc>(briefsModel);
 }
 
 export async function upsertBrief(owner: Owner, roleId: string, details: Record<string, unknown>): Promise<void> {

@@ -4,7 +4,7 @@
  * takes the owner and puts it in the filter: there is no "by id alone" variant.
  */
 import { ObjectId, type Collection } from "mongodb";
-import { getDb } from "@/lib/db/client";
+import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import type { RoleField } from "@/lib/roles/role-schema";
 
@@ -64,7 +64,7 @@ export const conversationsModel = defineModel({
 });
 
 async function conversations(): Promise<Collection<ConversationDoc>> {
-  return (await getDb()).collection<ConversationDoc>(conversationsModel.collection);
+  return modelCollection<ConversationDoc>(conversationsModel);
 }
 
 /** Parses a 24-hex id; anything else is simply "not found". */

@@ -1,8 +1,11 @@
 /**
- * Every collection the app uses. Start-up (lib/db/client.ts → ensure-indexes.ts) creates each
- * one's validator and indexes; a new model plugs in by exporting a `defineModel({...})` and
- * being listed here.
+ * Every collection the app uses. Start-up (instrumentation.ts) calls ensureAllModels, so a bad
+ * validator or index stops the server before its first request; a new model plugs in by
+ * exporting a `defineModel({...})` and being listed here.
  */
+import type { Db } from "mongodb";
+import { getDb } from "@/lib/db/client";
+import { ensureModels } from "@/lib/db/ensure-indexes";
 import type { ModelDefinition } from "@/lib/db/model";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
@@ -12,3 +15,10 @@ import { rolesModel } from "@/models/roles";
 import { usersModel } from "@/models/users";
 
 export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel];
+
+/** Creates every collection, validator and index (idempotent, awaited) and returns the database. */
+export async function ensureAllModels(): Promise<Db> {
+  const db = await getDb();
+  await ensureModels(db, allModels);
+  return db;
+}

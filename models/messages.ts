@@ -4,7 +4,7 @@
  * ordering by `timestamp` alone is total and served by the conversationId_timestamp index.
  */
 import { ObjectId, type Collection } from "mongodb";
-import { getDb } from "@/lib/db/client";
+import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import type { Owner } from "@/models/conversations";
 
@@ -54,7 +54,7 @@ export const messagesModel = defineModel({
 });
 
 async function messages(): Promise<Collection<MessageDoc>> {
-  return (await getDb()).collection<MessageDoc>(messagesModel.collection);
+  return modelCollection<MessageDoc>(messagesModel);
 }
 
 /** Now, or 1 ms after `after` if the clock has not moved on: keeps the order total. */

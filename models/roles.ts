@@ -3,7 +3,7 @@
  * its owner; `id` ("custom-<random>") is unique per owner. Every function takes the owner.
  */
 import { ObjectId, type Collection } from "mongodb";
-import { getDb } from "@/lib/db/client";
+import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import type { Role } from "@/lib/roles/role-schema";
 import type { Owner } from "@/models/conversations";
@@ -44,7 +44,7 @@ export const rolesModel = defineModel({
 });
 
 async function roles(): Promise<Collection<CustomRoleDoc>> {
-  return (await getDb()).collection<CustomRoleDoc>(rolesModel.collection);
+  return modelCollection<CustomRoleDoc>(rolesModel);
 }
 
 /** The role without storage fields. */

@@ -4,7 +4,7 @@
  */
 import bcrypt from "bcryptjs";
 import { MongoServerError, ObjectId, type Collection } from "mongodb";
-import { getDb } from "@/lib/db/client";
+import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -53,7 +53,7 @@ export const usersModel = defineModel({
 });
 
 export async function usersCollection(): Promise<Collection<UserDoc>> {
-  return (await getDb()).collection<UserDoc>(usersModel.collection);
+  return modelCollection<UserDoc>(usersModel);
 }
 
 export function toPublicUser(doc: UserDoc): PublicUser {

@@ -1,12 +1,11 @@
 /**
  * One MongoClient per process. The client lives on globalThis so Next.js dev hot reloads reuse
  * it instead of opening a new pool per edit. Writes are majority-acknowledged and retryable.
- * `getDb()` connects and, once per process, creates every model's collection, validator and
- * indexes before handing out the database (see ensure-indexes.ts).
+ * This module knows nothing of the app's collections: models reach theirs through
+ * modelCollection() (collection.ts), which ensures the validator and indexes first.
  */
 import { MongoClient, type Db } from "mongodb";
 import { getEnv } from "@/lib/env";
-import { ensureModels } from "@/lib/db/ensure-indexes";
 
 interface DbState {
   client?: MongoClient;
@@ -51,26 +50,19 @@ export async function getMongoClient(): Promise<MongoClient> {
   return client;
 }
 
-/**
- * The app database, with collections, validators and indexes ensured (awaited, once per process
- * and database name). A failure is thrown to the caller and retried on the next call.
- */
+/** The app database (MONGODB_DB) on the shared client; the same Db object until closeDb(). */
 export async function getDb(): Promise<Db> {
   const s = state();
   const name = getEnv().MONGODB_DB;
   if (!s.ready || s.readyDbName !== name) {
     s.readyDbName = name;
-    s.ready = (async () => {
-      const db = (await getMongoClient()).db(name);
-      // Imported here, not at the top: every model module imports this file, so a static import
-      // would be a cycle in which whichever model loads first is still undefined in the list.
-      const { allModels } = await import("@/models");
-      await ensureModels(db, allModels);
-      return db;
-    })().catch((error: unknown) => {
-      s.ready = undefined;
-      throw error;
-    });
+    s.ready = getMongoClient().then(
+      (client) => client.db(name),
+      (error: unknown) => {
+        s.ready = undefined;
+        throw error;
+      },
+    );
   }
   return s.ready;
 }

@@ -45,7 +45,24 @@ export async function ensureModel(db: Db, model: ModelDefinition): Promise<void>
   }
 }
 
+const ensured = new WeakMap<Db, Map<string, Promise<void>>>();
+
+/** ensureModel at most once per database object and collection; a failure is retried on the next call. */
+export function ensureModelOnce(db: Db, model: ModelDefinition): Promise<void> {
+  let done = ensured.get(db);
+  if (!done) ensured.set(db, (done = new Map()));
+  let pending = done.get(model.collection);
+  if (!pending) {
+    pending = ensureModel(db, model).catch((error: unknown) => {
+      done.delete(model.collection);
+      throw error;
+    });
+    done.set(model.collection, pending);
+  }
+  return pending;
+}
+
 /** Ensures all models, one after another (start-up is rare; sequential keeps errors readable). */
 export async function ensureModels(db: Db, models: readonly ModelDefinition[]): Promise<void> {
-  for (const model of models) await ensureModel(db, model);
+  for (const model of models) await ensureModelOnce(db, model);
 }

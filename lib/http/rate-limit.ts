@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
-import { getDb } from "@/lib/db/client";
 import { AppError, retryMessage, type ErrorCode } from "@/lib/errors";
 import { incrementWindowCounter } from "@/models/rate-limits";
 
@@ -43,8 +42,7 @@ export async function hitRateLimit(rule: RateLimitRule, key: string, options: Ra
   const windowMs = rule.windowS * 1000;
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const resetAt = new Date(windowStart + windowMs);
-  const db = options.db ?? (await getDb());
-  const count = await incrementWindowCounter(db, counterId(rule, key, windowStart), rule.name, resetAt);
+  const count = await incrementWindowCounter(counterId(rule, key, windowStart), rule.name, resetAt, options.db);
   const allowed = count <= rule.limit;
   return {
     allowed,

@@ -1,10 +1,11 @@
 /**
- * For tests of app modules that reach the database through getDb(): a fresh test database
+ * For tests of app modules that reach the database through the app's client: a fresh test database
  * (useTestDatabase), a cheap bcrypt cost, and the app's client closed afterwards.
  */
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, getDb } from "@/lib/db/client";
+import { closeDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
+import { ensureAllModels } from "@/models";
 import { useTestDatabase, type TestDatabase } from "./mongo";
 
 process.env.TEST_BCRYPT_COST ??= "4";
@@ -14,7 +15,7 @@ export function useAppDatabase(): TestDatabase {
   beforeAll(async () => {
     // useTestDatabase has just pointed MONGODB_URI/MONGODB_DB at this file's database.
     resetEnvCache();
-    await getDb();
+    await ensureAllModels();
   });
   afterAll(async () => {
     await closeDb();
