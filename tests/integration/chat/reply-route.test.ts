@@ -95,6 +95,11 @@ describe("refusals before streaming", () => {
     expect((await tooLong.json()).detail).toMatch(/at most 8,000 characters/);
     const badMode = await postReply(id, { mode: "shout", text: "hi" });
     expect(badMode.status).toBe(400);
+    for (const hostile of [{ mode: "send", text: { $gt: "" } }, { mode: "send" }, { mode: "edit", text: ["a"] }, null, "send"]) {
+      const refused = await postReply(id, hostile);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    }
     expect(await storedMessages(id)).toEqual([]);
     expect(model.calls).toHaveLength(0);
   });
