@@ -7,16 +7,19 @@ import type { NextAuthConfig } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; username: string; email: string; name?: string | null };
+    user: { id: string; username: string; email: string; name?: string | null; credentialVersion: number };
   }
   interface User {
     username?: string;
+    credentialVersion?: number;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     username?: string;
+    /** The account's credentialVersion at sign-in (lib/auth/session.ts compares it). */
+    credentialVersion?: number;
   }
 }
 
@@ -35,6 +38,7 @@ export const authConfig = {
         token.username = user.username;
         token.email = user.email;
         token.name = user.name;
+        token.credentialVersion = user.credentialVersion ?? 0;
       }
       return token;
     },
@@ -45,6 +49,7 @@ export const authConfig = {
         username: token.username ?? "",
         email: token.email ?? "",
         name: token.name ?? null,
+        credentialVersion: token.credentialVersion ?? 0,
       };
       return session;
     },

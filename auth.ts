@@ -43,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
         const user = await authenticateCredentials(parsed.data);
         if (!user) throw new InvalidCredentials();
-        return { id: user.id, username: user.username, email: user.email, name: user.name ?? null };
+        return { id: user.id, username: user.username, email: user.email, name: user.name ?? null, credentialVersion: user.credentialVersion };
       },
     }),
   ],

@@ -1,12 +1,23 @@
 import { expect, signIn, signOut, test } from "./fixtures";
 
-test("change password, then sign in with the new one", async ({ page, user }) => {
+test("change password: this device stays signed in, another is signed out, and only the new password works", async ({ browser, page, user }) => {
+  const otherDevice = await browser.newPage();
+  await otherDevice.goto("/login");
+  await signIn(otherDevice, user.email, user.password);
+  await expect(otherDevice).toHaveURL(/\/dashboard$/);
+
   await page.goto("/settings");
   await page.getByLabel("Current password").fill(user.password);
   await page.getByLabel("New password", { exact: true }).fill("brand-new-password");
   await page.getByLabel("Confirm new password").fill("brand-new-password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText(/password changed/i)).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await otherDevice.goto("/dashboard");
+  await expect(otherDevice).toHaveURL(/\/login/);
+  await otherDevice.close();
 
   await signOut(page);
   await page.goto("/login");

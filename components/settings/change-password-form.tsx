@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { toast } from "sonner";
 import { changePasswordAction, type ChangePasswordField } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/auth/form-alert";
 import { idleState, type FormState } from "@/components/auth/form-state";
@@ -18,10 +17,10 @@ export function ChangePasswordForm() {
   const client = useClientValidation(changePasswordSchema, FIELDS);
   const { reset } = client;
 
+  // Success redirects (see changePasswordAction); a returned state is always a refusal.
   useEffect(() => {
     reset();
-    if (state.status === "success") toast.success(state.message ?? "Password changed.");
-  }, [state.at, state.status, state.message, reset]);
+  }, [state.at, reset]);
 
   const errorFor = (field: ChangePasswordField) =>
     field in client.errors ? client.errors[field] : state.fieldErrors?.[field];

@@ -64,6 +64,9 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+/** Query parameter the settings page is reopened with after a password change (a fresh request, so the new session cookie is read). */
+export const PASSWORD_CHANGED_PARAM = "passwordChanged";
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z

@@ -1,7 +1,8 @@
 /**
  * Who is signed in, for server components, server actions and route handlers. The JWT says who
- * the user was; the users collection says whether the account still exists (a deleted account's
- * cookie must not keep working), so these helpers read both.
+ * the user was; the users collection says whether the account still exists and whether its
+ * password has changed since this session signed in (a deleted account's cookie, or one from
+ * before a password change, must not keep working), so these helpers read both.
  */
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
@@ -14,10 +15,13 @@ export async function getSessionUserId(): Promise<string | null> {
   return session?.user?.id || null;
 }
 
-/** The signed-in user, or null when signed out or the account no longer exists. */
+/** The signed-in user, or null when signed out, the account no longer exists, or its password changed since sign-in. */
 export async function getCurrentUser(): Promise<PublicUser | null> {
-  const id = await getSessionUserId();
-  return id ? getUserById(id) : null;
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUserById(id);
+  return user && user.credentialVersion === (session.user.credentialVersion ?? 0) ? user : null;
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to /login. */

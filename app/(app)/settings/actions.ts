@@ -1,11 +1,14 @@
 "use server";
 
-import { signOut } from "@/auth";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut } from "@/auth";
 import { fieldErrorsOf, formObject, type FormState } from "@/components/auth/form-state";
 import { enforcePasswordCheckLimit } from "@/lib/auth/limits";
 import { changePasswordSchema, deleteAccountSchema } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { deleteUserData } from "@/lib/db/delete-user-data";
+import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { setUserPassword, verifyUserPassword } from "@/models/users";
@@ -38,7 +41,16 @@ export async function changePasswordAction(
   }
   await setUserPassword(user.id, parsed.data.newPassword);
   logger().info({ userId: user.id }, "password changed");
-  return { status: "success", message: "Password changed.", at };
+  // The change ended every session of this account, this one included: sign this one in again
+  // with the new password, so only the other devices are signed out.
+  try {
+    await signIn("credentials", { identifier: user.username, password: parsed.data.newPassword, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    return { status: "error", message: "Password changed. Sign in again with your new password.", at };
+  }
+  // A fresh request, so the page renders with the new session cookie rather than this request's old one.
+  redirect(`/settings?${PASSWORD_CHANGED_PARAM}=1`);
 }
 
 export async function deleteAccountAction(

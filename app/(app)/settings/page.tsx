@@ -3,11 +3,17 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+interface SettingsPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function SettingsPage({ searchParams }: SettingsPageProps) {
   const user = await requireUser("/settings");
+  const passwordChanged = (await searchParams)[PASSWORD_CHANGED_PARAM] === "1";
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -40,9 +46,14 @@ export default async function SettingsPage() {
           <CardTitle>
             <h2>Change password</h2>
           </CardTitle>
-          <CardDescription>You stay signed in on this device.</CardDescription>
+          <CardDescription>You stay signed in on this device; every other device is signed out.</CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
+          {passwordChanged && (
+            <p role="status" className="rounded-md border border-emerald-500/40 bg-emerald-500/10 px-3 py-2 text-sm text-emerald-800 dark:text-emerald-200">
+              Password changed. Other devices have been signed out.
+            </p>
+          )}
           <ChangePasswordForm />
         </CardContent>
       </Card>
