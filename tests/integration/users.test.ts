@@ -99,9 +99,11 @@ describe("signing in", () => {
   it("changes a password: the old one stops working, the new one works", async () => {
     const user = await createUser(newUser({ username: "changer", password: "old-password" }));
     expect(await verifyUserPassword(user.id, "old-password")).toBe(true);
+    expect(user.credentialVersion).toBe(0);
     await setUserPassword(user.id, "new-password");
     expect(await authenticateCredentials({ identifier: "changer", password: "old-password" })).toBeNull();
-    expect(await authenticateCredentials({ identifier: "changer", password: "new-password" })).not.toBeNull();
+    // Sessions carry the version they signed in under; the raised one ends the older sessions.
+    expect(await authenticateCredentials({ identifier: "changer", password: "new-password" })).toMatchObject({ credentialVersion: 1 });
   });
 
   it("treats a malformed user id as no user", async () => {
