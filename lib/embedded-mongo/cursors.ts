@@ -10,7 +10,8 @@ import { MongoError } from "./errors";
 export const DEFAULT_FIRST_BATCH = 101;
 /** Room left under 16 MiB for the reply envelope around a batch. */
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
-const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
+/** mongod's default cursorTimeoutMillis. */
+export const DEFAULT_CURSOR_TIMEOUT_MS = 10 * 60 * 1000;
 
 interface CursorState {
   ns: string;
@@ -28,8 +29,9 @@ export class CursorRegistry {
   private readonly cursors = new Map<bigint, CursorState>();
   private readonly reaper: NodeJS.Timeout;
 
-  constructor() {
-    this.reaper = setInterval(() => this.reap(), 60_000);
+  /** Cursors not used for `idleTimeoutMs` are dropped; the sweep runs at least every minute. */
+  constructor(private readonly idleTimeoutMs: number = DEFAULT_CURSOR_TIMEOUT_MS) {
+    this.reaper = setInterval(() => this.reap(), Math.max(10, Math.min(60_000, Math.floor(idleTimeoutMs / 2))));
     this.reaper.unref();
   }
 
@@ -39,7 +41,7 @@ export class CursorRegistry {
   }
 
   private reap(): void {
-    const cutoff = Date.now() - IDLE_TIMEOUT_MS;
+    const cutoff = Date.now() - this.idleTimeoutMs;
     for (const [id, state] of this.cursors) if (state.lastUsed < cutoff) this.cursors.delete(id);
   }
 

@@ -17,6 +17,8 @@ export interface EmbeddedMongoOptions {
   host?: string;
   dbPath?: string;
   quiet?: boolean;
+  /** Idle cursors are reaped after this long (mongod's cursorTimeoutMillis; default 10 minutes). */
+  cursorTimeoutMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -34,7 +36,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   const host = opts.host ?? "127.0.0.1";
   const store = new Store(quiet);
   const persistence = opts.dbPath ? await Persistence.open(opts.dbPath, store, quiet) : undefined;
-  const cursors = new CursorRegistry();
+  const cursors = new CursorRegistry(opts.cursorTimeoutMs);
   const server = new WireServer({
     context: { store, cursors, quiet, startedAt: new Date() },
     afterCommand: (waitForSync) => persistence?.afterCommand(waitForSync),
