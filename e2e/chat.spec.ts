@@ -172,3 +172,27 @@ test("edit the last message and resend, then regenerate the reply", async ({ pag
   await expect(page.getByTestId("user-message")).toContainText(edited);
   await expect(lastReply(page).locator(".markdown")).toHaveText("A second opinion: that is low.");
 });
+
+test("a reply's markdown is rendered, code is highlighted, and Copy puts the code on the clipboard", async ({ page, context, user }) => {
+  void user; // a fresh signed-in account
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await startFinancialChat(page);
+  const question = `Show me the compound interest formula in Python (${test.info().testId})`;
+  const code = "def grow(principal, rate, years):\n    return principal * (1 + rate) ** years";
+  await scriptGemini({
+    for: "stream",
+    whenLastUserIncludes: question,
+    chunks: ["Here is **the formula**:\n\n", "```python\n", `${code}\n`, "```\n"],
+  });
+  await send(page, question);
+  const reply = lastReply(page);
+  await expect(reply).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
+  await expect(reply.locator("strong")).toHaveText("the formula");
+  await expect(reply.locator("pre code .hljs-keyword").first()).toHaveText("def");
+  const block = reply.getByTestId("code-block");
+  await expect(block.getByText("python", { exact: true })).toBeVisible();
+
+  await block.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(block.getByText("Copied", { exact: true })).toBeVisible();
+  expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
+});

@@ -71,3 +71,35 @@ test("create a custom role with two fields and chat with it", async ({ page, use
   await expect(page.getByTestId("details-card")).toContainText("Monstera");
   await expect(page.getByTestId("details-card")).toContainText("Dark corner");
 });
+
+test("customize a built-in role, edit the copy, then delete it", async ({ page, user }) => {
+  void user; // a fresh signed-in account
+  await page.goto("/roles/tech-support");
+  await page.getByRole("button", { name: "Customize" }).click();
+  await expect(page).toHaveURL(/\/roles\/custom-[a-z0-9-]+\/edit$/);
+  await expect(page.getByLabel("Name")).toHaveValue("Tech Support (copy)");
+  // The copy keeps the built-in role's fields.
+  await expect(page.getByRole("group", { name: "Field 1" }).getByLabel("Label")).toHaveValue("Device and operating system");
+
+  await page.getByLabel("Name").fill("Home Office Help Desk");
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page).toHaveURL(/\/roles\/custom-[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Home Office Help Desk" })).toBeVisible();
+  const roleUrl = page.url();
+
+  await page.goto("/roles");
+  await page.getByLabel("Search roles").fill("home office");
+  await expect(page.getByTestId("role-card")).toHaveCount(1);
+  // The built-in role is untouched.
+  await page.getByLabel("Search roles").fill("tech support");
+  await expect(page.getByTestId("role-card").filter({ hasText: "Tech Support" })).toHaveCount(1);
+
+  await page.goto(roleUrl);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete role" }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+  await page.getByLabel("Search roles").fill("home office");
+  await expect(page.getByText("No roles match your search")).toBeVisible();
+  await page.goto(roleUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Role not found" })).toBeVisible();
+});
