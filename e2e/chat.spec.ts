@@ -196,3 +196,22 @@ test("a reply's markdown is rendered, code is highlighted, and Copy puts the cod
   await expect(block.getByText("Copied", { exact: true })).toBeVisible();
   expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(code);
 });
+
+test("the sidebar loads older conversations as it is scrolled", async ({ page, user }) => {
+  void user; // a fresh signed-in account
+  test.setTimeout(180_000);
+  // One more conversation than the first page holds (CONVERSATION_PAGE_SIZE = 30).
+  for (let i = 0; i < 31; i += 1) {
+    await page.goto("/roles/chatcraft-guide");
+    await page.getByRole("button", { name: "Start chat" }).click();
+    await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
+  }
+  await page.goto("/dashboard");
+  const items = page.getByTestId("conversation-item");
+  await expect(items).toHaveCount(30);
+  // Scroll the sidebar the way a person does: wheel over it until its end comes into view.
+  await items.first().hover();
+  await page.mouse.wheel(0, 10_000);
+  await expect(items).toHaveCount(31);
+  await expect(items.last()).toContainText("New ChatCraft Guide chat");
+});
