@@ -9,12 +9,6 @@ import { auth } from "@/auth";
 import { AppError } from "@/lib/errors";
 import { getUserById, type PublicUser } from "@/models/users";
 
-/** The session's user id, without a database read (null when signed out). */
-export async function getSessionUserId(): Promise<string | null> {
-  const session = await auth();
-  return session?.user?.id || null;
-}
-
 /** The signed-in user, or null when signed out, the account no longer exists, or its password changed since sign-in. */
 export async function getCurrentUser(): Promise<PublicUser | null> {
   const session = await auth();

@@ -13,7 +13,6 @@ export function signInAs(user: PublicUser | null): void {
 }
 
 export const sessionMock = {
-  getSessionUserId: async () => current?.id ?? null,
   getCurrentUser: async () => current,
   requireUser: async () => {
     if (!current) throw new Error("redirect to /login");
