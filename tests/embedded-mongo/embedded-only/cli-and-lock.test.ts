@@ -1,29 +1,21 @@
 /** The `npm run db:embedded` CLI, and the lock that keeps two servers off one dbPath. */
 import { MongoClient } from "mongodb";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startEmbeddedMongo } from "@/lib/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
+import { useCleanups } from "../support/cleanups";
 import type { AnyDoc } from "../support/docs";
-import { freePort, makeTempDir, runToExit, SERVE_FIXTURE, spawnUntilReady, waitForExit } from "../support/processes";
+import { freePort, runToExit, SERVE_FIXTURE, spawnUntilReady, waitForExit } from "../support/processes";
 
 useTestDatabase();
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { defer, tempDir } = useCleanups();
 
 async function startCli(dbPath: string) {
   const port = await freePort();
   // detached: the CLI gets its own process group, so a group signal mimics Ctrl-C in a terminal.
   const running = await spawnUntilReady("npm", ["run", "db:embedded", "--", "--port", String(port), "--dbpath", dbPath], { detached: true });
-  cleanups.push(async () => {
+  defer(async () => {
     // Kill the whole group: if npm is gone, its children (tsx, node) must not outlive the test.
     try {
       process.kill(-running.child.pid!, "SIGKILL");

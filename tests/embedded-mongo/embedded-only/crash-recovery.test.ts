@@ -5,25 +5,17 @@
 import { appendFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { MongoClient, type Collection } from "mongodb";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startEmbeddedMongo } from "@/lib/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
+import { useCleanups } from "../support/cleanups";
 import type { AnyDoc } from "../support/docs";
 import { expectServerError } from "../support/errors";
-import { makeTempDir, spawnServeFixture, waitForExit } from "../support/processes";
+import { spawnServeFixture, waitForExit } from "../support/processes";
 
 useTestDatabase();
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const { tempDir } = useCleanups();
 
 /** Writers insert until stopped, recording each _id only once the server acknowledged it. */
 function startWriters(coll: Collection<AnyDoc>, writers: number, acked: Set<string>): { stop: () => void; done: Promise<unknown> } {
