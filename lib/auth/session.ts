@@ -5,18 +5,20 @@
  * before a password change, must not keep working), so these helpers read both.
  */
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "@/auth";
 import { AppError } from "@/lib/errors";
 import { getUserById, type PublicUser } from "@/models/users";
 
 /** The signed-in user, or null when signed out, the account no longer exists, or its password changed since sign-in. */
-export async function getCurrentUser(): Promise<PublicUser | null> {
+// cache(): the layout, generateMetadata and the page of one request share a single read.
+export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getUserById(id);
   return user && user.credentialVersion === (session.user.credentialVersion ?? 0) ? user : null;
-}
+});
 
 /** For pages and server actions: the signed-in user, or a redirect to /login. */
 export async function requireUser(callbackPath?: string): Promise<PublicUser> {

@@ -1,8 +1,10 @@
 /**
  * Reads for server components. Each takes the owner (user id, ObjectId or the signed-in user)
  * and returns JSON-safe DTOs; another user's data reads as null, never as an error that leaks
- * whether it exists.
+ * whether it exists. Reads a page and its generateMetadata both make are wrapped in cache(), so
+ * one request reads them once.
  */
+import { cache } from "react";
 import { toConversationDTO, toMessageDTO, toRoleDTO, toRoleSummary } from "@/lib/chat/dto";
 import { chatModelLabel } from "@/lib/chat/ai-adapter";
 import { toOwner, type OwnerRef } from "@/lib/chat/owner";
@@ -22,10 +24,10 @@ export async function listRolesForUser(owner: OwnerRef): Promise<RoleSummary[]> 
   return (await listRolesFor(toOwner(owner))).map(({ role, isCustom }) => toRoleSummary(role, isCustom));
 }
 
-export async function getRoleForUser(owner: OwnerRef, roleId: string): Promise<RoleDTO | null> {
+export const getRoleForUser = cache(async (owner: OwnerRef, roleId: string): Promise<RoleDTO | null> => {
   const resolved = await resolveRole(toOwner(owner), roleId);
   return resolved ? toRoleDTO(resolved.role, resolved.isCustom) : null;
-}
+});
 
 /** Last brief for the role; otherwise values of same-key fields from other briefs; otherwise the fields' defaults. */
 export async function prefilledDetails(owner: OwnerRef, role: Pick<Role, "id" | "fields">): Promise<Record<string, unknown>> {
@@ -39,16 +41,15 @@ export async function prefilledDetails(owner: OwnerRef, role: Pick<Role, "id" | 
   return mergeSharedDetails(role.fields, others.map((doc) => doc.details));
 }
 
-export async function getConversationView(
-  owner: OwnerRef,
-  id: string,
-): Promise<{ conversation: ConversationDTO; messages: MessageDTO[] } | null> {
-  const ownerId = toOwner(owner);
-  const conversation = await findConversation(ownerId, id);
-  if (!conversation) return null;
-  const messages = await listRecentMessages(ownerId, conversation._id, MAX_VIEW_MESSAGES);
-  return { conversation: toConversationDTO(conversation), messages: messages.map(toMessageDTO) };
-}
+export const getConversationView = cache(
+  async (owner: OwnerRef, id: string): Promise<{ conversation: ConversationDTO; messages: MessageDTO[] } | null> => {
+    const ownerId = toOwner(owner);
+    const conversation = await findConversation(ownerId, id);
+    if (!conversation) return null;
+    const messages = await listRecentMessages(ownerId, conversation._id, MAX_VIEW_MESSAGES);
+    return { conversation: toConversationDTO(conversation), messages: messages.map(toMessageDTO) };
+  },
+);
 
 export function chatModelInfo(): ChatModelInfo {
   return { ...chatModelLabel(), maxMessageChars: getEnv().CHAT_MAX_MESSAGE_CHARS };
