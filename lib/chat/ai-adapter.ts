@@ -4,7 +4,7 @@
  * helpers happens here, so a change there is a change in one file here.
  */
 import { describeAiError as describeTypedAiError, toAiError, type AiErrorCode } from "@/lib/ai/ai-errors";
-import type { ChatModel } from "@/lib/ai/chat-model";
+import type { ChatModel, ChatTurn } from "@/lib/ai/chat-model";
 import { selectChatModel } from "@/lib/ai/select-model";
 import { assembleSystemInstruction } from "@/lib/ai/system-instruction";
 import { estimateTokens, selectContext } from "@/lib/ai/token-budget";
@@ -13,10 +13,7 @@ import { getEnv } from "@/lib/env";
 import type { RoleSnapshot } from "@/models/conversations";
 import type { MessageUsage } from "@/models/messages";
 
-export interface ChatTurn {
-  role: "user" | "model";
-  text: string;
-}
+export type { ChatTurn };
 
 export type ReplyPart = { type: "text"; text: string } | { type: "usage"; usage: MessageUsage };
 

@@ -11,7 +11,7 @@ import { checkMessageText, enforceChatRateLimit } from "@/lib/chat/limits";
 import { requireConversation } from "@/lib/chat/conversation-service";
 import { maybeGenerateTitle } from "@/lib/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/chat/types";
-import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type ChatTurn } from "@/lib/chat/ai-adapter";
+import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel } from "@/lib/chat/ai-adapter";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
@@ -161,4 +161,3 @@ async function finishWithFailure(
   });
 }
 
-export type { ChatTurn };

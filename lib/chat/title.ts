@@ -14,11 +14,6 @@ export function titleFromFirstWords(text: string): string {
   return title.slice(0, TITLE_MAX_CHARS) || "New chat";
 }
 
-function cleanTitle(raw: string | null | undefined): string | null {
-  const title = (raw ?? "").replace(/\s+/g, " ").replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "").trim();
-  return title ? title.slice(0, TITLE_MAX_CHARS) : null;
-}
-
 /** Returns the new title when one was set, null otherwise (already named, or renamed by the user). */
 export async function maybeGenerateTitle(
   owner: Owner,
@@ -30,7 +25,8 @@ export async function maybeGenerateTitle(
   if (conversation.titleSource !== "default") return null;
   let title: string | null = null;
   try {
-    title = cleanTitle(await generateConversationTitle(model, userText, replyText));
+    // The model cleans its own answer (lib/ai cleanTitle); only an empty one falls through.
+    title = (await generateConversationTitle(model, userText, replyText))?.trim() || null;
   } catch {
     // A failed title call is not worth a failed reply: the first words will do.
   }
