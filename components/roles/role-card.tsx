@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { Badge } from "@/components/ui/badge";
+import { RoleBadges } from "@/components/roles/role-badges";
 import type { RoleSummary } from "@/lib/chat/types";
 import { RoleIcon } from "@/components/roles/role-icon";
 
@@ -16,10 +16,7 @@ export function RoleCard({ role }: { role: RoleSummary }) {
           <RoleIcon name={role.icon} />
           <div className="grid min-w-0 gap-1">
             <h2 className="leading-tight font-medium group-hover:underline group-hover:underline-offset-4">{role.name}</h2>
-            <div className="flex flex-wrap gap-1">
-              <Badge variant="secondary">{role.category}</Badge>
-              {role.isCustom && <Badge variant="outline">Custom</Badge>}
-            </div>
+            <RoleBadges category={role.category} isCustom={role.isCustom} />
           </div>
         </div>
         <p className="line-clamp-3 text-sm text-muted-foreground">{role.description}</p>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackToRolesLink } from "@/components/roles/back-to-roles-link";
 import { notFound } from "next/navigation";
-import { ArrowLeftIcon } from "lucide-react";
 
-import { Badge } from "@/components/ui/badge";
+import { RoleBadges } from "@/components/roles/role-badges";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RoleActions } from "@/components/roles/role-actions";
 import { RoleIcon } from "@/components/roles/role-icon";
@@ -34,19 +33,13 @@ export default async function RolePage({ params }: RolePageProps) {
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
-      <Link href="/roles" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeftIcon className="size-4" aria-hidden="true" />
-        All roles
-      </Link>
+      <BackToRolesLink />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex items-start gap-4">
           <RoleIcon name={role.icon} size="lg" />
           <div className="grid gap-1.5">
             <h1 className="text-2xl font-semibold tracking-tight">{role.name}</h1>
-            <div className="flex flex-wrap gap-1">
-              <Badge variant="secondary">{role.category}</Badge>
-              {role.isCustom && <Badge variant="outline">Custom</Badge>}
-            </div>
+            <RoleBadges category={role.category} isCustom={role.isCustom} />
           </div>
         </div>
         <RoleActions roleId={role.id} roleName={role.name} isCustom={role.isCustom} />

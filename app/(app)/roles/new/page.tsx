@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ArrowLeftIcon } from "lucide-react";
+import { BackToRolesLink } from "@/components/roles/back-to-roles-link";
 
 import { RoleBuilderLoader } from "@/components/roles/builder/role-builder-loader";
 import { requireUser } from "@/lib/auth/session";
@@ -14,10 +13,7 @@ export default async function NewRolePage() {
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
-      <Link href="/roles" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeftIcon className="size-4" aria-hidden="true" />
-        All roles
-      </Link>
+      <BackToRolesLink />
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">New role</h1>
         <p className="text-muted-foreground">Describe the expert you want, and the details it should always know.</p>
