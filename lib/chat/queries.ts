@@ -32,11 +32,9 @@ export const getRoleForUser = cache(async (owner: OwnerRef, roleId: string): Pro
 /** Last brief for the role; otherwise values of same-key fields from other briefs; otherwise the fields' defaults. */
 export async function prefilledDetails(owner: OwnerRef, role: Pick<Role, "id" | "fields">): Promise<Record<string, unknown>> {
   const ownerId = toOwner(owner);
-  const keys = new Set(role.fields.map((field) => field.key));
   const brief = await findBrief(ownerId, role.id);
-  if (brief) {
-    return { ...defaultDetails(role.fields), ...Object.fromEntries(Object.entries(brief.details).filter(([key]) => keys.has(key))) };
-  }
+  // Brief values still valid for the role's fields win; anything else falls back to the field's default.
+  if (brief) return defaultDetails(role.fields, brief.details);
   const others = await listRecentBriefs(ownerId);
   return mergeSharedDetails(role.fields, others.map((doc) => doc.details));
 }
