@@ -34,7 +34,7 @@ export const dueDateSchema = z
   }, "Pick a date between the years 2000 and 2100.");
 
 function isRealCalendarDay(value: string): boolean {
-  const [year, month, day] = value.split("-").map(Number);
+  const [year = 0, month = 0, day = 0] = value.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
