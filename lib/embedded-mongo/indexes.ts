@@ -4,9 +4,10 @@
  * equality on the first field plus a sort on the next ones walks one small sorted bucket instead
  * of the collection. Unique indexes also keep a Map from the full encoded key to the owner _id.
  */
-import { Query } from "mingo";
+import type { Query } from "mingo/query";
 import { compareValues, encodeValue } from "./bson-order";
 import { pathValues, type Doc } from "./doc-paths";
+import { createQuery } from "./mingo-context";
 
 export interface IndexSpec {
   v?: number;
@@ -47,7 +48,7 @@ export class Index {
     this.dirs = this.fields.map((f) => (spec.key[f] === -1 ? -1 : 1));
     this.passive = this.fields.some((f) => typeof spec.key[f] === "string" && spec.key[f] !== "hashed");
     this.isId = spec.name === "_id_";
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = createQuery(spec.partialFilterExpression);
   }
 
   get unique(): boolean {
