@@ -112,10 +112,18 @@ export function parseCollation(raw: unknown): Collation | undefined {
  * under a collation (mingo compares them binary): refused, never run with the wrong semantics.
  */
 const NOT_COLLATION_AWARE = new Set([
-  "$group", "$bucket", "$bucketAuto", "$sortByCount", "$lookup", "$graphLookup", "$setWindowFields", "$unionWith",
+  "$bucket", "$bucketAuto", "$sortByCount", "$lookup", "$graphLookup", "$setWindowFields", "$unionWith",
   "$densify", "$fill", "$setUnion", "$setIntersection", "$setEquals", "$setDifference", "$setIsSubset", "$indexOfArray",
   "$max", "$min", "$maxN", "$minN", "$top", "$topN", "$bottom", "$bottomN", "$sortArray", "$addToSet", "$pullAll", "$all",
 ]);
+
+/** True for an expression with no field path or variable in it: its value is the same for every document. */
+function isConstant(value: unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$");
+  if (Array.isArray(value)) return value.every(isConstant);
+  if (isPlainObject(value)) return Object.entries(value).every(([key, inner]) => !key.startsWith("$") && isConstant(inner));
+  return true;
+}
 
 function findUnsupported(value: unknown): string | undefined {
   if (Array.isArray(value)) {
@@ -128,6 +136,8 @@ function findUnsupported(value: unknown): string | undefined {
   if (!isPlainObject(value)) return undefined;
   for (const [key, inner] of Object.entries(value)) {
     if (NOT_COLLATION_AWARE.has(key)) return key;
+    // Grouping by a constant (countDocuments' {_id: 1}) never compares keys; by a field it would.
+    if (key === "$group" && !(isPlainObject(inner) && isConstant(inner._id))) return key;
     const found = findUnsupported(inner);
     if (found) return found;
   }

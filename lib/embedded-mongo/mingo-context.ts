@@ -71,6 +71,7 @@ export function inDocumentOrder(input: Doc, output: Doc, spec: Doc): Doc {
   const ordered: Doc = {};
   if ("_id" in output) ordered._id = output._id;
   for (const key of Object.keys(input)) if (included.has(key) && key in output) ordered[key] = output[key];
+  for (const key of keys.map((k) => k.split(".")[0]!)) if (key in output && !(key in ordered)) ordered[key] = output[key];
   for (const key of Object.keys(output)) if (!(key in ordered)) ordered[key] = output[key];
   return ordered;
 }

@@ -104,6 +104,14 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
     operators.$set = { ...((operators.$set as Doc | undefined) ?? {}), ...$setOnInsert };
   }
   const next = cloneValue(doc);
+  const $set = operators.$set;
+  if (inserting && doc._id === undefined && isPlainObject($set) && "_id" in $set) {
+    // An upsert may choose the new document's _id with $set (mingo refuses any $set of _id).
+    const { _id, ...others } = $set;
+    next._id = cloneValue(_id);
+    if (Object.keys(others).length) operators.$set = others;
+    else delete operators.$set;
+  }
   checkNumericTargets(next, operators);
   if (Object.keys(operators).length) {
     try {

@@ -1,6 +1,7 @@
 /** create, drop, dropDatabase, listCollections, listDatabases, collMod. */
 import { calculateObjectSize } from "bson";
 import type { Doc } from "../doc-paths";
+import { parseCollation } from "../collation";
 import { MongoError } from "../errors";
 import { createQuery } from "../mingo-context";
 import type { IndexSpec } from "../indexes";
@@ -18,6 +19,8 @@ const create: CommandHandler = (cmd, ctx) => {
       throw new MongoError(115, `create with '${option}' is not supported by the embedded development server`);
     }
   }
+  // A collection default collation would apply to its _id index and every operation: not built.
+  if (parseCollation(cmd.collation)) throw new MongoError(115, "create with a default 'collation' is not supported by the embedded development server");
   if (ctx.store.collection(ctx.db, name)) throw new MongoError(48, `Collection ${ctx.db}.${name} already exists.`);
   const options: Doc = {};
   for (const [key, value] of Object.entries(cmd)) if (key !== "create" && !ENVELOPE.has(key)) options[key] = value;
