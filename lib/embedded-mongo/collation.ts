@@ -150,3 +150,10 @@ export function assertCollationSupported(collation: Collation | undefined, ...pa
   const found = findUnsupported(parts);
   if (found) throw notSupported(`with '${found}'`);
 }
+
+/** `$push` with `$sort` orders strings under the collation in mongod; mingo sorts them binary. */
+export function assertCollationSupportedInUpdate(collation: Collation | undefined, update: unknown): void {
+  if (!collation || !isPlainObject(update) || !isPlainObject(update.$push)) return;
+  const sorted = Object.values(update.$push).some((spec) => isPlainObject(spec) && spec.$sort !== undefined);
+  if (sorted) throw notSupported("with '$push' and '$sort'");
+}

@@ -1,5 +1,5 @@
 /** What every command handler receives, and the handler signature. */
-import { assertCollationSupported, parseCollation } from "../collation";
+import { assertCollationSupported, assertCollationSupportedInUpdate, parseCollation } from "../collation";
 import type { CursorRegistry } from "../cursors";
 import type { Doc } from "../doc-paths";
 import { MongoError } from "../errors";
@@ -36,9 +36,10 @@ export function asNumber(value: unknown, fallback: number): number {
  * adds to `let`). Refuses (code 115) a filter/update/pipeline that uses an operator this server
  * does not run under a collation.
  */
-export function execOptions(source: { collation?: unknown; let?: unknown; constants?: unknown; uses?: unknown[] }): ExecOptions {
+export function execOptions(source: { collation?: unknown; let?: unknown; constants?: unknown; uses?: unknown[]; update?: unknown }): ExecOptions {
   const collation = parseCollation(source.collation);
-  assertCollationSupported(collation, ...(source.uses ?? []));
+  assertCollationSupported(collation, ...(source.uses ?? []), source.update);
+  assertCollationSupportedInUpdate(collation, source.update);
   const variables = evaluateLet(source.constants, evaluateLet(source.let));
   return { collation, variables };
 }

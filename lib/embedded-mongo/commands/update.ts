@@ -41,7 +41,7 @@ export function runUpdateStatement(ctx: CommandContext, collName: string, statem
   refuseUnknownField(statement.sort, "update.updates.sort");
   checkUpdateShape(statement);
   const filter = statement.q ?? {};
-  const exec = execOptions({ collation: statement.collation, let: letVars, constants: statement.c, uses: [filter, statement.u] });
+  const exec = execOptions({ collation: statement.collation, let: letVars, constants: statement.c, uses: [filter], update: statement.u });
   const existing = ctx.store.collection(ctx.db, collName);
   const targets = findDocuments(existing, { filter, limit: statement.multi ? 0 : 1, exec });
   if (targets.length === 0) {
@@ -93,7 +93,7 @@ const update: CommandHandler = (cmd, ctx) => {
 const findAndModify: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, "findAndModify");
   const filter = (cmd.query ?? {}) as Doc;
-  const exec: ExecOptions = execOptions({ collation: cmd.collation, let: cmd.let, uses: [filter, cmd.update, cmd.fields] });
+  const exec: ExecOptions = execOptions({ collation: cmd.collation, let: cmd.let, uses: [filter, cmd.fields], update: cmd.update });
   const project = projector(cmd.fields as Doc | undefined, filter, exec);
   const shape = (doc: Doc | null) => (doc && project ? project(doc) : doc);
   const existing = ctx.store.collection(ctx.db, name);
