@@ -3,8 +3,8 @@
  * listening Unix socket whose name is derived from the folder — the kernel releases it the moment
  * the holder dies (SIGKILL, crash), however long the dead process stays a zombie and whatever pid
  * is reused later, and two servers cannot both bind it. On Linux the socket lives in the abstract
- * namespace (no file at all); elsewhere it is a socket file in the temp folder, and a file nobody
- * answers on is stale. `embedded-mongo.lock` in the folder only records the holder's pid for
+ * namespace (no file at all), on Windows it is a named pipe; elsewhere it is a socket file in the
+ * temp folder, and a file nobody answers on is stale. `embedded-mongo.lock` in the folder only records the holder's pid for
  * people and error messages; it is not what decides.
  */
 import { createHash } from "node:crypto";
@@ -17,7 +17,10 @@ const heldInThisProcess = new Set<string>();
 
 function socketPathFor(dir: string): string {
   const key = createHash("sha256").update(dir).digest("hex").slice(0, 32);
-  return process.platform === "linux" ? `\0embedded-mongo-${key}` : join(tmpdir(), `embedded-mongo-${key}.sock`);
+  if (process.platform === "linux") return `\0embedded-mongo-${key}`;
+  // Windows named pipes, like abstract sockets, have no file and vanish with their last holder.
+  if (process.platform === "win32") return `\\\\.\\pipe\\embedded-mongo-${key}`;
+  return join(tmpdir(), `embedded-mongo-${key}.sock`);
 }
 
 function listen(path: string): Promise<Server> {
@@ -59,8 +62,8 @@ async function bindLock(dir: string, socketPath: string, lockPath: string): Prom
       return await listen(socketPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-      const abstract = socketPath.startsWith("\0");
-      if (abstract || attempt > 0 || (await answers(socketPath))) {
+      const fileless = !socketPath.startsWith("/"); // abstract socket or named pipe: nothing stale to clean
+      if (fileless || attempt > 0 || (await answers(socketPath))) {
         throw new Error(`dbPath ${dir} is locked by another running embedded-mongo server (pid ${recordedPid(lockPath)}); lock file ${lockPath}. Stop that server or use another --dbpath.`);
       }
       unlinkSync(socketPath); // a socket file nobody listens on: its holder is dead

@@ -78,10 +78,13 @@ export function inDocumentOrder(input: Doc, output: Doc, spec: Doc): Doc {
 
 const $project: PipelineOp = (coll, expr, options) => {
   if (!isPlainObject(expr)) return pipelineOps.$project(coll, expr as Doc, options);
-  return coll.map((doc) => {
-    const [out] = pipelineOps.$project(Lazy([doc]), expr, options).collect<Doc>();
-    return isPlainObject(doc) && out ? inDocumentOrder(doc, out, expr) : out;
-  });
+  // mingo's $project maps one input to one output, pulled one at a time: the input last pulled
+  // is the one the current output was made from.
+  let input: unknown;
+  const tapped = coll.map((doc) => (input = doc));
+  return pipelineOps.$project(tapped, expr, options).map((out: unknown) =>
+    isPlainObject(input) && isPlainObject(out) ? inDocumentOrder(input, out, expr) : out,
+  );
 };
 
 const BASE_OPS = {
