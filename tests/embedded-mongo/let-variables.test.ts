@@ -40,6 +40,30 @@ describe("let in reads", () => {
     expect(rows).toEqual([{ _id: 1, scaled: 100 }, { _id: 3, scaled: 70 }]);
   });
 
+  it("reaches the command's variables inside a $lookup sub-pipeline, next to the stage's own", async () => {
+    const rows = await coll("items").aggregate(
+      [
+        { $match: { _id: 1 } },
+        {
+          $lookup: {
+            from: "items",
+            let: { mine: "$qty" },
+            pipeline: [{ $match: { $expr: { $and: [{ $lt: ["$qty", "$$mine"] }, { $gt: ["$qty", "$$floor"] }] } } }, { $project: { _id: 1 } }],
+            as: "smaller",
+          },
+        },
+        { $project: { _id: 1, smaller: 1 } },
+      ],
+      { let: { floor: 5 } },
+    ).toArray();
+    expect(rows).toEqual([{ _id: 1, smaller: [{ _id: 3 }] }]);
+  });
+
+  it("keeps a $literal value as written", async () => {
+    const [row] = await coll("items").aggregate([{ $match: { _id: 1 } }, { $project: { _id: 0, v: "$$text" } }], { let: { text: { $literal: "$$NOW" } } }).toArray();
+    expect(row).toEqual({ v: "$$NOW" });
+  });
+
   it("refuses a variable that is not defined (code 17276)", async () => {
     await expectServerError(coll("items").find({ $expr: { $eq: ["$_id", "$$nope"] } }).toArray(), 17276);
   });
