@@ -7,6 +7,7 @@
 import { encodeValue } from "./bson-order";
 import type { Collection } from "./collection";
 import { isPlainObject, type Doc } from "./doc-paths";
+import { MongoError } from "./errors";
 import { encodeFirst, type Index, type IndexEntry } from "./indexes";
 import { createQuery, type ExecOptions } from "./mingo-context";
 import { sortDocuments, sortFields, type SortField } from "./sort";
@@ -18,6 +19,18 @@ export interface FindSpec {
   limit?: number;
   /** The command's collation and `let` variables. */
   exec?: ExecOptions;
+  /** An index name or key pattern; only checked (the planner here chooses for itself). */
+  hint?: unknown;
+}
+
+/** mongod refuses a hint that names no index of the collection (a hidden one counts as none). */
+function checkHint(coll: Collection, hint: unknown): void {
+  if (hint === undefined || hint === null) return;
+  if (isPlainObject(hint) && (Object.keys(hint).length === 0 || "$natural" in hint)) return;
+  const index = [...coll.indexes.values()].find((ix) => (typeof hint === "string" ? ix.spec.name === hint : encodeValue(ix.spec.key) === encodeValue(hint)));
+  if (!index || index.spec.hidden === true) {
+    throw new MongoError(2, "error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
+  }
 }
 
 interface Plan {
@@ -152,6 +165,7 @@ export function matcher(filter: Doc | undefined, exec?: ExecOptions): (doc: Doc)
 /** The matching stored documents, in order, after skip and limit (limit 0 = no limit). */
 export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc[] {
   if (!coll) return [];
+  checkHint(coll, spec.hint);
   const filter = spec.filter ?? {};
   const sort = sortFields(spec.sort);
   const skip = Math.max(0, spec.skip ?? 0);

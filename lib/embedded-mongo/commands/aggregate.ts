@@ -35,6 +35,7 @@ const aggregate: CommandHandler = (cmd, ctx) => {
   const exec = execOptions({ collation: cmd.collation, let: cmd.let, uses: [pipeline] });
   const { spec, rest } = splitPrefix(pipeline);
   spec.exec = exec;
+  spec.hint = cmd.hint;
   const coll = ctx.store.collection(ctx.db, target);
   let docs: Doc[] = findDocuments(coll, spec);
   if (rest.length) {

@@ -50,6 +50,7 @@ const find: CommandHandler = (cmd, ctx) => {
     skip: asNumber(cmd.skip, 0),
     limit,
     exec,
+    hint: cmd.hint,
   });
   const project = projector(cmd.projection as Doc | undefined, filter, exec);
   const out = project ? docs.map(project) : docs;
@@ -75,7 +76,7 @@ const count: CommandHandler = (cmd, ctx) => {
   const limit = Math.abs(asNumber(cmd.limit, 0));
   const exec = execOptions({ collation: cmd.collation, uses: [query] });
   if (!coll) return { n: 0, ok: 1 };
-  let n = Object.keys(query).length === 0 ? coll.docs.size : findDocuments(coll, { filter: query, exec }).length;
+  let n = Object.keys(query).length === 0 && cmd.hint === undefined ? coll.docs.size : findDocuments(coll, { filter: query, exec, hint: cmd.hint }).length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -119,7 +120,7 @@ const remove: CommandHandler = (cmd, ctx) => {
       matcher(filter, exec); // surfaces a bad filter as an error even on an empty collection
       if (!coll) continue;
       const limit = asNumber(statement.limit, 0) === 1 ? 1 : 0;
-      for (const doc of findDocuments(coll, { filter, limit, exec })) {
+      for (const doc of findDocuments(coll, { filter, limit, exec, hint: statement.hint })) {
         coll.remove(doc);
         n += 1;
       }

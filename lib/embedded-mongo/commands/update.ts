@@ -17,6 +17,7 @@ export interface UpdateStatement {
   multi?: boolean;
   arrayFilters?: Doc[];
   collation?: Doc;
+  hint?: unknown;
   /** Constants for a pipeline update (`$$name`), added to the command's `let`. */
   c?: Doc;
   /** MongoDB 8.0 only: refused, as this server presents itself as 7.0. */
@@ -43,7 +44,7 @@ export function runUpdateStatement(ctx: CommandContext, collName: string, statem
   const filter = statement.q ?? {};
   const exec = execOptions({ collation: statement.collation, let: letVars, constants: statement.c, uses: [filter], update: statement.u });
   const existing = ctx.store.collection(ctx.db, collName);
-  const targets = findDocuments(existing, { filter, limit: statement.multi ? 0 : 1, exec });
+  const targets = findDocuments(existing, { filter, limit: statement.multi ? 0 : 1, exec, hint: statement.hint });
   if (targets.length === 0) {
     if (!statement.upsert) return { matched: 0, modified: 0 };
     const doc = buildUpsert(filter, statement.u, statement.arrayFilters, exec);
@@ -97,7 +98,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const project = projector(cmd.fields as Doc | undefined, filter, exec);
   const shape = (doc: Doc | null) => (doc && project ? project(doc) : doc);
   const existing = ctx.store.collection(ctx.db, name);
-  const [target] = findDocuments(existing, { filter, sort: cmd.sort as Doc | undefined, limit: 1, exec });
+  const [target] = findDocuments(existing, { filter, sort: cmd.sort as Doc | undefined, limit: 1, exec, hint: cmd.hint });
   if (cmd.remove === true) {
     if (cmd.update !== undefined) throw new MongoError(9, "Cannot specify both an update and remove=true");
     if (!target) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
