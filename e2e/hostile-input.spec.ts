@@ -63,10 +63,11 @@ test("the reply API refuses anything but application/json with 415 problem+json"
 async function submitRewritten(page: Page, button: string, rewrite: (request: Request) => { postData?: string; headers?: Record<string, string> }) {
   let status = 0;
   let body = "";
+  let rewritten = false;
   await page.route("**/*", async (route) => {
     const request = route.request();
-    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
-    await page.unroute("**/*");
+    if (rewritten || request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    rewritten = true;
     const changed = rewrite(request);
     const response = await route.fetch({ postData: changed.postData, headers: { ...request.headers(), ...changed.headers } });
     body = await response.text();
@@ -75,6 +76,7 @@ async function submitRewritten(page: Page, button: string, rewrite: (request: Re
   });
   await page.getByRole("button", { name: button }).click();
   await expect.poll(() => status).toBeGreaterThan(0);
+  await page.unroute("**/*");
   return { status, body };
 }
 
