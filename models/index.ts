@@ -12,9 +12,10 @@ import { conversationsModel } from "@/models/conversations";
 import { messagesModel } from "@/models/messages";
 import { rateLimitsModel } from "@/models/rate-limits";
 import { rolesModel } from "@/models/roles";
+import { sessionsModel } from "@/models/sessions";
 import { usersModel } from "@/models/users";
 
-export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel];
+export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel, sessionsModel];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */
 export async function ensureAllModels(): Promise<Db> {

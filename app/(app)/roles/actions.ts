@@ -25,6 +25,8 @@ async function currentOwner() {
 export async function startChatAction(_previous: StartChatState, formData: FormData): Promise<StartChatState> {
   const user = await getCurrentUser();
   if (!user) return { formError: SESSION_ENDED };
+  // A server action is a public endpoint: arguments that are not a form get the form's error, not a 500.
+  if (!(formData instanceof FormData)) return { formError: "This role no longer exists." };
   const owner = toOwner(user);
   const roleId = formData.get("roleId");
   const resolved = typeof roleId === "string" ? await resolveRole(owner, roleId) : null;

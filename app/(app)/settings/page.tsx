@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
+import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentSession, requireUser } from "@/lib/auth/session";
+import { listDevices } from "@/lib/auth/sessions-service";
 import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,6 +16,13 @@ interface SettingsPageProps {
 export default async function SettingsPage({ searchParams }: SettingsPageProps) {
   const user = await requireUser("/settings");
   const passwordChanged = (await searchParams)[PASSWORD_CHANGED_PARAM] === "1";
+  const currentId = (await getCurrentSession())?.session.id;
+  const devices: DeviceRow[] = (await listDevices(user.id)).map((session) => ({
+    id: session.id,
+    device: session.device,
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    current: session.id === currentId,
+  }));
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -55,6 +64,18 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
             </p>
           )}
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Signed-in devices</h2>
+          </CardTitle>
+          <CardDescription>Where your account is signed in. Sign out a device you do not recognise.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DevicesList devices={devices} />
         </CardContent>
       </Card>
 
