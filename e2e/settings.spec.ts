@@ -72,7 +72,7 @@ test("signed-in devices: this device is marked, another can be signed out, then 
   expect(signedOut.filter(Boolean)).toHaveLength(1);
 
   await page.getByRole("button", { name: "Sign out everywhere else" }).click();
-  await expect(page.getByText("Every other device is signed out.")).toBeVisible();
+  await expect(page.getByText("Every other device is signed out.", { exact: true })).toBeVisible();
   await expect(list.getByRole("listitem")).toHaveCount(1);
   for (const other of devices) {
     await other.goto("/dashboard");

@@ -33,11 +33,13 @@ function optionalBoolean(spec: Doc, field: string): boolean {
 function oneOf(spec: Doc, field: string, allowed: string[], fallback: string): string {
   const value = spec[field];
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new MongoError(2, `Field '${field}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}. Got: ${String(value)}`);
-  }
+  if (typeof value !== "string") throw new MongoError(14, `Field '${field}' must be of type string in: ${JSON.stringify(spec)}`);
+  if (!allowed.includes(value)) throw new MongoError(9, `Field '${field}' must be one of ${allowed.map((a) => `'${a}'`).join(", ")}. Got: ${value}`);
   return value;
 }
+
+/** mongod's locale spelling: language, optional Script, COUNTRY and VARIANT joined by `_`, optional `@collation=`. */
+const LOCALE_SHAPE = /^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2})?(?:_[A-Z]+)?(?:@collation=[a-z]+)?$/;
 
 /** mongod spells locales with `_` and `@collation=`; Intl wants BCP 47. */
 function toBcp47(locale: string): string {
@@ -50,17 +52,17 @@ function toBcp47(locale: string): string {
 function buildCollator(spec: Doc): StringCompare {
   const locale = spec.locale as string;
   const tag = toBcp47(locale);
-  let supported: string[];
+  let supported: string[] = [];
   try {
-    supported = Intl.Collator.supportedLocalesOf(tag);
+    if (LOCALE_SHAPE.test(locale)) supported = Intl.Collator.supportedLocalesOf(tag);
   } catch {
-    supported = [];
+    // not a locale Intl knows: refused below
   }
   if (supported.length === 0) throw new MongoError(2, `Field 'locale' is invalid in: { locale: "${locale}" }`);
   const strength = spec.strength === undefined ? 3 : spec.strength;
-  if (typeof strength !== "number" || !Number.isInteger(strength) || strength < 1 || strength > 5) {
-    throw new MongoError(2, `Field 'strength' must be an integer 1 through 5. Got: ${String(strength)}`);
-  }
+  if (typeof strength !== "number") throw new MongoError(14, `Field 'strength' must be a number in: ${JSON.stringify(spec)}`);
+  if (!Number.isInteger(strength)) throw new MongoError(2, `Field 'strength' must be an integer. Got: ${strength}`);
+  if (strength < 1 || strength > 5) throw new MongoError(9, `Field 'strength' must be an integer 1 through 5. Got: ${strength}`);
   const caseLevel = optionalBoolean(spec, "caseLevel");
   const caseFirst = oneOf(spec, "caseFirst", ["upper", "lower", "off"], "off") as "upper" | "lower" | "off";
   const numeric = optionalBoolean(spec, "numericOrdering");
@@ -72,12 +74,14 @@ function buildCollator(spec: Doc): StringCompare {
   // Quaternary strength differs from tertiary only for characters `shifted` makes ignorable.
   if (shifted && strength === 4) throw notSupported("'strength: 4' with 'alternate: \"shifted\"'");
   const sensitivity = strength === 1 ? (caseLevel ? "case" : "base") : strength === 2 && !caseLevel ? "accent" : "variant";
+  // caseFirst and alternate are passed only when given: otherwise the locale's own defaults apply
+  // (Danish sorts upper case first, Thai ignores punctuation), as in mongod.
   const collator = new Intl.Collator(tag, {
     usage: "sort",
     sensitivity,
-    caseFirst: caseFirst === "off" ? "false" : caseFirst,
     numeric,
-    ignorePunctuation: shifted,
+    ...(spec.caseFirst === undefined ? {} : { caseFirst: caseFirst === "off" ? "false" : caseFirst }),
+    ...(spec.alternate === undefined ? {} : { ignorePunctuation: shifted }),
   });
   const prepare = normalization ? (s: string) => s.normalize("NFD") : (s: string) => s;
   return (a, b) => {
@@ -95,12 +99,12 @@ export function parseCollation(raw: unknown): Collation | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isPlainObject(raw)) throw new MongoError(14, `BSON field 'collation' is the wrong type '${typeof raw}', expected type 'object'`);
   for (const field of Object.keys(raw)) {
-    if (!FIELDS.has(field)) throw new MongoError(40415, `BSON field 'collation.${field}' is an unknown field.`);
+    if (!FIELDS.has(field)) throw new MongoError(9, `unknown collation spec field: ${field}`);
   }
-  if (raw.locale === undefined) throw new MongoError(40414, "BSON field 'collation.locale' is missing but a required field");
+  if (raw.locale === undefined) throw new MongoError(4, "Missing expected field \"locale\"");
   if (typeof raw.locale !== "string") throw new MongoError(14, `BSON field 'collation.locale' is the wrong type '${typeof raw.locale}', expected type 'string'`);
   if (raw.locale === "simple") {
-    if (Object.keys(raw).some((k) => k !== "locale" && k !== "version")) throw new MongoError(2, "If locale=simple, no other fields can be specified");
+    if (Object.keys(raw).some((k) => k !== "locale" && k !== "version")) throw new MongoError(9, "If locale=simple, no other fields can be specified");
     return undefined;
   }
   const strings = buildCollator(raw);

@@ -3,6 +3,7 @@
 export const CODE_NAMES: Record<number, string> = {
   1: "InternalError",
   2: "BadValue",
+  4: "NoSuchKey",
   9: "FailedToParse",
   11: "UserNotFound",
   14: "TypeMismatch",

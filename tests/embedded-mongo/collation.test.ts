@@ -78,6 +78,8 @@ describe("sort with a collation", () => {
     const lower = await coll("sorting").find(letters, { collation: { locale: "en", caseFirst: "lower" } }).sort({ x: 1 }).toArray();
     expect(values(lower)).toEqual(["a", "A", "b", "B"]);
     expect(values(await coll("sorting").find(letters).sort({ x: 1 }).toArray())).toEqual(["A", "B", "a", "b"]);
+    // A locale's own default applies when caseFirst is not given: Danish puts upper case first.
+    expect(values(await coll("sorting").find(letters, { collation: { locale: "da" } }).sort({ x: 1 }).toArray())).toEqual(["A", "a", "B", "b"]);
   });
 
   it("compares digit runs as numbers with numericOrdering", async () => {
@@ -164,12 +166,23 @@ describe("unique index with a collation", () => {
 });
 
 describe("invalid collations", () => {
-  it("refuses a collation without a locale or with an unknown field", async () => {
-    await expectServerError(coll("words").find({}, { collation: { strength: 2 } as CollationOptions }).toArray(), 40414);
-    await expectServerError(coll("words").find({}, { collation: { locale: "en", colour: "red" } as CollationOptions }).toArray(), 40415);
+  const find = (collation: unknown) => coll("words").find({}, { collation: collation as CollationOptions }).toArray();
+
+  it("refuses a collation without a locale (NoSuchKey) or with an unknown field (FailedToParse)", async () => {
+    await expectServerError(find({ strength: 2 }), 4);
+    await expectServerError(find({ locale: "en", colour: "red" }), 9);
   });
 
-  it("refuses a strength outside 1-5", async () => {
-    await expectServerError(coll("words").find({}, { collation: { locale: "en", strength: 9 } }).toArray(), 2);
+  it("refuses a strength outside 1-5 (FailedToParse), a fractional one (BadValue), a non-number (TypeMismatch)", async () => {
+    await expectServerError(find({ locale: "en", strength: 6 }), 9);
+    await expectServerError(find({ locale: "en", strength: 0.5 }), 2);
+    await expectServerError(find({ locale: "en", strength: "high" }), 14);
+  });
+
+  it("refuses unknown option values and locales that are not mongod's spelling", async () => {
+    await expectServerError(find({ locale: "en", caseFirst: "sideways" }), 9);
+    await expectServerError(find({ locale: "simple", strength: 1 }), 9);
+    await expectServerError(find({ locale: "en-US" }), 2);
+    await expectServerError(find({ locale: "xx_US" }), 2);
   });
 });

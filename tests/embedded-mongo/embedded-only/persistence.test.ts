@@ -80,6 +80,25 @@ describe.runIf(isEmbedded())("persistence across restarts", () => {
     }
   });
 
+  it("brings back a unique index's collation, so it still refuses keys the collation holds equal", async () => {
+    const scratch = await makeTempDir("emb-persist-collation");
+    try {
+      await withServer(scratch.path, async (client) => {
+        const names = client.db("app").collection<AnyDoc>("names");
+        await names.createIndex({ name: 1 }, { unique: true, collation: { locale: "en", strength: 2 } });
+        await names.insertOne({ _id: 1, name: "Ada" });
+      });
+      await withServer(scratch.path, async (client) => {
+        const names = client.db("app").collection<AnyDoc>("names");
+        await expectServerError(names.insertOne({ _id: 2, name: "ADA" }), 11000);
+        await names.insertOne({ _id: 3, name: "Bo" });
+        expect(await names.countDocuments()).toBe(2);
+      });
+    } finally {
+      await scratch.remove();
+    }
+  });
+
   it("forgets a dropped database after a restart", async () => {
     const scratch = await makeTempDir("emb-persist-dropdb");
     try {
