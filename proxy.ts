@@ -11,10 +11,11 @@ import { authConfig } from "@/auth.config";
 import { hasBearerToken, routeAccess } from "@/lib/auth/route-rules";
 import { AppError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
+import { withRequestId } from "@/lib/request-context";
 
 const { auth } = NextAuth(authConfig);
 
-export default auth((request) => {
+export default withRequestId(auth((request) => {
   const { pathname, search } = request.nextUrl;
   const signedIn = Boolean(request.auth?.user);
   const access = routeAccess(pathname);
@@ -28,7 +29,7 @@ export default auth((request) => {
     return NextResponse.redirect(login);
   }
   return NextResponse.next();
-});
+}));
 
 export const config = {
   // Everything except build assets and files with an extension (icons, images, robots.txt).

@@ -5,8 +5,8 @@
 /** Pages of the signed-in app. */
 export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
 
-/** API paths that answer without a session (next-auth's own endpoints and the health check). */
-const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health"] as const;
+/** API paths that answer without a session: next-auth's own, the health check, and metrics (which checks its own token). */
+const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/metrics"] as const;
 
 function underPrefix(pathname: string, prefix: string): boolean {
   if (prefix.endsWith("/")) return pathname.startsWith(prefix);

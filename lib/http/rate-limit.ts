@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
 import { AppError, retryMessage, type ErrorCode } from "@/lib/errors";
+import { countRateLimitRefusal } from "@/lib/metrics";
 import { incrementWindowCounter } from "@/models/rate-limits";
 
 export interface RateLimitRule {
@@ -62,6 +63,7 @@ export async function enforceRateLimit(
 ): Promise<RateLimitResult> {
   const result = await hitRateLimit(rule, key, options);
   if (!result.allowed) {
+    countRateLimitRefusal(rule.name);
     throw new AppError(code, retryMessage(result.retryAfterS), { retryAfterS: result.retryAfterS });
   }
   return result;
