@@ -3,6 +3,7 @@
  * wires next-auth to plain functions — the rate limits and `authenticateCredentials` — which
  * are tested on their own.
  */
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";

@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // Server modules start with `import "server-only"`, which throws outside a server bundle.
+      "server-only": fileURLToPath(new URL("./tests/setup/server-only.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["tests/**/*.test.ts"],

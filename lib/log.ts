@@ -4,6 +4,7 @@
  * so all lines one request caused — including a stream's, after the response started — join up.
  * Secrets and users' details are redacted before a line is written.
  */
+import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { getEnv } from "@/lib/env";
 import { currentRequestId } from "@/lib/request-context";

@@ -7,6 +7,7 @@
  * to the route handler, page or server action as the `x-request-id` request header, and echoes
  * it on the response.
  */
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";

@@ -3,6 +3,7 @@
  * it can be tested without next-auth. Unknown user and wrong password take the same path and
  * the same time: an unknown user is compared against a dummy hash of the same cost.
  */
+import "server-only";
 import bcrypt from "bcryptjs";
 import { signInSchema } from "@/lib/auth/schemas";
 import { bcryptCost, findUserForSignIn, recordSignIn, toPublicUser, type PublicUser } from "@/models/users";

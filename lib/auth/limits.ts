@@ -3,6 +3,7 @@
  * one account; per IP they stop one client from spraying many accounts. The per-IP limits are
  * generous because a whole office (or a test suite) can share one address.
  */
+import "server-only";
 import { enforceRateLimit, type RateLimitRule } from "@/lib/http/rate-limit";
 
 export const SIGN_IN_PER_IDENTIFIER: RateLimitRule = { name: "auth:signin:id", limit: 10, windowS: 15 * 60 };

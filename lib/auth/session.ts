@@ -4,6 +4,7 @@
  * password has changed since this session signed in (a deleted account's cookie, or one from
  * before a password change, must not keep working), so these helpers read both.
  */
+import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";

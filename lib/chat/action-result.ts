@@ -3,6 +3,7 @@
  * and messages the API returns. Unexpected errors are logged (with the request id) and shown as a
  * generic message; every failure is counted by code for metrics.
  */
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { logger } from "@/lib/log";
 import { toAppError } from "@/lib/http/problem";

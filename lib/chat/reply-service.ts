@@ -4,6 +4,7 @@
  * model's answer, saving it as "streaming" first and finalising it as complete / stopped / error
  * with whatever text arrived, so nothing the user typed or saw is ever lost.
  */
+import "server-only";
 import { ObjectId } from "mongodb";
 import { buildContext } from "@/lib/chat/context";
 import { toMessageDTO } from "@/lib/chat/dto";

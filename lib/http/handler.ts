@@ -2,6 +2,7 @@
  * Route-handler helpers: turn thrown errors into problem+json (logging internal causes with
  * the request id) and read JSON bodies through a zod schema with a size bound.
  */
+import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
