@@ -4,6 +4,7 @@ import { ndjsonResponse } from "@/lib/chat/ndjson";
 import { withApiErrors } from "@/lib/http/handler";
 import { createLogger, logger, setRootLogger } from "@/lib/log";
 import { runWithRequestContext } from "@/lib/request-context";
+import { onRequestError } from "@/instrumentation";
 
 let lines: Record<string, unknown>[] = [];
 
@@ -94,5 +95,17 @@ describe("request ids on log lines", () => {
   it("writes no request id outside a request", () => {
     logger().info("start-up");
     expect(lines[0]).not.toHaveProperty("requestId");
+  });
+
+  it("logs an error Next.js caught in a page or action under the id proxy.ts forwarded", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    await onRequestError(
+      new Error("render exploded"),
+      { path: "/dashboard", method: "GET", headers: { "x-request-id": "req-page-0001", cookie: "authjs.session-token=abc" } },
+      { routerKind: "App Router", routePath: "/(app)/dashboard", routeType: "render", revalidateReason: undefined },
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: "unhandled error", requestId: "req-page-0001", route: "/(app)/dashboard", routeType: "render", level: 50 });
+    expect(JSON.stringify(lines[0])).not.toContain("authjs.session-token");
   });
 });
