@@ -3,7 +3,7 @@
  * lines written deep in a service — or in a stream producer after the response has started —
  * carry the same request id without threading it through every call.
  *
- * The id comes from proxy.ts (`forwardRequestId`), which gives every request one, passes it on
+ * The id comes from proxy.ts (`withRequestId`), which gives every request one, passes it on
  * to the route handler, page or server action as the `x-request-id` request header, and echoes
  * it on the response.
  */
