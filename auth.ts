@@ -4,6 +4,7 @@
  * that record on every request, and signing out deletes it. The provider only wires next-auth to
  * `signInWithPassword` (limits, password check, session), which is tested on its own.
  */
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";

@@ -2,7 +2,10 @@
  * Runs once when a Next.js server starts: validates the environment and creates every
  * collection's validator and indexes before the first request, so a bad configuration or an
  * index that cannot be built stops start-up with a clear message instead of surfacing later.
+ * `onRequestError` logs what no handler caught, under the request's id.
  */
+import type { Instrumentation } from "next";
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before the first request: per-client limits must see the socket address, not a header.
@@ -24,3 +27,20 @@ export async function register(): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * Errors Next.js caught while rendering a page, running a server action or a route handler
+ * (withApiErrors catches its own first). Logged with the id proxy.ts gave the request — the
+ * same id the client saw in `x-request-id` — and counted as `internal` for metrics.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("@/lib/log");
+  const { countAppError } = await import("@/lib/metrics");
+  const requestId = request.headers["x-request-id"];
+  countAppError("internal");
+  logger().error(
+    { err: error, requestId: typeof requestId === "string" ? requestId : undefined, method: request.method, route: context.routePath, routeType: context.routeType },
+    "unhandled error",
+  );
+};

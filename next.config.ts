@@ -1,4 +1,6 @@
+import { networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
 // Headers every response carries. Pages also get the full nonce-based CSP from proxy.ts
 // (lib/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
@@ -11,6 +13,25 @@ const securityHeaders: { key: string; value: string }[] = [
   // Browsers ignore HSTS over plain http, so this is safe for local runs.
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
 ];
+
+/**
+ * Hosts whose pages may load the dev server's own resources (HMR socket, dev chunks). Next.js 16
+ * only trusts `localhost` by default, so a page opened at 127.0.0.1 or at the "Network" address
+ * renders but never hydrates. We allow loopback, every address of this machine, and any extra
+ * hosts in CHATCRAFT_DEV_ORIGINS (comma-separated, e.g. a tunnel's name). Dev server only.
+ */
+function devOrigins(): string[] {
+  const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      hosts.add(address.family === "IPv6" ? `[${address.address.split("%")[0]}]` : address.address);
+    }
+  }
+  for (const host of (process.env.CHATCRAFT_DEV_ORIGINS ?? "").split(",")) {
+    if (host.trim()) hosts.add(host.trim());
+  }
+  return [...hosts];
+}
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -25,4 +46,18 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Dev-only settings. Turbopack's persistent dev cache (.next/dev/cache/turbopack) is off: a cache
+ * left by dev servers that were killed (seen 5 times in 25 starts, never with a fresh .next/)
+ * made every HMR connect trigger a full reload, ~6 a second, and Turbopack reports no reason for
+ * it. With the cache off each start compiles from source — a few seconds slower on the first
+ * page — and no state survives from a broken run, so the loop cannot come back.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase !== PHASE_DEVELOPMENT_SERVER) return nextConfig;
+  return {
+    ...nextConfig,
+    allowedDevOrigins: devOrigins(),
+    experimental: { ...nextConfig.experimental, turbopackFileSystemCacheForDev: false },
+  };
+}

@@ -78,7 +78,13 @@ export default defineConfig({
       stdout: "pipe",
     },
     // Empty variables count as unset (lib/env.ts), which is how the demo app has no key.
-    appServer(PORT, { GEMINI_API_KEY: "e2e-fake-key", GEMINI_BASE_URL: fakeGeminiURL, GEMINI_MODEL: "gemini-e2e-flash" }),
+    appServer(PORT, {
+      GEMINI_API_KEY: "e2e-fake-key",
+      GEMINI_BASE_URL: fakeGeminiURL,
+      GEMINI_MODEL: "gemini-e2e-flash",
+      // e2e/observability.spec.ts scrapes /api/metrics with it.
+      METRICS_TOKEN: "e2e-metrics-token-0123456789",
+    }),
     appServer(DEMO_PORT, { GEMINI_API_KEY: "", GEMINI_BASE_URL: "", GEMINI_MODEL: "" }),
   ],
 });

@@ -17,6 +17,7 @@ import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from
 import { AppError } from "@/lib/errors";
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from "@/lib/http/csp";
 import { problemResponse } from "@/lib/http/problem";
+import { withRequestId } from "@/lib/request-context";
 
 const { auth } = NextAuth(authConfig);
 
@@ -37,7 +38,7 @@ function withNonce(request: NextRequest): NextResponse {
   return response;
 }
 
-export default auth((request) => {
+export default withRequestId(auth((request) => {
   const { pathname, search } = request.nextUrl;
   const access = routeAccess(pathname);
 
@@ -64,7 +65,7 @@ export default auth((request) => {
     return NextResponse.redirect(login);
   }
   return pathname.startsWith("/api/") ? NextResponse.next() : withNonce(request);
-});
+}));
 
 export const config = {
   matcher: [

@@ -32,6 +32,8 @@ export const envSchema = z.object({
   // Unset: lib/ai/select-model.ts picks DEFAULT_GEMINI_MODEL, the one place the default lives.
   GEMINI_MODEL: optionalText,
   GEMINI_BASE_URL: z.url("must be a URL").optional(),
+  // Unset: GET /api/metrics answers 404. Set: Prometheus presents it as a Bearer token.
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, "must be at least 16 characters"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHAT_MAX_MESSAGE_CHARS: positiveInt(8000),
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(20),

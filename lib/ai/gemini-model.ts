@@ -3,6 +3,7 @@
  * (config.abortSignal), so Stop closes the HTTP request and no more tokens are generated; the
  * stream is checked for safety blocks and for ending without a finish reason (a cut connection).
  */
+import "server-only";
 import { GoogleGenAI, type Candidate, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/ai/ai-errors";
 import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type ChatUsage, type StreamReplyRequest } from "@/lib/ai/chat-model";

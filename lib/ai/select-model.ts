@@ -2,6 +2,7 @@
  * Picks the model from explicit configuration (the caller reads the environment): Gemini when
  * an API key is given, otherwise the offline demo model.
  */
+import "server-only";
 import type { ChatModel } from "@/lib/ai/chat-model";
 import { createDemoModel } from "@/lib/ai/demo-model";
 import { createGeminiModel } from "@/lib/ai/gemini-model";

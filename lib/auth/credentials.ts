@@ -3,6 +3,7 @@
  * user and wrong password take the same path and the same time: an unknown user is compared
  * against a dummy hash of the same cost.
  */
+import "server-only";
 import bcrypt from "bcryptjs";
 import { signInSchema } from "@/lib/auth/schemas";
 import { bcryptCost, findUserForSignIn, recordSignIn, toPublicUser, type PublicUser, type UserDoc } from "@/models/users";

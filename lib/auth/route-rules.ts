@@ -5,8 +5,8 @@
 /** Pages of the signed-in app. */
 export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
 
-/** API paths that answer without a session (next-auth's own endpoints, the health check, CSP reports). */
-const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/csp-report"] as const;
+/** API paths that answer without a session (next-auth's own endpoints, the health check, CSP reports, and metrics, which checks its own token). */
+const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/csp-report", "/api/metrics"] as const;
 
 /**
  * API paths whose handlers verify a Bearer token themselves: only these let a request with a

@@ -4,6 +4,7 @@
  * together in one indexed lookup (models/sessions.ts), so a signed-out, expired or
  * password-changed session, or one of a deleted account, stops working at once.
  */
+import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";

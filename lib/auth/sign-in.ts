@@ -7,6 +7,7 @@ import "server-only";
 import { deviceIdFor, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { deviceName } from "@/lib/auth/device-name";
 import { passwordMatches } from "@/lib/auth/credentials";
+import { countRateLimitRefusal } from "@/lib/metrics";
 import { accountKey, recordSignInFailure, recordSignInSuccess, signInWait, type SignInSubject } from "@/lib/auth/limits";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/http/client-address";
@@ -38,7 +39,10 @@ export async function signInWithPassword(input: unknown, request: SignInRequest)
   };
 
   const wait = await signInWait(subject);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterS: wait };
+  if (wait > 0) {
+    countRateLimitRefusal("auth:signin");
+    return { ok: false, reason: "rate_limited", retryAfterS: wait };
+  }
 
   // Always one bcrypt comparison, so an unknown name answers as slowly as a wrong password.
   const matches = await passwordMatches(user, password);

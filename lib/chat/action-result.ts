@@ -1,10 +1,14 @@
 /**
  * Server actions answer with ActionResult instead of throwing, so the UI shows the same codes
- * and messages the API returns. Unexpected errors are logged and shown as a generic message.
+ * and messages the API returns. Unexpected errors are logged (with the request id) and shown as a
+ * generic message; every failure is counted by code for metrics.
  */
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { logger } from "@/lib/log";
 import { toAppError } from "@/lib/http/problem";
+import { countAppError } from "@/lib/metrics";
+import { inActionContext } from "@/lib/request-context";
 import type { ActionResult } from "@/lib/chat/types";
 
 export function ok<T>(data: T): ActionResult<T> {
@@ -13,6 +17,7 @@ export function ok<T>(data: T): ActionResult<T> {
 
 export function failure(error: unknown): ActionResult<never> {
   const appError = toAppError(error);
+  countAppError(appError.code);
   if (appError.status >= 500) logger().error({ err: appError.cause ?? appError }, "chat action failed");
   return {
     ok: false,
@@ -27,11 +32,13 @@ export function failure(error: unknown): ActionResult<never> {
 
 /** Runs an action body and turns anything it throws into a failure result. */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return ok(await body());
-  } catch (error) {
-    // Next's redirect()/notFound() signal by throwing; they must reach the framework.
-    unstable_rethrow(error);
-    return failure(error);
-  }
+  return inActionContext(async () => {
+    try {
+      return ok(await body());
+    } catch (error) {
+      // Next's redirect()/notFound() signal by throwing; they must reach the framework.
+      unstable_rethrow(error);
+      return failure(error);
+    }
+  });
 }

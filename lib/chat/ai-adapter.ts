@@ -3,6 +3,7 @@
  * (AdaptedChatModel, ChatTurn, ReplyPart); mapping to lib/ai's ChatModel, error codes and
  * helpers happens here, so a change there is a change in one file here.
  */
+import "server-only";
 import { describeAiError as describeTypedAiError, toAiError, type AiErrorCode } from "@/lib/ai/ai-errors";
 import type { ChatModel, ChatTurn } from "@/lib/ai/chat-model";
 import { selectChatModel } from "@/lib/ai/select-model";

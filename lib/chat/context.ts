@@ -3,6 +3,7 @@
  * (never the whole history), notices and failed empty replies are left out, and selectContext
  * trims the rest to CHAT_CONTEXT_TOKEN_BUDGET — so a reply's cost does not grow with chat length.
  */
+import "server-only";
 import type { ObjectId } from "mongodb";
 import { selectTurnsWithinBudget, type ChatTurn } from "@/lib/chat/ai-adapter";
 import { getEnv } from "@/lib/env";

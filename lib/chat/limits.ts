@@ -3,6 +3,7 @@
  * messages per user per minute (CHAT_RATE_LIMIT_PER_MINUTE, a MongoDB-backed counter shared by
  * every app process).
  */
+import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/http/rate-limit";

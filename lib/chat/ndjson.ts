@@ -3,6 +3,7 @@
  * runs to completion on its own (so the reply is saved even if nobody reads it); a client that
  * goes away aborts `signal`, which the producer passes to the model call.
  */
+import "server-only";
 import type { ChatStreamEvent } from "@/lib/chat/types";
 
 export const NDJSON_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";

@@ -2,6 +2,7 @@
  * The owner every chat model function filters by. Pages and actions hold the signed-in user
  * (or its id string); this turns either into the stored ObjectId, refusing anything malformed.
  */
+import "server-only";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/errors";
 import type { Owner } from "@/models/conversations";

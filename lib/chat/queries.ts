@@ -4,6 +4,7 @@
  * whether it exists. Reads a page and its generateMetadata both make are wrapped in cache(), so
  * one request reads them once.
  */
+import "server-only";
 import { cache } from "react";
 import { toConversationDTO, toMessageDTO, toRoleDTO, toRoleSummary } from "@/lib/chat/dto";
 import { chatModelLabel } from "@/lib/chat/ai-adapter";

@@ -4,6 +4,7 @@
  * model's answer, saving it as "streaming" first and finalising it as complete / stopped / error
  * with whatever text arrived, so nothing the user typed or saw is ever lost.
  */
+import "server-only";
 import { ObjectId } from "mongodb";
 import { buildContext } from "@/lib/chat/context";
 import { toMessageDTO } from "@/lib/chat/dto";
@@ -14,6 +15,7 @@ import type { ChatStreamEvent, ReplyRequest } from "@/lib/chat/types";
 import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel } from "@/lib/chat/ai-adapter";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { startAiReply } from "@/lib/metrics";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
 import {
   deleteMessage,
@@ -94,6 +96,7 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   let text = "";
   let usage: MessageUsage | undefined;
   let lastSave = Date.now();
+  const aiMetrics = startAiReply(model.name);
   try {
     const stream = model.stream({
       systemInstruction,
@@ -106,6 +109,7 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
         usage = part.usage;
         continue;
       }
+      aiMetrics.firstToken();
       text += part.text;
       emit({ type: "text", text: part.text });
       if (Date.now() - lastSave > PROGRESS_SAVE_MS) {
@@ -115,10 +119,12 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
   } catch (error) {
+    aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await finishWithFailure(prepared, reply._id, text, model.name, usage, error, signal, emit);
     return;
   }
 
+  aiMetrics.end("complete", usage);
   const saved = await finalizeReply(owner, reply._id, { message: text, status: "complete", model: model.name, usage });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
   const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);

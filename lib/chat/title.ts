@@ -2,6 +2,7 @@
  * Names a conversation after its first exchange: a short model call, falling back to the first
  * words of the user's message. A title the user typed is never overwritten.
  */
+import "server-only";
 import { generateConversationTitle, type AdaptedChatModel } from "@/lib/chat/ai-adapter";
 import { TITLE_MAX_CHARS } from "@/lib/chat/schemas";
 import { setGeneratedTitle, type ConversationDoc, type Owner } from "@/models/conversations";

@@ -2,9 +2,11 @@
  * One MongoClient per process. The client lives on globalThis so Next.js dev hot reloads reuse
  * it instead of opening a new pool per edit. Writes are majority-acknowledged and retryable.
  * This module knows nothing of the app's collections: models reach theirs through
- * modelCollection() (collection.ts), which ensures the validator and indexes first.
+ * modelCollection() (collection.ts), which ensures the validator and indexes first. Its command
+ * and pool events feed the metrics.
  */
 import { MongoClient, type Db } from "mongodb";
+import { instrumentMongoClient } from "@/lib/db/command-metrics";
 import { getEnv } from "@/lib/env";
 
 interface DbState {
@@ -24,14 +26,18 @@ function state(): DbState {
 }
 
 export function createMongoClient(uri: string): MongoClient {
-  return new MongoClient(uri, {
+  const client = new MongoClient(uri, {
     appName: "chatcraft",
     writeConcern: { w: "majority" },
     retryWrites: true,
     retryReads: true,
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 5_000,
+    // Command events feed the MongoDB metrics (lib/db/command-metrics.ts).
+    monitorCommands: true,
   });
+  instrumentMongoClient(client);
+  return client;
 }
 
 /** The connected client (connects on first use; a failed connect is retried on the next call). */

@@ -1,4 +1,5 @@
 /** A bounded database ping for health checks: answers within `timeoutMs`, never hangs. */
+import "server-only";
 import { getDb } from "@/lib/db/client";
 
 export interface PingResult {

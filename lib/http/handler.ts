@@ -2,35 +2,51 @@
  * Route-handler helpers: turn thrown errors into problem+json (logging internal causes with
  * the request id) and read JSON bodies through a zod schema with a size bound.
  */
+import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { requestIdFrom, requestLogger } from "@/lib/log";
+import { logger } from "@/lib/log";
+import { countAppError, observeHttpRequest } from "@/lib/metrics";
+import { requestIdFrom, runWithRequestContext, REQUEST_ID_HEADER } from "@/lib/request-context";
 import { problemResponse, toAppError } from "@/lib/http/problem";
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>;
 
-/** Wraps a route handler so every thrown error becomes a problem+json response. */
+/**
+ * Wraps a route handler: it runs in its request's context (so every log line, including those a
+ * stream writes after the response started, carries the request id), is timed for metrics, and
+ * every thrown error becomes a problem+json response.
+ */
 export function withApiErrors<A extends unknown[]>(handler: Handler<A>): Handler<A> {
-  return async (request, ...rest) => {
+  return (request, ...rest) => {
     const requestId = requestIdFrom(request.headers);
-    try {
-      const response = await handler(request, ...rest);
-      if (!response.headers.has("x-request-id")) {
-        try {
-          response.headers.set("x-request-id", requestId);
-        } catch {
-          // Some responses (e.g. Response.redirect) have immutable headers; the id is optional.
-        }
-      }
+    return runWithRequestContext({ requestId }, async () => {
+      const started = performance.now();
+      const pathname = new URL(request.url).pathname;
+      const response = await respond(handler, requestId, pathname, request, ...rest);
+      observeHttpRequest(request.method, pathname, response.status, (performance.now() - started) / 1000);
       return response;
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.status >= 500) {
-        requestLogger(requestId).error({ err: appError.cause ?? appError, path: new URL(request.url).pathname }, "request failed");
-      }
-      return problemResponse(appError, { requestId, instance: new URL(request.url).pathname });
-    }
+    });
   };
+}
+
+async function respond<A extends unknown[]>(handler: Handler<A>, requestId: string, pathname: string, request: Request, ...rest: A): Promise<Response> {
+  try {
+    const response = await handler(request, ...rest);
+    if (!response.headers.has(REQUEST_ID_HEADER)) {
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // Some responses (e.g. Response.redirect) have immutable headers; the id is optional.
+      }
+    }
+    return response;
+  } catch (error) {
+    const appError = toAppError(error);
+    countAppError(appError.code);
+    if (appError.status >= 500) logger().error({ err: appError.cause ?? appError, path: pathname }, "request failed");
+    return problemResponse(appError, { requestId, instance: pathname });
+  }
 }
 
 /** application/json or any +json type (RFC 6839), parameters allowed. */

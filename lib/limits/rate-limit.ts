@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
 import { RateLimiterMongo, RateLimiterRes } from "rate-limiter-flexible";
 import type { ErrorCode } from "@/lib/errors";
+import { countRateLimitRefusal } from "@/lib/metrics";
 import { rateLimitedError, type RateLimitResult, type RateLimitRule } from "@/lib/http/rate-limit";
 import { rateLimitDb, rateLimitsModel } from "@/models/rate-limits";
 
@@ -84,6 +85,9 @@ export async function enforceRateLimit(
   options: RateLimitOptions = {},
 ): Promise<RateLimitResult> {
   const result = await hitRateLimit(rule, key, options);
-  if (!result.allowed) throw rateLimitedError(result, code);
+  if (!result.allowed) {
+    countRateLimitRefusal(rule.name);
+    throw rateLimitedError(result, code);
+  }
   return result;
 }

@@ -13,6 +13,8 @@ describe("which routes need a session", () => {
     expect(routeAccess("/api/chat/history/1")).toBe("api");
     expect(routeAccess("/api/auth/session")).toBe("public");
     expect(routeAccess("/api/health")).toBe("public");
+    // Metrics checks its own token (METRICS_TOKEN), not a session.
+    expect(routeAccess("/api/metrics")).toBe("public");
     expect(routeAccess("/")).toBe("public");
     expect(routeAccess("/login")).toBe("auth-page");
   });
