@@ -7,6 +7,7 @@ import { registerCommands } from "./dispatch";
 import { aggregateCommands } from "./commands/aggregate";
 import { updateCommands } from "./commands/update";
 import { bulkWriteCommands } from "./commands/bulk-write";
+import { explainCommands } from "./commands/explain";
 import { Persistence } from "./persistence";
 import { WireServer } from "./server";
 import { Store } from "./store";
@@ -27,7 +28,7 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-registerCommands({ ...aggregateCommands, ...updateCommands, ...bulkWriteCommands });
+registerCommands({ ...aggregateCommands, ...updateCommands, ...bulkWriteCommands, ...explainCommands });
 
 const TTL_SWEEP_MS = 1000;
 

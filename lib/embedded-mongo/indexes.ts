@@ -39,6 +39,8 @@ export class Index {
   readonly buckets = new Map<string, IndexEntry[]>();
   readonly uniqueKeys = new Map<string, string>();
   multikey = false;
+  /** $indexStats: how many queries used this index since it was built (or the server started). */
+  readonly accesses = { ops: 0, since: new Date() };
   private readonly partial?: Query;
 
   constructor(spec: IndexSpec) {
