@@ -135,12 +135,16 @@ export function explainFind(coll: Collection | undefined, input: FindPlanInput, 
   return { winningPlan: plan, executionStages: stats, docs, trace, millis };
 }
 
-/** Puts a write stage (UPDATE / DELETE / COUNT) on top of a read plan. */
+/**
+ * Puts a write stage (UPDATE / DELETE / COUNT) on top of a read plan. A single-document write
+ * stops after one match inside the write stage, so mongod shows no LIMIT under it.
+ */
 export function withRootStage(explained: ExplainedFind, root: Doc, counters: Doc): ExplainedFind {
+  const unlimited = (stage: Doc): Doc => (stage.stage === "LIMIT" ? (stage.inputStage as Doc) : stage);
   return {
     ...explained,
-    winningPlan: { ...root, inputStage: explained.winningPlan },
-    executionStages: { ...root, ...counters, nReturned: 0, executionTimeMillisEstimate: explained.millis, inputStage: explained.executionStages },
+    winningPlan: { ...root, inputStage: unlimited(explained.winningPlan) },
+    executionStages: { ...root, ...counters, nReturned: 0, executionTimeMillisEstimate: explained.millis, inputStage: unlimited(explained.executionStages) },
   };
 }
 
