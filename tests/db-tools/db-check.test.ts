@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { checkQueries, checkQuery } from "@/lib/db/query-check";
 import { HOT_QUERIES, type HotQuery } from "@/models/hot-queries";
+import { allModels } from "@/models";
 import { messagesModel } from "@/models/messages";
 import { useAppDatabase } from "../helpers/app-db";
 import { runScript } from "./support/run-script";
@@ -44,5 +45,13 @@ describe("npm run db:check", () => {
       await messages.createIndexes([userIndex]);
     }
     expect((await checkQuery(t.db(), HOT_QUERIES.find((q) => q.name === "messages.deleteAll")!)).problems).toEqual([]);
+  });
+
+  it("lists each hot query once, on a collection a model declares", () => {
+    const names = HOT_QUERIES.map((q) => q.name);
+    expect(new Set(names).size).toBe(names.length);
+    const collections = new Set(allModels.map((model) => model.collection));
+    expect(HOT_QUERIES.filter((q) => !collections.has(q.collection)).map((q) => q.name)).toEqual([]);
+    expect(HOT_QUERIES.filter((q) => !/^(models|lib)\/[\w/-]+\.ts#\w+$/.test(q.mirrors)).map((q) => q.name)).toEqual([]);
   });
 });
