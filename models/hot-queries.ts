@@ -7,30 +7,14 @@
  * the filter/sort/projection the same shape the function sends, with sample values of the right
  * BSON types (an ObjectId where the app stores an ObjectId). Values do not need to exist.
  */
-import { ObjectId, type Document } from "mongodb";
+import { ObjectId } from "mongodb";
+import type { HotQuery } from "@/lib/db/query-check";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
 import { messagesModel } from "@/models/messages";
 import { rateLimitsModel } from "@/models/rate-limits";
 import { rolesModel } from "@/models/roles";
 import { usersModel } from "@/models/users";
-
-/** One query, in the shape of the command the driver sends for it. */
-export type HotQueryShape =
-  | { op: "find"; filter: Document; sort?: Document; projection?: Document; limit?: number }
-  /** countDocuments, or any pipeline: the driver sends `aggregate`. */
-  | { op: "aggregate"; pipeline: Document[] }
-  | { op: "update"; filter: Document; update: Document; multi?: boolean; upsert?: boolean }
-  | { op: "delete"; filter: Document; many: boolean }
-  | { op: "findAndModify"; filter: Document; sort?: Document; update?: Document; remove?: boolean; upsert?: boolean };
-
-export type HotQuery = HotQueryShape & {
-  /** `<collection>.<what it does>`, unique, shown in the report. */
-  name: string;
-  collection: string;
-  /** The function whose query this mirrors: `models/messages.ts#listRecentMessages`. */
-  mirrors: string;
-};
 
 // Sample values: right types, arbitrary contents.
 const owner = new ObjectId("64b000000000000000000001");

@@ -5,8 +5,24 @@
  * server and on mongod (plan-stages.ts reads either's explain shape).
  */
 import type { Db, Document } from "mongodb";
-import type { HotQuery } from "@/models/hot-queries";
 import { indexesUsed, stageNames } from "@/lib/db/plan-stages";
+
+/** One query, in the shape of the command the driver sends for it. */
+export type HotQueryShape =
+  | { op: "find"; filter: Document; sort?: Document; projection?: Document; limit?: number }
+  /** countDocuments, or any pipeline: the driver sends `aggregate`. */
+  | { op: "aggregate"; pipeline: Document[] }
+  | { op: "update"; filter: Document; update: Document; multi?: boolean; upsert?: boolean }
+  | { op: "delete"; filter: Document; many: boolean }
+  | { op: "findAndModify"; filter: Document; sort?: Document; update?: Document; remove?: boolean; upsert?: boolean };
+
+export type HotQuery = HotQueryShape & {
+  /** `<collection>.<what it does>`, unique, shown in the report. */
+  name: string;
+  collection: string;
+  /** The function whose query this mirrors: `models/messages.ts#listRecentMessages`. */
+  mirrors: string;
+};
 
 export interface QueryVerdict {
   query: HotQuery;
