@@ -24,8 +24,8 @@ function printVerdicts(verdicts: readonly QueryVerdict[]): void {
   }
 }
 
-function printUsage(rows: readonly IndexUsage[]): void {
-  console.log("\nIndex usage ($indexStats, before this check ran):");
+function printUsage(rows: readonly IndexUsage[], fresh: boolean): void {
+  console.log(`\nIndex usage ($indexStats, before this check ran${fresh ? "; a fresh server, so all zero" : ""}):`);
   for (const row of rows) {
     const since = row.since ? ` since ${row.since.toISOString()}` : "";
     console.log(`  ${`${row.collection}.${row.name}`.padEnd(44)} ${String(row.ops).padStart(8)} ops${since}${row.ops === 0 ? "  (unused)" : ""}`);
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     const usage = await indexUsage(db, allModels.map((model) => model.collection));
     const verdicts = await checkQueries(db, HOT_QUERIES);
     printVerdicts(verdicts);
-    printUsage(usage);
+    printUsage(usage, embedded !== undefined);
     const failed = verdicts.filter((v) => v.problems.length > 0);
     console.log(failed.length ? `\n${failed.length} of ${verdicts.length} hot queries are not served by an index.` : `\nAll ${verdicts.length} hot queries are served by an index.`);
     return failed.length ? 1 : 0;
