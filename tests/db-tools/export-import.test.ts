@@ -8,8 +8,9 @@ import { mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Binary, Decimal128, Double, EJSON, Int32, Long, ObjectId, deserialize, type Document } from "bson";
-import type { Db } from "mongodb";
+import { MongoClient, type Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedMongo } from "@/lib/embedded-mongo";
 import { useTestDatabase } from "../helpers/mongo";
 import { runScript, type ScriptResult } from "./support/run-script";
 
@@ -155,4 +156,24 @@ describe("db:export and db:import", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/manifest\.json not found/);
   });
+
+  it("exports the embedded development database in the data folder when no MONGODB_URI is set", async () => {
+    const dataDir = join(dir, "..", "data");
+    const dev = await startEmbeddedMongo({ dbPath: join(dataDir, "db"), quiet: true });
+    const client = new MongoClient(dev.uri);
+    try {
+      await client.db("chatcraft").collection("notes").insertMany([{ n: 1 }, { n: 2, at: new Date(BASE) }]);
+    } finally {
+      await client.close();
+      await dev.stop();
+    }
+    const out = join(dir, "..", "from-dev");
+    const exported = await runScript("db-export.ts", [out], { MONGODB_URI: "", MONGODB_DB: "chatcraft", CHATCRAFT_DATA_DIR: dataDir });
+    expect(exported.stdout).toMatch(/Exported 2 documents in 1 collections from the embedded development database/);
+    const imported = await runWith("db-import.ts", [out], smallCopy().databaseName + "_dev");
+    expect(imported.code).toBe(0);
+    const notes = await t.client().db(smallCopy().databaseName + "_dev").collection("notes").find({}, { projection: { _id: 0 } }).toArray();
+    await t.client().db(smallCopy().databaseName + "_dev").dropDatabase();
+    expect(notes).toEqual([{ n: 1 }, { n: 2, at: new Date(BASE) }]);
+  }, 300_000);
 });
