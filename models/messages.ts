@@ -34,7 +34,11 @@ export interface MessageDoc {
 
 export const messagesModel = defineModel({
   collection: "messages",
-  indexes: [{ key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" }],
+  indexes: [
+    { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
+    // deleteAllMessages and account deletion (lib/db/delete-user-data.ts) remove by owner alone.
+    { key: { userId: 1 }, name: "userId" },
+  ],
   jsonSchema: {
     bsonType: "object",
     required: ["conversationId", "userId", "sender", "message", "timestamp", "status"],

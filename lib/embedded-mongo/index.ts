@@ -6,6 +6,7 @@ import { CursorRegistry } from "./cursors";
 import { registerCommands } from "./dispatch";
 import { aggregateCommands } from "./commands/aggregate";
 import { updateCommands } from "./commands/update";
+import { explainCommands } from "./commands/explain";
 import { Persistence } from "./persistence";
 import { WireServer } from "./server";
 import { Store } from "./store";
@@ -26,7 +27,7 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-registerCommands({ ...aggregateCommands, ...updateCommands });
+registerCommands({ ...aggregateCommands, ...updateCommands, ...explainCommands });
 
 const TTL_SWEEP_MS = 1000;
 

@@ -42,6 +42,8 @@ export class Index {
   readonly buckets = new Map<string, IndexEntry[]>();
   readonly uniqueKeys = new Map<string, string>();
   multikey = false;
+  /** $indexStats: how many queries used this index since it was built (or the server started). */
+  readonly accesses = { ops: 0, since: new Date() };
   private readonly partial?: Query;
   /**
    * An index with a collation keeps, instead of buckets, its unique keys sorted under the

@@ -1,7 +1,8 @@
 /**
  * Finding documents: picks the _id map or a secondary index when the filter has an equality on
  * its leading field (walking the index bucket in order when it also satisfies the sort), else
- * scans; then filters with mingo, sorts in BSON order, skips and limits. Returns the stored
+ * unions the index lookups of a top-level $or whose every branch has one, else scans; then
+ * filters with mingo, sorts in BSON order, skips and limits. Returns the stored
  * (immutable) documents themselves — callers must not mutate them.
  */
 import { encodeValue } from "./bson-order";
@@ -33,8 +34,41 @@ function checkHint(coll: Collection, hint: unknown): void {
   }
 }
 
+/**
+ * What a find did, filled in when the caller asks (explain, $indexStats): the index it walked
+ * (none = collection scan) and how much it examined. Costs nothing when not asked for.
+ */
+export interface PlanTrace {
+  /** False for explain's queryPlanner mode, which must not count as an index access. */
+  countAccess: boolean;
+  index?: Index;
+  /** The values bound to the index's first field (equality or $in). */
+  bounds?: unknown[];
+  /** The whole filter was answered by the index (no per-document test). */
+  exact?: boolean;
+  /** The index walk already yields the requested sort order (no in-memory sort). */
+  sorted?: boolean;
+  /** -1 when the index is walked backwards. */
+  direction?: number;
+  /** A top-level $or answered by one index lookup per branch (then `index` is unset). */
+  branches?: OrBranch[];
+  keysExamined: number;
+  docsExamined: number;
+  /** Documents that passed the filter (before sort, skip and limit). */
+  matched: number;
+}
+
+export interface OrBranch {
+  index: Index;
+  bounds: unknown[];
+}
+
 interface Plan {
   candidates: Iterable<Doc>;
+  branches?: OrBranch[];
+  index?: Index;
+  bounds?: unknown[];
+  direction?: number;
   /** True when candidates already come in the requested sort order. */
   sorted: boolean;
   /** True when every candidate is known to match (the filter is only index-bound equalities). */
@@ -95,11 +129,12 @@ function rateIndex(index: Index, eq: Equalities, sort: SortField[]): { score: nu
   return { score: (direction !== 0 ? 100 : 0) + bound * 2 - (firstValues.length > 1 ? 1 : 0), direction };
 }
 
-function* walkBucket(coll: Collection, bucket: readonly IndexEntry[], reverse: boolean, dedupe: boolean, restEquals?: string[]): Iterable<Doc> {
+function* walkBucket(coll: Collection, bucket: readonly IndexEntry[], reverse: boolean, dedupe: boolean, restEquals?: string[], trace?: PlanTrace): Iterable<Doc> {
   const seen = dedupe ? new Set<string>() : undefined;
   const n = bucket.length;
   for (let i = 0; i < n; i += 1) {
     const entry = bucket[reverse ? n - 1 - i : i]!;
+    if (trace) trace.keysExamined += 1;
     if (restEquals && !restEquals.every((encoded, k) => encodeFirst(entry.rest[k]) === encoded)) continue;
     if (seen) {
       if (seen.has(entry.id)) continue;
@@ -110,7 +145,7 @@ function* walkBucket(coll: Collection, bucket: readonly IndexEntry[], reverse: b
   }
 }
 
-function plan(coll: Collection, filter: Doc, sort: SortField[]): Plan {
+function plan(coll: Collection, filter: Doc, sort: SortField[], trace?: PlanTrace): Plan {
   const eq: Equalities = new Map();
   collectEqualities(filter, eq);
   const ids = eq.get("_id");
@@ -124,14 +159,15 @@ function plan(coll: Collection, filter: Doc, sort: SortField[]): Plan {
       if (doc) docs.push(doc);
     }
     const exact = ids.length === 1 && Object.keys(filter).length === 1 && !isOperatorObject(filter._id) && !isPlainObject(filter._id);
-    return { candidates: docs, sorted: docs.length <= 1, exact };
+    if (trace) trace.keysExamined += ids.length;
+    return { candidates: docs, sorted: docs.length <= 1, exact, index: coll.indexes.get("_id_"), bounds: ids, direction: 1 };
   }
   let best: { index: Index; score: number; direction: number } | undefined;
   for (const index of coll.indexes.values()) {
     const rating = rateIndex(index, eq, sort);
     if (rating && (!best || rating.score > best.score)) best = { index, ...rating };
   }
-  if (!best) return { candidates: coll.docs.values(), sorted: sort.length === 0 };
+  if (!best) return planOr(coll, filter, trace) ?? { candidates: coll.docs.values(), sorted: sort.length === 0 };
   const values = eq.get(best.index.fields[0]!)!;
   if (values.length === 1) {
     const index = best.index;
@@ -141,19 +177,61 @@ function plan(coll: Collection, filter: Doc, sort: SortField[]): Plan {
     const bound = index.fields.slice(0, keys.length);
     const exact = !index.multikey && keys.length <= index.fields.length && keys.every((k) => bound.includes(k) && isScalarEquality(filter[k]));
     const restEquals = exact ? bound.slice(1).map((field) => encodeFirst(filter[field])) : undefined;
-    return { candidates: walkBucket(coll, bucket, best.direction < 0, index.multikey, restEquals), sorted: best.direction !== 0, exact };
+    const candidates = walkBucket(coll, bucket, best.direction < 0, index.multikey, restEquals, trace);
+    return { candidates, sorted: best.direction !== 0, exact, index, bounds: values, direction: best.direction < 0 ? -1 : 1 };
   }
   const seen = new Set<string>();
   const docs: Doc[] = [];
   for (const value of values) {
     for (const entry of best.index.buckets.get(encodeFirst(value)) ?? []) {
+      if (trace) trace.keysExamined += 1;
       if (seen.has(entry.id)) continue;
       seen.add(entry.id);
       const doc = coll.docs.get(entry.id);
       if (doc) docs.push(doc);
     }
   }
-  return { candidates: docs, sorted: sort.length === 0 };
+  return { candidates: docs, sorted: sort.length === 0, index: best.index, bounds: values, direction: 1 };
+}
+
+/** The index (or _id) lookup one $or branch would use on its own, or null if it would scan. */
+function branchFor(coll: Collection, clause: unknown): OrBranch | null {
+  if (!isPlainObject(clause)) return null;
+  const eq: Equalities = new Map();
+  collectEqualities(clause, eq);
+  const ids = eq.get("_id");
+  if (ids) return { index: coll.indexes.get("_id_")!, bounds: ids };
+  let best: { index: Index; score: number } | undefined;
+  for (const index of coll.indexes.values()) {
+    const rating = rateIndex(index, eq, []);
+    if (rating && (!best || rating.score > best.score)) best = { index, score: rating.score };
+  }
+  return best ? { index: best.index, bounds: eq.get(best.index.fields[0]!)! } : null;
+}
+
+/** mongod's OR plan: when every branch of a top-level $or is indexed, union their lookups. */
+function planOr(coll: Collection, filter: Doc, trace?: PlanTrace): Plan | null {
+  const clauses = filter.$or;
+  if (!Array.isArray(clauses) || clauses.length === 0) return null;
+  const branches = clauses.map((clause) => branchFor(coll, clause));
+  if (branches.some((branch) => branch === null)) return null;
+  const ids = new Set<string>();
+  for (const { index, bounds } of branches as OrBranch[]) {
+    for (const value of bounds) {
+      if (index.isId) {
+        if (trace) trace.keysExamined += 1;
+        const key = encodeValue(value);
+        if (coll.docs.has(key)) ids.add(key);
+        continue;
+      }
+      for (const entry of index.buckets.get(encodeFirst(value)) ?? []) {
+        if (trace) trace.keysExamined += 1;
+        ids.add(entry.id);
+      }
+    }
+  }
+  const docs = [...ids].map((id) => coll.docs.get(id)).filter((doc): doc is Doc => doc !== undefined);
+  return { candidates: docs, sorted: false, branches: branches as OrBranch[] };
 }
 
 export function matcher(filter: Doc | undefined, exec?: ExecOptions): (doc: Doc) => boolean {
@@ -162,8 +240,30 @@ export function matcher(filter: Doc | undefined, exec?: ExecOptions): (doc: Doc)
   return (doc) => query.test(doc);
 }
 
+/** Every index walk counts as one access for $indexStats, as on mongod. */
+function recordPlan(chosen: Plan, exact: boolean | undefined, trace?: PlanTrace): void {
+  if (!trace || trace.countAccess) {
+    if (chosen.index) chosen.index.accesses.ops += 1;
+    for (const branch of chosen.branches ?? []) branch.index.accesses.ops += 1;
+  }
+  if (!trace) return;
+  const { index, bounds, sorted, direction, branches } = chosen;
+  Object.assign(trace, { index, bounds, exact, sorted, direction, branches });
+}
+
+/** Counts what the filter examined, when traced (wrapping only then keeps the hot path as it was). */
+function traced(test: (doc: Doc) => boolean, trace?: PlanTrace): (doc: Doc) => boolean {
+  if (!trace) return test;
+  return (doc) => {
+    trace.docsExamined += 1;
+    const ok = test(doc);
+    if (ok) trace.matched += 1;
+    return ok;
+  };
+}
+
 /** The matching stored documents, in order, after skip and limit (limit 0 = no limit). */
-export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc[] {
+export function findDocuments(coll: Collection | undefined, spec: FindSpec, trace?: PlanTrace): Doc[] {
   if (!coll) return [];
   checkHint(coll, spec.hint);
   const filter = spec.filter ?? {};
@@ -172,8 +272,10 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   const limit = Math.abs(spec.limit ?? 0);
   const collation = spec.exec?.collation;
   // Index keys and the _id map compare strings binary: under a collation every query scans.
-  const { candidates, sorted, exact } = collation ? { candidates: coll.docs.values(), sorted: sort.length === 0, exact: false } : plan(coll, filter, sort);
-  const test = exact ? () => true : matcher(filter, spec.exec);
+  const chosen: Plan = collation ? { candidates: coll.docs.values(), sorted: sort.length === 0, exact: false } : plan(coll, filter, sort, trace);
+  const { candidates, sorted, exact } = chosen;
+  recordPlan(chosen, exact, trace);
+  const test = traced(exact ? () => true : matcher(filter, spec.exec), trace);
   if (sorted) {
     const out: Doc[] = [];
     let skipped = 0;

@@ -7,37 +7,31 @@ import { MongoError } from "../errors";
 import { runPipeline } from "../mingo-context";
 import { findDocuments, type FindSpec } from "../query";
 import { execOptions, type CommandHandler } from "./context";
+import { explainAggregate } from "./explain";
+import { indexStatsDocuments } from "./index-stats";
+import { splitPrefix } from "./pipeline-prefix";
 
-const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$text", "$search", "$geoNear", "$changeStream", "$currentOp", "$listSessions", "$listLocalSessions", "$collStats", "$indexStats", "$planCacheStats"]);
+const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$text", "$search", "$geoNear", "$changeStream", "$currentOp", "$listSessions", "$listLocalSessions", "$collStats", "$planCacheStats"]);
 /** Stages mingo runs without mutating its input documents. */
 const NON_MUTATING = new Set(["$match", "$sort", "$skip", "$limit", "$count", "$group", "$sortByCount", "$project"]);
-
-function splitPrefix(pipeline: Doc[]): { spec: FindSpec; rest: Doc[] } {
-  const spec: FindSpec = {};
-  let i = 0;
-  if (pipeline[i]?.$match) spec.filter = pipeline[i++]!.$match as Doc;
-  if (pipeline[i]?.$sort) spec.sort = pipeline[i++]!.$sort as Doc;
-  if (typeof pipeline[i]?.$skip === "number") spec.skip = pipeline[i++]!.$skip as number;
-  if (typeof pipeline[i]?.$limit === "number") spec.limit = pipeline[i++]!.$limit as number;
-  return { spec, rest: pipeline.slice(i) };
-}
 
 const aggregate: CommandHandler = (cmd, ctx) => {
   const target = cmd.aggregate;
   const pipeline = (cmd.pipeline ?? []) as Doc[];
   if (!Array.isArray(pipeline)) throw new MongoError(14, "'pipeline' option must be specified as an array");
-  for (const stage of pipeline) {
+  for (const [i, stage] of pipeline.entries()) {
     const name = Object.keys(stage)[0] ?? "";
+    if (name === "$indexStats" && i > 0) throw new MongoError(40602, "$indexStats is only valid as the first stage in a pipeline");
     if (UNSUPPORTED_STAGES.has(name)) throw new MongoError(115, `${name} is not supported by the embedded development server`);
   }
   if (typeof target !== "string") throw new MongoError(115, "database-level aggregate ({aggregate: 1}) is not supported by the embedded development server");
-  if (cmd.explain === true) return { explainVersion: "1", stages: pipeline, ok: 1 };
+  if (cmd.explain === true) return explainAggregate(cmd, ctx, "queryPlanner");
   const exec = execOptions({ collation: cmd.collation, let: cmd.let, uses: [pipeline] });
-  const { spec, rest } = splitPrefix(pipeline);
+  const indexStats = pipeline[0] !== undefined && "$indexStats" in pipeline[0];
+  const { spec, rest } = indexStats ? { spec: {} as FindSpec, rest: pipeline.slice(1) } : splitPrefix(pipeline);
   spec.exec = exec;
   spec.hint = cmd.hint;
-  const coll = ctx.store.collection(ctx.db, target);
-  let docs: Doc[] = findDocuments(coll, spec);
+  let docs: Doc[] = indexStats ? indexStatsDocuments(ctx, target) : findDocuments(ctx.store.collection(ctx.db, target), spec);
   if (rest.length) {
     const mutating = rest.some((stage) => !NON_MUTATING.has(Object.keys(stage)[0] ?? ""));
     if (mutating) docs = docs.map(cloneValue);
