@@ -110,6 +110,27 @@ export async function listRecentMessages(owner: Owner, conversationId: ObjectId,
   return docs.reverse();
 }
 
+/**
+ * A page of the conversation: up to `limit` messages written before `before` (the oldest one
+ * the reader already has; null for the newest page), oldest first, and whether more remain. Timestamps are unique within a conversation (see the
+ * header), so a timestamp is a complete cursor and the conversationId_timestamp index serves
+ * both the filter and the sort.
+ */
+export async function listMessagesBefore(
+  owner: Owner,
+  conversationId: ObjectId,
+  before: Date | null,
+  limit: number,
+): Promise<{ messages: MessageDoc[]; hasOlder: boolean }> {
+  const size = Math.max(1, Math.floor(limit));
+  const docs = await (await messages())
+    .find({ conversationId, userId: owner, ...(before ? { timestamp: { $lt: before } } : {}) })
+    .sort({ timestamp: -1 })
+    .limit(size + 1)
+    .toArray();
+  return { messages: docs.slice(0, size).reverse(), hasOlder: docs.length > size };
+}
+
 /** The last chat turn (notices skipped), or null in an empty conversation. */
 export async function findLastTurn(owner: Owner, conversationId: ObjectId, sender?: MessageSender): Promise<MessageDoc | null> {
   return (await messages()).findOne(
