@@ -66,10 +66,11 @@ export function nextTimestamp(after?: Date): Date {
 export async function insertMessage(
   owner: Owner,
   conversationId: ObjectId,
-  input: { sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
+  input: { id?: ObjectId; sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
 ): Promise<MessageDoc> {
   const doc: MessageDoc = {
-    _id: new ObjectId(),
+    // A caller may choose the id, to name the message before the write has finished.
+    _id: input.id ?? new ObjectId(),
     conversationId,
     userId: owner,
     sender: input.sender,
