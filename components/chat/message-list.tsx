@@ -46,27 +46,25 @@ export function MessageList(props: MessageListProps) {
   );
   const older = useOlderMessages(conversationId, messages[0], initialHasOlder, prepend);
   const sentinel = useRef<HTMLDivElement>(null);
-  const sentinelVisible = useRef(false);
   const { hasOlder, loading, error, loadOlder } = older;
 
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !ref.current) return;
-    const observer = new IntersectionObserver(
-      ([entry]) => {
-        sentinelVisible.current = Boolean(entry?.isIntersecting);
-        if (sentinelVisible.current) void loadOlder();
-      },
-      { root: ref.current, rootMargin: `${PRELOAD_MARGIN_PX}px 0px 0px 0px` },
-    );
+    const observer = new IntersectionObserver(([entry]) => entry?.isIntersecting && void loadOlder(), {
+      root: ref.current,
+      rootMargin: `${PRELOAD_MARGIN_PX}px 0px 0px 0px`,
+    });
     observer.observe(node);
     return () => observer.disconnect();
   }, [loadOlder, ref]);
 
-  // The sentinel may still be in view once a page has landed (a short page, a tall screen).
+  // The top may still be near once a page has landed (a short page, a tall screen); the
+  // observer only reports changes, so look again — at the scroll position itself, which the
+  // prepend has already restored, not at the observer's last (now stale) report.
   useEffect(() => {
-    if (!loading && !error && sentinelVisible.current) void loadOlder();
-  }, [loading, error, loadOlder]);
+    if (!loading && !error && ref.current && ref.current.scrollTop < PRELOAD_MARGIN_PX) void loadOlder();
+  }, [loading, error, loadOlder, ref]);
 
   const turns = messages.filter((message) => message.kind === "message");
   const lastTurn = turns.at(-1);
@@ -84,7 +82,8 @@ export function MessageList(props: MessageListProps) {
             </div>
           ) : (
             <>
-              <div ref={sentinel} className="flex min-h-8 items-center justify-center pb-2 text-xs text-muted-foreground" data-testid="older-messages">
+              {/* One height for the button, the loading line and the end: swapping them must not move what is below. */}
+              <div ref={sentinel} className="flex min-h-10 shrink-0 items-center justify-center text-xs text-muted-foreground" data-testid="older-messages">
                 {loading ? (
                   <span className="inline-flex items-center gap-1.5" role="status">
                     <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden="true" />
