@@ -5,7 +5,8 @@
  * fake, through a bare Next.js route handler and through the app (1 and 20 at once); CPU per
  * reply; the chat page at 10 / 1,000 / 10,000 messages; JavaScript per page; RSS idle and
  * under 50 concurrent streams. A benchmark, not a test: it prints numbers, never fails on them.
- * `--profile` runs next-server with `--cpu-prof` (profiles land in .bench-profiles/).
+ * `--profile` runs next-server with `--cpu-prof` and stops after the reply runs (profiles land in
+ * .bench-profiles/; summarise one with scripts/bench/profile-summary.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -62,8 +63,7 @@ async function start(): Promise<{ app: Started; session: Session; db: MongoClien
     LOG_LEVEL: "warn",
     // One bench user sends hundreds of messages a minute; the limit check itself still runs.
     CHAT_RATE_LIMIT_PER_MINUTE: "1000000",
-    ...(args.has("--profile") ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-  });
+  }, args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   running.push(app);
   running.push(await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI }));
   const db = await MongoClient.connect(uri);
@@ -166,6 +166,10 @@ async function main(): Promise<void> {
     for (const size of PAGE_SIZES) pageIds.set(size, (await seedConversation(db.db(DB_NAME), owner, size)).toHexString());
 
     const latency = await ttft(session, replyConversations, app.child.pid!);
+    if (args.has("--profile")) {
+      console.log(`CPU per reply ${fixed(latency.cpuPerReply)} ms (profiled); profiles are written to .bench-profiles/ as the server stops`);
+      return;
+    }
     const loadAfterTtft = load();
     const pageRows = await pages(session, pageIds);
     const js = await scriptBytes(session, pageIds.get(10)!);

@@ -60,9 +60,10 @@ export function startFakeGeminiProcess(port: number): Promise<Started> {
 /**
  * `next start` for the app in `dir`, run from inside it: Next.js 16 resolves proxy.ts and
  * instrumentation.ts against the working directory's project, not only the one named.
+ * `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
  */
-export function startNext(dir: string, port: number, env: NodeJS.ProcessEnv): Promise<Started> {
-  return startProcess(`next start (${dir})`, [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], env, /Ready in/, dir);
+export function startNext(dir: string, port: number, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<Started> {
+  return startProcess(`next start (${dir})`, [...nodeArgs, NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"], env, /Ready in/, dir);
 }
 
 function children(pid: number): number[] {
