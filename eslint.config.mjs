@@ -62,7 +62,7 @@ const eslintConfig = defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   globalIgnores([
-    ".next/**",
+    "**/.next/**",
     ".data/**",
     "node_modules/**",
     "out/**",

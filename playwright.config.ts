@@ -11,6 +11,11 @@ const FAKE_GEMINI_PORT = Number(process.env.E2E_FAKE_GEMINI_PORT ?? 4410);
 const fakeGeminiURL = `http://127.0.0.1:${FAKE_GEMINI_PORT}`;
 // Specs script the fake over HTTP (e2e/gemini-control.ts); workers inherit this.
 process.env.FAKE_GEMINI_URL = fakeGeminiURL;
+// The main app's embedded database listens on a known port, so a spec can seed data a person
+// could not type in a test's time (e2e/long-conversation.spec.ts: 1,000 messages) straight
+// through the driver. Test-only: nothing in the app or its production build takes part.
+const DB_PORT = Number(process.env.E2E_DB_PORT ?? PORT + 2);
+process.env.E2E_DB_URI = `mongodb://127.0.0.1:${DB_PORT}`;
 
 const appEnv = {
   CHATCRAFT_EMBEDDED_DB: "memory",
@@ -84,6 +89,7 @@ export default defineConfig({
       GEMINI_MODEL: "gemini-e2e-flash",
       // e2e/observability.spec.ts scrapes /api/metrics with it.
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
+      CHATCRAFT_EMBEDDED_DB_PORT: String(DB_PORT),
     }),
     appServer(DEMO_PORT, { GEMINI_API_KEY: "", GEMINI_BASE_URL: "", GEMINI_MODEL: "" }),
   ],

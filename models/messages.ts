@@ -70,10 +70,11 @@ export function nextTimestamp(after?: Date): Date {
 export async function insertMessage(
   owner: Owner,
   conversationId: ObjectId,
-  input: { sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
+  input: { id?: ObjectId; sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
 ): Promise<MessageDoc> {
   const doc: MessageDoc = {
-    _id: new ObjectId(),
+    // A caller may choose the id, to name the message before the write has finished.
+    _id: input.id ?? new ObjectId(),
     conversationId,
     userId: owner,
     sender: input.sender,
@@ -112,6 +113,27 @@ export async function listRecentMessages(owner: Owner, conversationId: ObjectId,
     .limit(Math.max(1, Math.floor(limit)))
     .toArray();
   return docs.reverse();
+}
+
+/**
+ * A page of the conversation: up to `limit` messages written before `before` (the oldest one
+ * the reader already has; null for the newest page), oldest first, and whether more remain. Timestamps are unique within a conversation (see the
+ * header), so a timestamp is a complete cursor and the conversationId_timestamp index serves
+ * both the filter and the sort.
+ */
+export async function listMessagesBefore(
+  owner: Owner,
+  conversationId: ObjectId,
+  before: Date | null,
+  limit: number,
+): Promise<{ messages: MessageDoc[]; hasOlder: boolean }> {
+  const size = Math.max(1, Math.floor(limit));
+  const docs = await (await messages())
+    .find({ conversationId, userId: owner, ...(before ? { timestamp: { $lt: before } } : {}) })
+    .sort({ timestamp: -1 })
+    .limit(size + 1)
+    .toArray();
+  return { messages: docs.slice(0, size).reverse(), hasOlder: docs.length > size };
 }
 
 /** The last chat turn (notices skipped), or null in an empty conversation. */

@@ -17,6 +17,8 @@ import { useChatSession } from "@/components/chat/use-chat-session";
 export interface ChatViewProps {
   conversation: ConversationDTO;
   initialMessages: MessageDTO[];
+  /** Older messages exist than the page opened with (they load as the reader scrolls up). */
+  hasOlder: boolean;
   model: ChatModelInfo;
   /** A first message to send once (from ?starter=), when the conversation is still empty. */
   starter?: string;
@@ -27,7 +29,7 @@ function refusalText(message: string, retryAfterSeconds: number | undefined): st
 }
 
 /** The chat page's client side: header, details card, messages, composer and the reply stream. */
-export function ChatView({ conversation, initialMessages, model, starter }: ChatViewProps) {
+export function ChatView({ conversation, initialMessages, hasOlder, model, starter }: ChatViewProps) {
   const session = useChatSession(conversation.id, initialMessages, conversation.title);
   const { submit } = session;
   const [details, setDetails] = useState(conversation.details);
@@ -64,7 +66,10 @@ export function ChatView({ conversation, initialMessages, model, starter }: Chat
         }}
       />
       <MessageList
+        conversationId={conversation.id}
         messages={session.messages}
+        initialHasOlder={hasOlder}
+        onPrepend={session.prependMessages}
         streamingId={session.streamingId}
         busy={session.busy}
         errorMessages={session.errorMessages}

@@ -1,35 +1,42 @@
 "use client";
 
-import { memo } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import remarkGfm from "remark-gfm";
+import { lazy, memo, Suspense, useSyncExternalStore } from "react";
 
-import { CodeBlock } from "@/components/chat/code-block";
-import "@/components/chat/code-theme.css";
+import { markdownStyles } from "@/components/chat/markdown-styles";
 
-const components: Components = {
-  pre: ({ node: _node, ...props }) => <CodeBlock {...props} />,
-  a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
-  table: ({ node: _node, ...props }) => (
-    <div className="my-3 overflow-x-auto">
-      <table {...props} />
-    </div>
-  ),
-};
+// Both load on first use, in the browser only: the page's first load carries neither the
+// markdown pipeline nor highlight.js, and the server renders no markdown, so the page's cost
+// does not depend on what the replies contain.
+const MarkdownRenderer = lazy(() => import("@/components/chat/markdown-renderer"));
+const HighlightedMarkdown = lazy(() => import("@/components/chat/highlighted-markdown"));
 
-// Markup from the model is rendered without raw HTML (react-markdown's default), so a reply
-// cannot inject elements or scripts.
-const styles =
-  "markdown min-w-0 break-words text-sm leading-relaxed [&_p]:my-2 [&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-5 [&_li]:my-0.5 [&_h1]:mt-4 [&_h1]:mb-2 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:mb-2 [&_h2]:text-base [&_h2]:font-semibold [&_h3]:mt-3 [&_h3]:mb-1 [&_h3]:font-semibold [&_a]:underline [&_a]:underline-offset-4 [&_blockquote]:border-l-2 [&_blockquote]:pl-3 [&_blockquote]:text-muted-foreground [&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-muted [&_:not(pre)>code]:px-1 [&_:not(pre)>code]:py-0.5 [&_:not(pre)>code]:font-mono [&_:not(pre)>code]:text-[0.85em] [&_table]:w-full [&_table]:border-collapse [&_th]:border [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_td]:border [&_td]:px-2 [&_td]:py-1 [&_hr]:my-4 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0";
+/** A fenced code block (``` or ~~~) is the only thing that needs highlighting. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/m;
 
-/** A reply's markdown: GitHub-flavoured (tables, task lists), code highlighted, copy buttons on code. */
+const noSubscription = () => () => {};
+
+/** True after hydration; false on the server and during hydration, so both render the same. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A reply's markdown: GitHub-flavoured (tables, task lists), code highlighted, copy buttons on
+ * code. Memoised on the text, so finished replies are not re-rendered while another streams.
+ * Until the pipeline has loaded, the reply shows as plain text in the same place.
+ */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const hydrated = useHydrated();
+  const plain = <div className={`${markdownStyles} whitespace-pre-wrap`}>{text}</div>;
+  if (!hydrated) return plain;
+  const Renderer = FENCE.test(text) ? HighlightedMarkdown : MarkdownRenderer;
   return (
-    <div className={styles}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeHighlight, { detect: false }]]} components={components}>
-        {text}
-      </ReactMarkdown>
-    </div>
+    <Suspense fallback={plain}>
+      <Renderer text={text} />
+    </Suspense>
   );
 });

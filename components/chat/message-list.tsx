@@ -1,14 +1,20 @@
 "use client";
 
-import { ArrowDownIcon, MessageSquareDashedIcon } from "lucide-react";
+import { useCallback, useEffect, useRef } from "react";
+import { ArrowDownIcon, LoaderCircleIcon, MessageSquareDashedIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import type { MessageDTO } from "@/lib/chat/types";
 import { MessageItem } from "@/components/chat/message-item";
+import { useOlderMessages } from "@/components/chat/use-older-messages";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
 
 export interface MessageListProps {
+  conversationId: string;
   messages: MessageDTO[];
+  /** The page opened on the newest messages only and older ones exist. */
+  initialHasOlder: boolean;
+  onPrepend: (older: MessageDTO[]) => void;
   streamingId: string | null;
   busy: boolean;
   errorMessages: Record<string, string>;
@@ -17,11 +23,49 @@ export interface MessageListProps {
   onEdit: (text: string) => Promise<boolean>;
 }
 
-/** The conversation, scrolled to the end while a reply streams unless the user scrolled up. */
-export function MessageList({ messages, streamingId, busy, errorMessages, maxChars, onRegenerate, onEdit }: MessageListProps) {
+/** Start loading the previous page this far (px) before the reader reaches the top. */
+const PRELOAD_MARGIN_PX = 600;
+
+/**
+ * The conversation, scrolled to the end while a reply streams unless the user scrolled up.
+ * It opens on the newest page; scrolling up loads older pages in front without moving what the
+ * reader is looking at.
+ */
+export function MessageList(props: MessageListProps) {
+  const { conversationId, messages, initialHasOlder, onPrepend, streamingId, busy, errorMessages, maxChars, onRegenerate, onEdit } = props;
   const last = messages.at(-1);
-  const contentKey = `${messages.length}:${last?.id}:${last?.message.length}:${last?.status}`;
-  const { ref, onScroll, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>(contentKey);
+  // The newest message only: a page of older messages in front must not pull the view down.
+  const contentKey = `${last?.id}:${last?.message.length}:${last?.status}`;
+  const { ref, onScroll, atBottom, scrollToBottom, keepPositionOnPrepend } = useStickToBottom<HTMLDivElement>(contentKey);
+  const prepend = useCallback(
+    (page: MessageDTO[]) => {
+      keepPositionOnPrepend();
+      onPrepend(page);
+    },
+    [keepPositionOnPrepend, onPrepend],
+  );
+  const older = useOlderMessages(conversationId, messages[0], initialHasOlder, prepend);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasOlder, loading, error, loadOlder } = older;
+
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || !ref.current) return;
+    const observer = new IntersectionObserver(([entry]) => entry?.isIntersecting && void loadOlder(), {
+      root: ref.current,
+      rootMargin: `${PRELOAD_MARGIN_PX}px 0px 0px 0px`,
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [loadOlder, ref]);
+
+  // The top may still be near once a page has landed (a short page, a tall screen); the
+  // observer only reports changes, so look again — at the scroll position itself, which the
+  // prepend has already restored, not at the observer's last (now stale) report.
+  useEffect(() => {
+    if (!loading && !error && ref.current && ref.current.scrollTop < PRELOAD_MARGIN_PX) void loadOlder();
+  }, [loading, error, loadOlder, ref]);
+
   const turns = messages.filter((message) => message.kind === "message");
   const lastTurn = turns.at(-1);
   const lastUserId = turns.findLast((message) => message.sender === "user")?.id;
@@ -29,27 +73,53 @@ export function MessageList({ messages, streamingId, busy, errorMessages, maxCha
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={ref} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain px-1 py-4" data-testid="message-scroller">
-        {messages.length === 0 ? (
-          <div className="flex h-full flex-col items-center justify-center gap-2 text-center text-muted-foreground">
-            <MessageSquareDashedIcon className="size-8" aria-hidden="true" />
-            <p className="font-medium text-foreground">Say hello</p>
-            <p className="max-w-sm text-sm">Ask your first question below. The AI already has the details you gave.</p>
-          </div>
-        ) : (
-          <ol className="mx-auto grid max-w-3xl gap-4" aria-label="Messages" aria-live="polite" aria-busy={busy}>
-            {messages.map((message) => (
-              <MessageItem
-                key={message.id}
-                message={message}
-                streaming={message.id === streamingId}
-                errorText={errorMessages[message.id]}
-                maxChars={maxChars}
-                onRegenerate={!busy && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
-                onEdit={!busy && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
-              />
-            ))}
-          </ol>
-        )}
+        <div className="flex min-h-full flex-col">
+          {messages.length === 0 ? (
+            <div className="flex flex-1 flex-col items-center justify-center gap-2 text-center text-muted-foreground">
+              <MessageSquareDashedIcon className="size-8" aria-hidden="true" />
+              <p className="font-medium text-foreground">Say hello</p>
+              <p className="max-w-sm text-sm">Ask your first question below. The AI already has the details you gave.</p>
+            </div>
+          ) : (
+            <>
+              {/* One height for the button, the loading line and the end: swapping them must not move what is below. */}
+              <div ref={sentinel} className="flex min-h-10 shrink-0 items-center justify-center text-xs text-muted-foreground" data-testid="older-messages">
+                {loading ? (
+                  <span className="inline-flex items-center gap-1.5" role="status">
+                    <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden="true" />
+                    Loading older messages…
+                  </span>
+                ) : error ? (
+                  <span className="inline-flex items-center gap-2 text-destructive" role="alert">
+                    {error}
+                    <Button variant="outline" size="sm" className="h-7 px-2 text-xs" onClick={() => void loadOlder()}>
+                      Retry
+                    </Button>
+                  </span>
+                ) : hasOlder ? (
+                  <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" onClick={() => void loadOlder()}>
+                    Load older messages
+                  </Button>
+                ) : (
+                  initialHasOlder && <span>Start of the conversation</span>
+                )}
+              </div>
+              <ol className="mx-auto grid w-full max-w-3xl gap-4" aria-label="Messages" aria-live="polite" aria-busy={busy}>
+                {messages.map((message) => (
+                  <MessageItem
+                    key={message.id}
+                    message={message}
+                    streaming={message.id === streamingId}
+                    errorText={errorMessages[message.id]}
+                    maxChars={maxChars}
+                    onRegenerate={!busy && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
+                    onEdit={!busy && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
+                  />
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
       </div>
       {!atBottom && (
         <Button

@@ -25,6 +25,8 @@ export interface ChatSession {
   stop: () => void;
   dismissRefusal: () => void;
   addMessage: (message: MessageDTO) => void;
+  /** Puts an older page in front of what is shown (scrolling up through a long conversation). */
+  prependMessages: (older: MessageDTO[]) => void;
 }
 
 function now(): string {
@@ -176,6 +178,7 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const stop = useCallback(() => abortRef.current?.abort(), []);
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
+  const prependMessages = useCallback((older: MessageDTO[]) => setMessages((previous) => [...older, ...previous]), []);
 
-  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage };
+  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages };
 }

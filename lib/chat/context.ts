@@ -21,7 +21,19 @@ export function toChatTurns(messages: MessageDoc[]): ChatTurn[] {
 
 /** The newest turns that fit the budget after the system instruction's share, oldest first. */
 export async function buildContext(owner: Owner, conversationId: ObjectId, reservedTokens = 0): Promise<ChatTurn[]> {
-  const recent = await listRecentMessages(owner, conversationId, CONTEXT_WINDOW_MESSAGES);
+  return contextFrom(await listRecentMessages(owner, conversationId, CONTEXT_WINDOW_MESSAGES), reservedTokens);
+}
+
+/** The same from messages already read (oldest first), e.g. read alongside the write of the newest. */
+export function contextFrom(recent: MessageDoc[], reservedTokens = 0): ChatTurn[] {
   const budget = Math.max(1, getEnv().CHAT_CONTEXT_TOKEN_BUDGET - reservedTokens);
   return selectTurnsWithinBudget(toChatTurns(recent), budget);
+}
+
+/**
+ * The recent window read at the same time as `latest` was written: the read may or may not
+ * have seen the write, so `latest` is put last exactly once either way.
+ */
+export function withLatest(recent: MessageDoc[], latest: MessageDoc): MessageDoc[] {
+  return [...recent.filter((doc) => !doc._id.equals(latest._id)), latest];
 }

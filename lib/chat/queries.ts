@@ -10,16 +10,20 @@ import { toConversationDTO, toMessageDTO, toRoleDTO, toRoleSummary } from "@/lib
 import { chatModelLabel } from "@/lib/chat/ai-adapter";
 import { toOwner, type OwnerRef } from "@/lib/chat/owner";
 import { listRolesFor, resolveRole } from "@/lib/chat/roles-service";
-import type { ChatModelInfo, ConversationDTO, MessageDTO, RoleDTO, RoleSummary } from "@/lib/chat/types";
+import type { ChatModelInfo, ConversationDTO, MessagePage, RoleDTO, RoleSummary } from "@/lib/chat/types";
 import { getEnv } from "@/lib/env";
 import { defaultDetails, mergeSharedDetails } from "@/lib/roles/details-schema";
 import type { Role } from "@/lib/roles/role-schema";
 import { findBrief, listRecentBriefs } from "@/models/briefs";
 import { findConversation } from "@/models/conversations";
-import { listRecentMessages } from "@/models/messages";
+import { listMessagesBefore } from "@/models/messages";
 
-/** The page shows the newest messages of a conversation, up to this many. */
-export const MAX_VIEW_MESSAGES = 500;
+/**
+ * The page opens with the newest messages, this many, and loads older ones in pages of the
+ * same size as the reader scrolls up: its cost does not grow with the conversation.
+ */
+export const MESSAGE_PAGE_SIZE = 50;
+
 
 export async function listRolesForUser(owner: OwnerRef): Promise<RoleSummary[]> {
   return (await listRolesFor(toOwner(owner))).map(({ role, isCustom }) => toRoleSummary(role, isCustom));
@@ -41,14 +45,23 @@ export async function prefilledDetails(owner: OwnerRef, role: Pick<Role, "id" | 
 }
 
 export const getConversationView = cache(
-  async (owner: OwnerRef, id: string): Promise<{ conversation: ConversationDTO; messages: MessageDTO[] } | null> => {
+  async (owner: OwnerRef, id: string): Promise<({ conversation: ConversationDTO } & MessagePage) | null> => {
     const ownerId = toOwner(owner);
     const conversation = await findConversation(ownerId, id);
     if (!conversation) return null;
-    const messages = await listRecentMessages(ownerId, conversation._id, MAX_VIEW_MESSAGES);
-    return { conversation: toConversationDTO(conversation), messages: messages.map(toMessageDTO) };
+    const page = await listMessagesBefore(ownerId, conversation._id, null, MESSAGE_PAGE_SIZE);
+    return { conversation: toConversationDTO(conversation), messages: page.messages.map(toMessageDTO), hasOlder: page.hasOlder };
   },
 );
+
+/** The page of messages before `before` (an ISO timestamp of the oldest message shown); null if the conversation is not the owner's. */
+export async function listOlderMessages(owner: OwnerRef, id: string, before: Date): Promise<MessagePage | null> {
+  const ownerId = toOwner(owner);
+  const conversation = await findConversation(ownerId, id);
+  if (!conversation) return null;
+  const page = await listMessagesBefore(ownerId, conversation._id, before, MESSAGE_PAGE_SIZE);
+  return { messages: page.messages.map(toMessageDTO), hasOlder: page.hasOlder };
+}
 
 export function chatModelInfo(): ChatModelInfo {
   return { ...chatModelLabel(), maxMessageChars: getEnv().CHAT_MAX_MESSAGE_CHARS };

@@ -6,13 +6,13 @@
  */
 import "server-only";
 import { ObjectId } from "mongodb";
-import { buildContext } from "@/lib/chat/context";
+import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "@/lib/chat/context";
 import { toMessageDTO } from "@/lib/chat/dto";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/chat/limits";
 import { requireConversation } from "@/lib/chat/conversation-service";
 import { maybeGenerateTitle } from "@/lib/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/chat/types";
-import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel } from "@/lib/chat/ai-adapter";
+import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type ChatTurn } from "@/lib/chat/ai-adapter";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { startAiReply } from "@/lib/metrics";
@@ -23,6 +23,7 @@ import {
   finalizeReply,
   findLastTurn,
   insertMessage,
+  listRecentMessages,
   replaceMessageText,
   saveReplyProgress,
   type MessageDoc,
@@ -37,24 +38,48 @@ export interface PreparedReply {
   conversation: ConversationDoc;
   /** The user message being answered (just saved for "send", edited for "edit", the last one for "regenerate"). */
   userMessage: MessageDoc;
+  /** The recent messages, newest last, when prepareReply already read them ("send"); runReply reads them otherwise. */
+  history?: MessageDoc[];
+  /** Bookkeeping writes still running (the sidebar's counters); runReply waits for them before it ends. */
+  pending?: Promise<void>;
 }
 
-/** Refusals here become problem+json (404 not yours, 400 bad text, 429 too many). */
+/** Counters must never fail a reply that was saved: a failed one is logged and left. */
+function bookkeeping(write: Promise<unknown>, conversationId: ObjectId): Promise<void> {
+  return write.then(
+    () => undefined,
+    (error: unknown) => logger().error({ err: error, conversationId: conversationId.toHexString() }, "conversation counters not updated"),
+  );
+}
+
+/** Ownership and the rate limit, checked together; "not yours" wins over "too many" when both fail. */
+async function ownConversationWithinLimit(owner: Owner, conversationId: string): Promise<ConversationDoc> {
+  const [conversation, limit] = await Promise.allSettled([requireConversation(owner, conversationId), enforceChatRateLimit(owner)]);
+  if (conversation.status === "rejected") throw conversation.reason;
+  if (limit.status === "rejected") throw limit.reason;
+  return conversation.value;
+}
+
+/**
+ * Refusals here become problem+json (404 not yours, 400 bad text, 429 too many). On the path to
+ * the first token only what must come first waits: text, ownership and rate limit, then the
+ * user's message written durably while the recent history is read alongside.
+ */
 export async function prepareReply(owner: Owner, conversationId: string, request: ReplyRequest): Promise<PreparedReply> {
-  const conversation = await requireConversation(owner, conversationId);
   const text = request.mode === "regenerate" ? null : checkMessageText(request.text);
-  await enforceChatRateLimit(owner);
 
   if (request.mode === "send") {
-    const userMessage = await insertMessage(owner, conversation._id, {
-      sender: "user",
-      message: text ?? "",
-      status: "complete",
-      after: conversation.lastMessageAt,
-    });
-    await touchConversation(owner, conversation._id, userMessage.timestamp, 1);
-    return { owner, conversation, userMessage };
+    const conversation = await ownConversationWithinLimit(owner, conversationId);
+    const [recent, userMessage] = await Promise.all([
+      listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES),
+      insertMessage(owner, conversation._id, { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt }),
+    ]);
+    const pending = bookkeeping(touchConversation(owner, conversation._id, userMessage.timestamp, 1), conversation._id);
+    return { owner, conversation, userMessage, history: withLatest(recent, userMessage), pending };
   }
+
+  const conversation = await requireConversation(owner, conversationId);
+  await enforceChatRateLimit(owner);
 
   const last = await findLastTurn(owner, conversation._id);
   if (request.mode === "regenerate") {
@@ -88,10 +113,39 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   const model = getChatModel();
   const systemInstruction = buildSystemInstruction(conversation, conversation.details);
   // The instruction is sent with every call, so it comes out of the same budget as the history.
-  const context = await buildContext(owner, conversation._id, estimateTokensOf(systemInstruction));
-  const reply = await insertMessage(owner, conversation._id, { sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
-  await touchConversation(owner, conversation._id, reply.timestamp, 1);
-  emit({ type: "start", messageId: reply._id.toHexString() });
+  const reserved = estimateTokensOf(systemInstruction);
+  const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
+  // The placeholder reply is written while the model starts: its id is chosen here, so the
+  // client learns it at once, and every later write to it waits for the insert first.
+  const replyId = new ObjectId();
+  const placeholder = insertMessage(owner, conversation._id, { id: replyId, sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
+  const counted = bookkeeping(
+    placeholder.then((reply) => touchConversation(owner, conversation._id, reply.timestamp, 1)),
+    conversation._id,
+  );
+  emit({ type: "start", messageId: replyId.toHexString() });
+  try {
+    await streamReply(prepared, { model, systemInstruction, context, replyId, placeholder }, signal, emit);
+  } finally {
+    await Promise.all([counted, prepared.pending]);
+  }
+}
+
+interface ReplyCall {
+  model: ReturnType<typeof getChatModel>;
+  systemInstruction: string;
+  context: ChatTurn[];
+  replyId: ObjectId;
+  placeholder: Promise<MessageDoc>;
+}
+
+async function streamReply(
+  prepared: PreparedReply,
+  { model, systemInstruction, context, replyId, placeholder }: ReplyCall,
+  signal: AbortSignal,
+  emit: (event: ChatStreamEvent) => void,
+): Promise<void> {
+  const { owner, conversation, userMessage } = prepared;
 
   let text = "";
   let usage: MessageUsage | undefined;
@@ -114,18 +168,21 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
       emit({ type: "text", text: part.text });
       if (Date.now() - lastSave > PROGRESS_SAVE_MS) {
         lastSave = Date.now();
-        await saveReplyProgress(owner, reply._id, text);
+        await placeholder;
+        await saveReplyProgress(owner, replyId, text);
       }
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
-    await finishWithFailure(prepared, reply._id, text, model.name, usage, error, signal, emit);
+    await placeholder;
+    await finishWithFailure(prepared, replyId, text, model.name, usage, error, signal, emit);
     return;
   }
 
   aiMetrics.end("complete", usage);
-  const saved = await finalizeReply(owner, reply._id, { message: text, status: "complete", model: model.name, usage });
+  await placeholder;
+  const saved = await finalizeReply(owner, replyId, { message: text, status: "complete", model: model.name, usage });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
   const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
   if (title) emit({ type: "title", title });

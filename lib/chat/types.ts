@@ -73,6 +73,13 @@ export interface MessageDTO {
   model?: string;
 }
 
+/** One page of a conversation, oldest first (the chat page opens on the newest page). */
+export interface MessagePage {
+  messages: MessageDTO[];
+  /** More messages exist before the first one in `messages`. */
+  hasOlder: boolean;
+}
+
 export interface ActionError {
   code: string;
   message: string;

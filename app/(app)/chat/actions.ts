@@ -9,9 +9,11 @@ import {
   updateConversationDetailsFor,
 } from "@/lib/chat/conversation-service";
 import { toOwner } from "@/lib/chat/owner";
-import type { ActionResult, ConversationPage, MessageDTO } from "@/lib/chat/types";
+import { listOlderMessages } from "@/lib/chat/queries";
+import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/chat/types";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { z } from "zod";
 
 async function currentOwner() {
   const user = await getCurrentUser();
@@ -45,4 +47,17 @@ export async function updateDetailsAction(
   details: Record<string, unknown>,
 ): Promise<ActionResult<{ details: Record<string, unknown>; notice: MessageDTO }>> {
   return runAction(async () => updateConversationDetailsFor(await currentOwner(), id, details));
+}
+
+const olderMessagesInput = z.object({ conversationId: z.string(), before: z.iso.datetime({ error: "Invalid cursor." }) });
+
+/** The page of messages before `before` (the oldest message's timestamp), as the reader scrolls up. */
+export async function loadOlderMessagesAction(conversationId: string, before: string): Promise<ActionResult<MessagePage>> {
+  return runAction(async () => {
+    const owner = await currentOwner();
+    const input = olderMessagesInput.parse({ conversationId, before });
+    const page = await listOlderMessages(owner, input.conversationId, new Date(input.before));
+    if (!page) throw new AppError("not_found:conversation");
+    return page;
+  });
 }

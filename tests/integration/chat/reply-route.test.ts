@@ -3,6 +3,7 @@
  * what is saved for each outcome, what the NDJSON stream says, and the refusals before streaming.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ObjectId } from "mongodb";
 import { startConversation, updateConversationDetailsFor } from "@/lib/chat/conversation-service";
 import { saveCustomRole } from "@/lib/chat/roles-service";
 import type { ChatStreamEvent } from "@/lib/chat/types";
@@ -222,5 +223,57 @@ describe("what the model is sent", () => {
     expect(model.calls[1]?.systemInstruction).toContain("subtropical");
     expect(model.calls[1]?.systemInstruction).not.toContain("cool temperate");
     expect(model.calls[1]?.messages.map((m) => m.text)).toEqual(["Hello", "Scripted answer.", "Again"]);
+  });
+});
+
+// Issue 11: the history is read alongside the user's message write, and the placeholder and the
+// counters are written while the model starts; none of that may change what is saved, what the
+// model sees or which refusal wins.
+describe("the reply path's ordering", () => {
+  it("names the reply's stored id in `start`, and the conversation counts both turns once the stream has ended", async () => {
+    const { id } = await newChat();
+    model.next.push(reply("Mulch ", "now."));
+    const events = await readEvents(await postReply(id, { mode: "send", text: "Autumn jobs?" }));
+    const stored = await test.db().collection("messages").findOne({ conversationId: new ObjectId(id), sender: "ai" });
+    expect(stored?._id.toHexString()).toBe(last(events, "start")?.messageId);
+    expect(stored).toMatchObject({ message: "Mulch now.", status: "complete" });
+    const conversation = await test.db().collection("conversations").findOne({ _id: new ObjectId(id) });
+    expect(conversation?.messageCount).toBe(2);
+    expect(conversation?.lastMessageAt).toEqual(stored?.timestamp);
+  });
+
+  it("sends the model the earlier turns in order and the new message exactly once", async () => {
+    const { id } = await newChat();
+    for (const text of ["first", "second", "third"]) {
+      model.next.push(reply(`re: ${text}`));
+      await readEvents(await postReply(id, { mode: "send", text }));
+    }
+    const lastCall = model.calls.at(-1);
+    expect(lastCall?.messages).toEqual([
+      { role: "user", text: "first" },
+      { role: "model", text: "re: first" },
+      { role: "user", text: "second" },
+      { role: "model", text: "re: second" },
+      { role: "user", text: "third" },
+    ]);
+  });
+
+  it("answers 'not found' for another user's conversation even when that user's rate limit is used up", async () => {
+    process.env.CHAT_RATE_LIMIT_PER_MINUTE = "1";
+    resetEnvCache();
+    try {
+      const { id } = await newChat();
+      const stranger = await makeUser("stranger");
+      const own = await startConversation(stranger.owner, (await saveCustomRole(stranger.owner, customRoleInput())).id, { climate: "dry" });
+      signInAs(stranger.user);
+      model.next.push(reply("ok"));
+      expect((await postReply(own._id.toHexString(), { mode: "send", text: "mine" })).status).toBe(200);
+      const refused = await postReply(id, { mode: "send", text: "theirs" });
+      expect(refused.status).toBe(404);
+      expect(await test.db().collection("messages").countDocuments({ conversationId: new ObjectId(id) })).toBe(0);
+    } finally {
+      delete process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+      resetEnvCache();
+    }
   });
 });

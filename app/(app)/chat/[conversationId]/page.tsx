@@ -29,6 +29,7 @@ export default async function ChatPage({ params, searchParams }: ChatPageProps) 
       key={view.conversation.id}
       conversation={view.conversation}
       initialMessages={view.messages}
+      hasOlder={view.hasOlder}
       model={chatModelInfo()}
       starter={starter}
     />

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:app [-- --rebuild] [-- --profile]` — the app benchmark of issue 11. Builds the
+ * production app (and a bare Next.js "floor" app) if needed, starts them on the embedded
+ * database with a fake Gemini, and prints side by side: time to first token straight to the
+ * fake, through a bare Next.js route handler and through the app (1 and 20 at once); CPU per
+ * reply; the chat page at 10 / 1,000 / 10,000 messages; JavaScript per page; RSS idle and
+ * under 50 concurrent streams. A benchmark, not a test: it prints numbers, never fails on them.
+ * `--profile` runs next-server with `--cpu-prof` and stops after the reply runs (profiles land in
+ * .bench-profiles/; summarise one with scripts/bench/profile-summary.ts).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { MongoClient, type ObjectId } from "mongodb";
+import { appReply, directReply, floorReply, getPage, pageScriptBytes, signIn, type Session, type Timed } from "./bench/http";
+import { cpuMs, NEXT_BIN, rssMb, startEmbeddedDb, startFakeGeminiProcess, startNext, type Started } from "./bench/processes";
+import { seedConversation, seedUser } from "./bench/seed";
+import { fixed, median, percentile, pool } from "./bench/stats";
+
+const APP_PORT = 3180;
+const FLOOR_PORT = 3182;
+const DB_PORT = 3183;
+const GEMINI_PORT = 4490;
+const DB_NAME = "chatcraft_bench";
+const GEMINI = `http://127.0.0.1:${GEMINI_PORT}`;
+const FLOOR_DIR = "scripts/bench/floor-app";
+const PAGE_SIZES = [10, 1_000, 10_000];
+const SEQUENTIAL = 40;
+const CONCURRENT = 20;
+const CONCURRENT_TOTAL = 100;
+const STREAMS = 50;
+
+const args = new Set(process.argv.slice(2));
+const running: Started[] = [];
+
+function load(): string {
+  return loadavg().map((value) => value.toFixed(2)).join(" / ");
+}
+
+function buildIfNeeded(dir: string): void {
+  if (!args.has("--rebuild") && existsSync(join(dir, ".next", "BUILD_ID"))) return;
+  console.log(`building ${dir} …`);
+  execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, stdio: "inherit" });
+}
+
+async function start(): Promise<{ app: Started; session: Session; db: MongoClient; owner: ObjectId }> {
+  running.push(await startEmbeddedDb(DB_PORT));
+  running.push(await startFakeGeminiProcess(GEMINI_PORT));
+  const uri = `mongodb://127.0.0.1:${DB_PORT}`;
+  const profileDir = resolve(".bench-profiles");
+  if (args.has("--profile")) mkdirSync(profileDir, { recursive: true });
+  const app = await startNext(".", APP_PORT, {
+    ...process.env,
+    NODE_ENV: "production",
+    MONGODB_URI: uri,
+    MONGODB_DB: DB_NAME,
+    CHATCRAFT_DB_KIND: "embedded",
+    AUTH_SECRET: "bench-only-secret-not-for-production-0123456789",
+    GEMINI_API_KEY: "bench-key",
+    GEMINI_BASE_URL: GEMINI,
+    GEMINI_MODEL: "gemini-bench",
+    LOG_LEVEL: "warn",
+    // One bench user sends hundreds of messages a minute; the limit check itself still runs.
+    CHAT_RATE_LIMIT_PER_MINUTE: "1000000",
+  }, args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  running.push(app);
+  running.push(await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI }));
+  const db = await MongoClient.connect(uri);
+  const user = await seedUser(db.db(DB_NAME));
+  const session = await signIn(`http://127.0.0.1:${APP_PORT}`, user.username, user.password);
+  return { app, session, db, owner: user.id };
+}
+
+interface LatencyRow {
+  label: string;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+function row(label: string, results: Timed[]): LatencyRow {
+  const times = results.map((result) => result.ttftMs);
+  return { label, p50: median(times), p99: percentile(times, 99), failed: results.filter((result) => !result.completed).length };
+}
+
+async function ttft(session: Session, conversations: string[], cpuPid: number) {
+  const text = (i: number) => `Bench question ${i}: why does my Wi-Fi drop?`;
+  const app = (i: number) => appReply(session, conversations[i % conversations.length]!, text(i));
+  const direct = (i: number) => directReply(GEMINI, text(i));
+  const floor = (i: number) => floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i));
+  await pool(20, 4, app); // Warm-up: JIT, connection pools, route compilation caches.
+  await pool(20, 4, direct);
+  await pool(20, 4, floor);
+
+  const sequential = { direct: await pool(SEQUENTIAL, 1, direct), floor: await pool(SEQUENTIAL, 1, floor), app: [] as Timed[] };
+  const cpuBefore = cpuMs(cpuPid);
+  sequential.app = await pool(SEQUENTIAL, 1, app);
+  const cpuPerReply = (cpuMs(cpuPid) - cpuBefore) / SEQUENTIAL;
+  const concurrent = {
+    direct: await pool(CONCURRENT_TOTAL, CONCURRENT, direct),
+    floor: await pool(CONCURRENT_TOTAL, CONCURRENT, floor),
+    app: await pool(CONCURRENT_TOTAL, CONCURRENT, app),
+  };
+  return { sequential, concurrent, cpuPerReply };
+}
+
+async function pages(session: Session, ids: Map<number, string>) {
+  const rows = [];
+  for (const [size, id] of ids) {
+    await getPage(session, `/chat/${id}`);
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 10; i++) {
+      const { ms, html } = await getPage(session, `/chat/${id}`);
+      times.push(ms);
+      bytes = Buffer.byteLength(html);
+    }
+    rows.push({ size, ms: median(times), p90: percentile(times, 90), kb: bytes / 1024 });
+  }
+  return rows;
+}
+
+async function scriptBytes(session: Session, chatId: string) {
+  const signedOut: Session = { base: session.base, cookie: "" };
+  const out: { path: string; kb: number }[] = [];
+  for (const [path, who] of [["/login", signedOut], ["/dashboard", session], ["/roles", session], [`/chat/${chatId}`, session]] as const) {
+    const { html } = await getPage(who, path);
+    out.push({ path: path.startsWith("/chat/") ? "/chat/<id>" : path, kb: (await pageScriptBytes(who, html)) / 1024 });
+  }
+  return out;
+}
+
+async function streams(session: Session, conversations: string[], pid: number, fresh: number) {
+  const idle = rssMb(pid);
+  // Each stream lasts ~2 s (40 chunks, 50 ms apart) so all 50 are open at once.
+  const steps = Array.from({ length: STREAMS }, () => ({ whenLastUserIncludes: "long-stream", chunks: Array.from({ length: 40 }, (_, i) => `word${i} `), delayMs: 50 }));
+  await fetch(`${GEMINI}/__script`, { method: "POST", body: JSON.stringify(steps) });
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  const results = await pool(STREAMS, STREAMS, (i) => appReply(session, conversations[i % conversations.length]!, `long-stream ${i}`));
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMb(pid));
+  return { fresh, idle, peak, completed: results.filter((result) => result.completed).length };
+}
+
+function printLatency(title: string, rows: LatencyRow[]): void {
+  console.log(`\n${title}`);
+  console.log("| path | p50 ms | p99 ms | failed |\n| --- | --- | --- | --- |");
+  for (const r of rows) console.log(`| ${r.label} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.failed} |`);
+  const [direct, floor, app] = rows;
+  console.log(`added by the app over direct: p50 ${fixed(app!.p50 - direct!.p50)} ms, p99 ${fixed(app!.p99 - direct!.p99)} ms; ` +
+    `over the bare Next.js floor: p50 ${fixed(app!.p50 - floor!.p50)} ms, p99 ${fixed(app!.p99 - floor!.p99)} ms`);
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded(".");
+  buildIfNeeded(FLOOR_DIR);
+  console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; load at start ${load()}`);
+  const { app, session, db, owner } = await start();
+  try {
+    const freshRss = rssMb(app.child.pid!);
+    const replyConversations: string[] = [];
+    for (let i = 0; i < CONCURRENT; i++) replyConversations.push((await seedConversation(db.db(DB_NAME), owner, 10)).toHexString());
+    const pageIds = new Map<number, string>();
+    for (const size of PAGE_SIZES) pageIds.set(size, (await seedConversation(db.db(DB_NAME), owner, size)).toHexString());
+
+    const latency = await ttft(session, replyConversations, app.child.pid!);
+    if (args.has("--profile")) {
+      console.log(`CPU per reply ${fixed(latency.cpuPerReply)} ms (profiled); profiles are written to .bench-profiles/ as the server stops`);
+      return;
+    }
+    const loadAfterTtft = load();
+    const pageRows = await pages(session, pageIds);
+    const js = await scriptBytes(session, pageIds.get(10)!);
+    const rss = await streams(session, replyConversations, app.child.pid!, freshRss);
+
+    const label = (set: { direct: Timed[]; floor: Timed[]; app: Timed[] }): LatencyRow[] => [
+      row("straight to the fake Gemini", set.direct),
+      row("bare Next.js route handler (floor)", set.floor),
+      row("ChatCraft /api/chat/:id/reply", set.app),
+    ];
+    printLatency(`Time to first token, 1 at a time (${SEQUENTIAL} each; load ${loadAfterTtft})`, label(latency.sequential));
+    printLatency(`Time to first token, ${CONCURRENT} at once (${CONCURRENT_TOTAL} each)`, label(latency.concurrent));
+    console.log(`\nCPU per reply (next-server, user+sys, ${SEQUENTIAL} sequential replies): ${fixed(latency.cpuPerReply)} ms`);
+    console.log("\nChat page GET /chat/<id> (10 runs each, time to last byte)\n| messages | p50 ms | p90 ms | HTML KB |\n| --- | --- | --- | --- |");
+    for (const r of pageRows) console.log(`| ${r.size.toLocaleString("en-US")} | ${fixed(r.ms)} | ${fixed(r.p90)} | ${fixed(r.kb)} |`);
+    console.log(`10,000 vs 10 messages: ${fixed(pageRows.at(-1)!.ms / pageRows[0]!.ms, 2)}× the time`);
+    console.log("\nJavaScript named by the page (decoded)\n| page | KB | × /login |\n| --- | --- | --- |");
+    for (const r of js) console.log(`| ${r.path} | ${fixed(r.kb)} | ${fixed(r.kb / js[0]!.kb, 2)} |`);
+    console.log(`\nnext-server RSS: just started ${fixed(rss.fresh)} MB; idle after the runs above ${fixed(rss.idle)} MB; peak during ${STREAMS} concurrent streams ${fixed(rss.peak)} MB; completed ${rss.completed}/${STREAMS}`);
+    console.log(`load at end ${load()}`);
+  } finally {
+    await db.close();
+    for (const started of running.reverse()) await started.stop();
+  }
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  for (const started of running.reverse()) await started.stop().catch(() => {});
+  process.exit(1);
+});
