@@ -1,7 +1,7 @@
 /**
  * Who is signed in, for server components, server actions and route handlers. The cookie (a
- * next-auth JWT) names a server-side session; the session record and its account are read
- * together in one indexed lookup (models/sessions.ts), so a signed-out, expired or
+ * next-auth JWT) names a server-side session and its user; both records are read together by
+ * _id (models/sessions.ts), so a signed-out, expired or
  * password-changed session, or one of a deleted account, stops working at once.
  */
 import "server-only";
@@ -17,10 +17,9 @@ import type { PublicUser } from "@/models/users";
 export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
   const session = await auth();
   const sessionId = session?.sessionId;
-  if (!sessionId || !session.user?.id) return null;
-  const live = await findLiveSession(sessionId);
-  // The cookie is signed, but check it names the same account the record does.
-  return live && live.user.id === session.user.id ? live : null;
+  const userId = session?.user?.id;
+  // The session record must belong to the user the (signed) cookie names: both are in the filter.
+  return sessionId && userId ? findLiveSession(sessionId, userId) : null;
 });
 
 /** The signed-in user, or null when signed out or the session has ended. */
