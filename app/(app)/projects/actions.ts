@@ -8,7 +8,7 @@
 import { runAction } from "@/lib/chat/action-result";
 import type { ActionResult } from "@/lib/chat/types";
 import { currentOwner } from "@/lib/projects/current-owner";
-import { deleteProject, editProject, setProjectStatus } from "@/lib/projects/project-service";
+import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "@/lib/projects/project-service";
 import { addTask, deleteTask, moveTask, updateTask } from "@/lib/projects/task-service";
 import type { ProjectDTO, TaskDTO } from "@/lib/projects/types";
 
@@ -44,4 +44,8 @@ export async function deleteProjectAction(projectId: string, options: { deleteCh
     await deleteProject(await currentOwner(), projectId, { deleteChat: options?.deleteChat === true });
     return null;
   });
+}
+
+export async function clearProjectChatAction(projectId: string): Promise<ActionResult<{ messages: number }>> {
+  return runAction(async () => clearProjectChat(await currentOwner(), projectId));
 }
