@@ -83,6 +83,8 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     const capture = headerCapturingFetch();
     let finished = false;
     const offered = request.tools ?? [];
+    // Calls are held until the answer is complete: a proposal is used whole or not at all.
+    const calls: FunctionCall[] = [];
     try {
       const stream = await client.models.generateContentStream({
         model,
@@ -99,8 +101,6 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
       });
       let usage: ChatUsage | undefined;
       let finishReason: string | undefined;
-      // Calls are held until the answer is complete: a proposal is used whole or not at all.
-      const calls: FunctionCall[] = [];
       for await (const chunk of stream) {
         if (chunk.promptFeedback?.blockReason) throw new AiError("safety_blocked");
         const candidate = chunk.candidates?.[0];
@@ -122,7 +122,10 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
       finished = true;
       yield { type: "done", ...(usage ? { usage } : {}), finishReason };
     } catch (error) {
-      throw toAiError(error, { signal: request.signal, retryAfterHeader: capture.retryAfter() });
+      const mapped = toAiError(error, { signal: request.signal, retryAfterHeader: capture.retryAfter() });
+      // Cut off after a call began: the user is told the proposal could not be used, not just that the line dropped.
+      const tool = offered[0];
+      throw mapped.code === "network" && calls.length > 0 && tool ? invalidProposalError(tool, error) : mapped;
     } finally {
       if (!finished) local.abort();
     }

@@ -175,7 +175,8 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       send(promptBlockedChunk(usage));
       return finish();
     }
-    const endsNormally = !step.safetyBlock && step.streamErrorStatus === undefined;
+    // A cut stream never carries Gemini's finish reason, even on the last part it got out.
+    const endsNormally = !step.safetyBlock && step.streamErrorStatus === undefined && step.cutAfterChunks === undefined;
     for (let i = 0; i < parts.length; i += 1) {
       if (step.cutAfterChunks !== undefined && i >= step.cutAfterChunks) return cut();
       const last = i === parts.length - 1;
@@ -183,7 +184,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       if (!last) await pause(step.delayMs);
       if (gone()) return;
     }
-    if (step.cutAfterChunks !== undefined) return cut();
+    if (step.cutAfterChunks !== undefined) {
+      // Let the parts already written reach the client before the connection drops.
+      await pause(step.delayMs);
+      return cut();
+    }
     if (step.streamErrorStatus !== undefined) send(streamErrorChunk(step.streamErrorStatus));
     else if (step.safetyBlock) send(safetyCandidateChunk(usage));
     else if (parts.length === 0) send(finalChunk("", finishReason, usage));
