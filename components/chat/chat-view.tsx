@@ -75,18 +75,17 @@ export function ChatView({ conversation, initialMessages, model, starter, varian
           model={model}
         />
       )}
-      {(conversation.projectId || panel) && (
+      {conversation.projectId && !panel && !pathname.startsWith("/projects/") && (
+        <Button asChild variant="outline" size="sm" className="w-fit">
+          <Link href={`/projects/${conversation.projectId}`}>
+            <FolderKanbanIcon aria-hidden="true" />
+            Open project board
+          </Link>
+        </Button>
+      )}
+      {panel && (
         <div className="flex flex-wrap items-center justify-between gap-2">
-          {conversation.projectId && !panel ? (
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/projects/${conversation.projectId}`}>
-                <FolderKanbanIcon aria-hidden="true" />
-                Open project board
-              </Link>
-            </Button>
-          ) : (
-            <h2 className="text-sm font-medium">Project chat</h2>
-          )}
+          <h2 className="text-sm font-medium">Project chat</h2>
           {conversation.projectId && (
             <ClearChatButton conversationId={conversation.id} disabled={session.busy} onCleared={session.clearMessages} />
           )}
