@@ -50,3 +50,14 @@ export async function listDueTasks(owner: Owner, today: string, activeProjects: 
     return task.dueDate ? [{ id: task._id.toHexString(), title: task.title, dueDate: task.dueDate, projectId, projectName: names.get(projectId) ?? "" }] : [];
   });
 }
+
+export interface DashboardProjects {
+  active: ProjectListItem[];
+  due: DueTaskItem[];
+}
+
+/** The dashboard's project half: active projects with progress, and tasks overdue or due this week. */
+export async function getDashboardProjects(owner: Owner, today: string): Promise<DashboardProjects> {
+  const active = await listProjectItems(owner, ["active"]);
+  return { active, due: await listDueTasks(owner, today, active) };
+}
