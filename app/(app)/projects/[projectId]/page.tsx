@@ -41,7 +41,7 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
   const [chat, today] = await Promise.all([getConversationView(user, board.project.conversationId), userToday()]);
 
   return (
-    <div className="mx-auto grid w-full max-w-7xl gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+    <div className="mx-auto grid w-full max-w-7xl gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
       <TimeZoneSync />
       <div className="grid min-w-0 content-start gap-4">
         <Link href="/projects" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
