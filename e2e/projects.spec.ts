@@ -40,6 +40,8 @@ function titlesIn(page: Page, status: "todo" | "doing" | "done"): Promise<string
 
 test("plan a project in conversation, then keep board and chat in step", async ({ page, user }) => {
   void user;
+  // One long story on a shared, slow machine: the default 60 s is for a single step.
+  test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const ask = `Plan my bakery website ${tag}`;
   const soon = dayFromNow(3);
@@ -89,7 +91,7 @@ test("plan a project in conversation, then keep board and chat in step", async (
     await card.getByRole("button", { name: "Create project" }).click();
     await expect(page).toHaveURL(/\/projects\/[a-f0-9]{24}$/);
     await expect(page.getByTestId("project-name")).toHaveText(`Bakery website ${tag}`);
-    expect(await titlesIn(page, "todo")).toEqual(["Register a domain", "Write the cake menu"]);
+    await expect.poll(() => titlesIn(page, "todo")).toEqual(["Register a domain", "Write the cake menu"]);
     await expect(page.getByTestId("task-card")).toHaveCount(2);
   });
 
@@ -135,14 +137,14 @@ test("plan a project in conversation, then keep board and chat in step", async (
 
   await test.step("reload: the board and the chat, with its applied card, are all still there", async () => {
     await page.reload();
-    expect(await titlesIn(page, "todo")).toEqual(["Register a domain"]);
-    expect((await titlesIn(page, "done")).sort()).toEqual([`Order cake boxes ${tag}`, "Write the cake menu"].sort());
+    await expect.poll(() => titlesIn(page, "todo")).toEqual(["Register a domain"]);
+    await expect.poll(async () => (await titlesIn(page, "done")).sort()).toEqual([`Order cake boxes ${tag}`, "Write the cake menu"].sort());
     await expect(page.getByTestId("change-card")).toHaveAttribute("data-state", "applied");
     await expect(page.getByTestId("plan-card")).toHaveAttribute("data-state", "applied");
   });
 
   await test.step("Clear history empties the chat and keeps the tasks", async () => {
-    await page.getByRole("button", { name: "Clear history" }).click();
+    await page.getByRole("region", { name: "Project chat" }).getByRole("button", { name: "Clear history" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Clear history" }).click();
     await expect(page.getByTestId("ai-message")).toHaveCount(0);
     await page.reload();
@@ -176,7 +178,7 @@ test.describe("with the demo model (no key)", () => {
     await card.getByRole("combobox", { name: "Task 2 priority" }).selectOption("high");
     await card.getByRole("button", { name: "Create project" }).click();
     await expect(page).toHaveURL(/\/projects\/[a-f0-9]{24}$/);
-    expect(await titlesIn(page, "todo")).toEqual(["Book the hall", "Print flyers"]);
+    await expect.poll(() => titlesIn(page, "todo")).toEqual(["Book the hall", "Print flyers"]);
 
     await send(page, "add a task: thank the volunteers");
     await page.getByTestId("change-card").getByRole("button", { name: "Apply" }).click();

@@ -9,7 +9,6 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/chat/types";
 import { ChatHeader } from "@/components/chat/chat-header";
-import { ClearChatButton } from "@/components/chat/clear-chat-button";
 import { Composer } from "@/components/chat/composer";
 import { DetailsCard } from "@/components/chat/details-card";
 import { MessageList } from "@/components/chat/message-list";
@@ -22,11 +21,6 @@ export interface ChatViewProps {
   model: ChatModelInfo;
   /** A first message to send once (from ?starter=), when the conversation is still empty. */
   starter?: string;
-  /**
-   * "page": the chat page (header, details). "panel": a project's chat beside its board (fills
-   * its container; the page around it names the project).
-   */
-  variant?: "page" | "panel";
 }
 
 function emptyHintFor(conversation: ConversationDTO): string | undefined {
@@ -40,7 +34,7 @@ function refusalText(message: string, retryAfterSeconds: number | undefined): st
 }
 
 /** The chat page's client side: header, details card, messages, composer and the reply stream. */
-export function ChatView({ conversation, initialMessages, model, starter, variant = "page" }: ChatViewProps) {
+export function ChatView({ conversation, initialMessages, model, starter }: ChatViewProps) {
   const session = useChatSession(conversation.id, initialMessages, conversation.title);
   const { submit } = session;
   const [details, setDetails] = useState(conversation.details);
@@ -57,25 +51,17 @@ export function ChatView({ conversation, initialMessages, model, starter, varian
     if (text && initialMessages.length === 0) void submit({ mode: "send", text });
   }, [conversation.roleId, initialMessages.length, pathname, router, starter, submit]);
 
-  const panel = variant === "panel";
   return (
-    <div
-      className={
-        panel
-          ? "flex h-full min-h-0 w-full flex-col gap-3"
-          : "mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]"
-      }
-    >
-      {!panel && (
-        <ChatHeader
-          roleId={conversation.roleId}
-          roleName={conversation.roleName}
-          roleIcon={conversation.roleIcon}
-          title={session.title}
-          model={model}
-        />
-      )}
-      {conversation.projectId && !panel && !pathname.startsWith("/projects/") && (
+    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
+      <ChatHeader
+        roleId={conversation.roleId}
+        roleName={conversation.roleName}
+        roleIcon={conversation.roleIcon}
+        title={session.title}
+        model={model}
+      />
+      {/* On the project page the board is beside the chat already. */}
+      {conversation.projectId && !pathname.startsWith("/projects/") && (
         <Button asChild variant="outline" size="sm" className="w-fit">
           <Link href={`/projects/${conversation.projectId}`}>
             <FolderKanbanIcon aria-hidden="true" />
@@ -83,26 +69,16 @@ export function ChatView({ conversation, initialMessages, model, starter, varian
           </Link>
         </Button>
       )}
-      {panel && (
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 className="text-sm font-medium">Project chat</h2>
-          {conversation.projectId && (
-            <ClearChatButton conversationId={conversation.id} disabled={session.busy} onCleared={session.clearMessages} />
-          )}
-        </div>
-      )}
-      {!panel && (
-        <DetailsCard
-          conversationId={conversation.id}
-          fields={conversation.fields}
-          details={details}
-          disabled={session.busy}
-          onUpdated={(next, notice) => {
-            setDetails(next);
-            session.addMessage(notice);
-          }}
-        />
-      )}
+      <DetailsCard
+        conversationId={conversation.id}
+        fields={conversation.fields}
+        details={details}
+        disabled={session.busy}
+        onUpdated={(next, notice) => {
+          setDetails(next);
+          session.addMessage(notice);
+        }}
+      />
       <MessageList
         messages={session.messages}
         streamingId={session.streamingId}

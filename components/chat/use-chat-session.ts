@@ -27,8 +27,6 @@ export interface ChatSession {
   addMessage: (message: MessageDTO) => void;
   /** A proposal card was decided: keep its new state (and the plan as created). */
   updateProposal: (messageId: string, proposal: ProposalDTO) => void;
-  /** The conversation was emptied (Clear history in a project chat). */
-  clearMessages: () => void;
 }
 
 function now(): string {
@@ -181,10 +179,6 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
   const updateProposal = useCallback((messageId: string, proposal: ProposalDTO) => patch(messageId, (message) => ({ ...message, proposal })), [patch]);
-  const clearMessages = useCallback(() => {
-    setMessages([]);
-    setErrorMessages({});
-  }, []);
 
-  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, updateProposal, clearMessages };
+  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, updateProposal };
 }

@@ -30,6 +30,12 @@ export interface ProjectBoardProps {
 /** The board: three columns (stacked on a phone), filters, progress, and every task operation. */
 export function ProjectBoard({ projectId, projectName, initialTasks, today }: ProjectBoardProps) {
   const [columns, setColumns] = useState<Columns>(() => toColumns(initialTasks));
+  // A change card applied in the project chat refreshes the page: take the server's new tasks.
+  const [shownTasks, setShownTasks] = useState(initialTasks);
+  if (shownTasks !== initialTasks) {
+    setShownTasks(initialTasks);
+    setColumns(toColumns(initialTasks));
+  }
   const [filter, setFilter] = useState<BoardFilterValue>(NO_FILTER);
   const [editor, setEditor] = useState<TaskEditorTarget | null>(null);
   const [deleting, setDeleting] = useState<TaskDTO | null>(null);

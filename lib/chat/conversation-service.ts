@@ -141,14 +141,6 @@ export async function deleteConversation(owner: Owner, id: string): Promise<void
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
 }
 
-/** Empties one conversation (a project's "Clear history"): its messages go, the conversation, project and tasks stay. */
-export async function clearConversationMessages(owner: Owner, id: string): Promise<{ messages: number }> {
-  const conversation = await requireConversation(owner, id);
-  const messages = await deleteConversationMessages(owner, conversation._id);
-  if (messages > 0) await touchConversation(owner, conversation._id, new Date(), -messages);
-  return { messages };
-}
-
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);

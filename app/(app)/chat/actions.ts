@@ -2,7 +2,6 @@
 
 import { runAction } from "@/lib/chat/action-result";
 import {
-  clearConversationMessages,
   clearHistory,
   deleteConversation,
   listConversations,
@@ -47,11 +46,6 @@ export async function updateDetailsAction(
   details: Record<string, unknown>,
 ): Promise<ActionResult<{ details: Record<string, unknown>; notice: MessageDTO }>> {
   return runAction(async () => updateConversationDetailsFor(await currentOwner(), id, details));
-}
-
-/** Empties this conversation only (a project's chat): the project and its tasks are kept. */
-export async function clearConversationAction(id: string): Promise<ActionResult<{ messages: number }>> {
-  return runAction(async () => clearConversationMessages(await currentOwner(), id));
 }
 
 /** The plan card's Create project: the plan as the user edited it, validated again here. */

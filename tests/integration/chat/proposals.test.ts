@@ -8,10 +8,11 @@ import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   applyChangesAction,
-  clearConversationAction,
   createProjectFromPlanAction,
   dismissProposalAction,
 } from "@/app/(app)/chat/actions";
+import { startProjectPlanningAction } from "@/app/(app)/projects/new/actions";
+import { clearProjectChatAction } from "@/app/(app)/projects/actions";
 import { startConversation } from "@/lib/chat/conversation-service";
 import type { ChatStreamEvent, MessageDTO } from "@/lib/chat/types";
 import { resetEnvCache } from "@/lib/env";
@@ -85,6 +86,40 @@ async function projectChat(me: TestUser) {
   const board = await getBoard(me.owner, created.data.projectId);
   return { conversationId, projectId: created.data.projectId, tasks: board.tasks };
 }
+
+describe("Create project's details form", () => {
+  function form(goal: string): FormData {
+    const data = new FormData();
+    data.set("project_goal", goal);
+    // The role is fixed by the action, whatever the form claims.
+    data.set("roleId", "financial-advisor");
+    return data;
+  }
+
+  it("opens a Project Planner chat in project-planning mode and saves the brief", async () => {
+    const me = await makeUser("starter");
+    signInAs(me.user);
+    const thrown = await startProjectPlanningAction({}, form("A vegetable garden")).then(
+      (state) => new Error(`no redirect: ${JSON.stringify(state)}`),
+      (caught: unknown) => caught,
+    );
+    const id = /\/chat\/([0-9a-f]{24})/.exec(String((thrown as { digest?: unknown }).digest ?? ""))?.[1];
+    expect(id).toBeDefined();
+    const conversation = await test.db().collection("conversations").findOne({ _id: new ObjectId(id) });
+    expect(conversation).toMatchObject({ userId: me.owner, roleId: "project-planner", mode: "project-planning", title: "New project plan", details: { project_goal: "A vegetable garden" } });
+    expect(await test.db().collection("briefs").findOne({ userId: me.owner, roleId: "project-planner" })).toMatchObject({ details: { project_goal: "A vegetable garden" } });
+  });
+
+  it("keeps the form with the message beside the field when the goal is missing, and refuses a signed-out visitor", async () => {
+    const me = await makeUser("starter");
+    signInAs(me.user);
+    const state = await startProjectPlanningAction({}, form(""));
+    expect(state.fieldErrors?.project_goal?.[0]).toBeTruthy();
+    signInAs(null);
+    expect(await startProjectPlanningAction({}, form("x"))).toMatchObject({ formError: expect.stringMatching(/session has ended/) });
+    expect(await test.db().collection("conversations").countDocuments({ userId: me.owner })).toBe(0);
+  });
+});
 
 describe("a plan proposed in a planning conversation", () => {
   it("offers propose_plan, stores the validated plan on the reply (proposed), and survives a reload", async () => {
@@ -181,7 +216,6 @@ describe("Create project from the plan card", () => {
     expect(await createProjectFromPlanAction(reply.id, PLAN)).toMatchObject({ ok: false, error: { code: "not_found:proposal" } });
     expect(await dismissProposalAction(reply.id)).toMatchObject({ ok: false, error: { code: "not_found:proposal" } });
     expect(await applyChangesAction(reply.id)).toMatchObject({ ok: false, error: { code: "not_found:proposal" } });
-    expect(await clearConversationAction(id)).toMatchObject({ ok: false, error: { code: "not_found:conversation" } });
     expect(await createProjectFromPlanAction("not-an-id", PLAN)).toMatchObject({ ok: false, error: { code: "not_found:proposal" } });
     expect(await test.db().collection("projects").countDocuments({ userId: { $in: [alice.owner, mallory.owner] } })).toBe(0);
     expect((await test.db().collection("messages").findOne({ _id: new ObjectId(reply.id) }))?.proposal.state).toBe("proposed");
@@ -258,7 +292,7 @@ describe("changes proposed in a project's chat", () => {
   it("Clear history empties the project's chat and keeps the project and its tasks", async () => {
     const me = await makeUser("owner");
     const { conversationId, projectId, tasks } = await projectChat(me);
-    expect(await clearConversationAction(conversationId)).toEqual({ ok: true, data: { messages: 2 } });
+    expect(await clearProjectChatAction(projectId)).toEqual({ ok: true, data: { messages: 2 } });
     expect(await test.db().collection("messages").countDocuments({ conversationId: new ObjectId(conversationId) })).toBe(0);
     const conversation = await test.db().collection("conversations").findOne({ _id: new ObjectId(conversationId) });
     expect(conversation).toMatchObject({ messageCount: 0 });
