@@ -1,20 +1,18 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
 import { DndContext, closestCorners } from "@dnd-kit/core";
 import { PlusIcon } from "lucide-react";
 import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
-import { deleteTaskAction, loadBoardAction, moveTaskAction } from "@/app/(app)/projects/actions";
+import { deleteTaskAction, moveTaskAction } from "@/app/(app)/projects/actions";
 import type { TaskStatus } from "@/lib/projects/plan-schema";
 import type { TaskDTO } from "@/lib/projects/types";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 import { BoardColumn } from "@/components/projects/board-column";
 import { BoardFilters, isFiltering, matchesFilter, NO_FILTER, type BoardFilterValue } from "@/components/projects/board-filters";
 import { COLUMNS, findStatus, fromColumns, moveWithin, neighboursOf, removeTask, toColumns, upsertTask, type Columns } from "@/components/projects/board-state";
-import { PROJECT_CHANGED_EVENT } from "@/components/projects/project-events";
 import { ProjectProgress } from "@/components/projects/project-progress";
 import { TaskEditorDialog, type TaskEditorTarget } from "@/components/projects/task-editor-dialog";
 import { useBoardDnd } from "@/components/projects/use-board-dnd";
@@ -39,24 +37,7 @@ export function ProjectBoard({ projectId, projectName, initialTasks, today }: Pr
   const [filter, setFilter] = useState<BoardFilterValue>(NO_FILTER);
   const [editor, setEditor] = useState<TaskEditorTarget | null>(null);
   const [deleting, setDeleting] = useState<TaskDTO | null>(null);
-  const router = useRouter();
   const filtering = isFiltering(filter);
-
-  // A change card applied in the project chat changed tasks (or the name): reload them.
-  useEffect(() => {
-    async function reload() {
-      const result = await loadBoardAction(projectId);
-      if (!result.ok) {
-        toast.error(result.error.message);
-        return;
-      }
-      setColumns(toColumns(result.data.tasks));
-      router.refresh();
-    }
-    const listener = () => void reload();
-    window.addEventListener(PROJECT_CHANGED_EVENT, listener);
-    return () => window.removeEventListener(PROJECT_CHANGED_EVENT, listener);
-  }, [projectId, router]);
   const tasks = useMemo(() => fromColumns(columns), [columns]);
   const counts = { todo: columns.todo.length, doing: columns.doing.length, done: columns.done.length };
 

@@ -10,7 +10,8 @@ import { parseInput } from "@/lib/projects/parse-input";
 import { requireProject } from "@/lib/projects/project-access";
 import { projectEditSchema, projectStatusSchema } from "@/lib/projects/task-schemas";
 import type { ProjectDTO } from "@/lib/projects/types";
-import type { Owner } from "@/models/conversations";
+import { touchConversation, type Owner } from "@/models/conversations";
+import { deleteConversationMessages } from "@/models/messages";
 import { deleteProjectDoc, updateProjectFields } from "@/models/projects";
 import { deleteProjectTasks } from "@/models/tasks";
 
@@ -45,4 +46,12 @@ export async function deleteProject(owner: Owner, projectId: unknown, options: {
     // The chat may already be gone (deleted from the sidebar); that is what the user wanted anyway.
     if (!(isAppError(error) && error.code === "not_found:conversation")) throw error;
   }
+}
+
+/** "Clear history" on the project page: empties the project's chat; the project and its tasks stay. */
+export async function clearProjectChat(owner: Owner, projectId: unknown): Promise<{ messages: number }> {
+  const project = await requireProject(owner, projectId);
+  const messages = await deleteConversationMessages(owner, project.conversationId);
+  await touchConversation(owner, project.conversationId, new Date(), -messages);
+  return { messages };
 }

@@ -8,15 +8,10 @@
 import { runAction } from "@/lib/chat/action-result";
 import type { ActionResult } from "@/lib/chat/types";
 import { currentOwner } from "@/lib/projects/current-owner";
-import { deleteProject, editProject, setProjectStatus } from "@/lib/projects/project-service";
-import { getBoard } from "@/lib/projects/queries";
+import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "@/lib/projects/project-service";
 import { addTask, deleteTask, moveTask, updateTask } from "@/lib/projects/task-service";
 import type { ProjectDTO, TaskDTO } from "@/lib/projects/types";
 
-/** The board as stored now (after a change card was applied in the project chat). */
-export async function loadBoardAction(projectId: string): Promise<ActionResult<{ project: ProjectDTO; tasks: TaskDTO[] }>> {
-  return runAction(async () => getBoard(await currentOwner(), projectId));
-}
 
 export async function addTaskAction(projectId: string, input: unknown): Promise<ActionResult<TaskDTO>> {
   return runAction(async () => addTask(await currentOwner(), projectId, input));
@@ -50,4 +45,9 @@ export async function deleteProjectAction(projectId: string, options: { deleteCh
     await deleteProject(await currentOwner(), projectId, { deleteChat: options?.deleteChat === true });
     return null;
   });
+}
+
+/** Empties the project's chat; the project and its tasks stay. */
+export async function clearProjectChatAction(projectId: string): Promise<ActionResult<{ messages: number }>> {
+  return runAction(async () => clearProjectChat(await currentOwner(), projectId));
 }

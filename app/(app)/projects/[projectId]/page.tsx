@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeftIcon } from "lucide-react";
 
-import { ChatView } from "@/components/chat/chat-view";
 import { ProjectBoard } from "@/components/projects/project-board";
+import { ProjectChatPanel } from "@/components/projects/project-chat-panel";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
 import { requireUser } from "@/lib/auth/session";
@@ -54,10 +54,7 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
       </div>
       <div className="min-w-0">
         {chat ? (
-          // The panel fills this box: beside the board on wide screens, below it on a phone.
-          <div className="h-[75dvh] xl:sticky xl:top-4 xl:h-[calc(100dvh-3.5rem-3rem)]">
-            <ChatView key={chat.conversation.id} conversation={chat.conversation} initialMessages={chat.messages} model={chatModelInfo()} variant="panel" />
-          </div>
+          <ProjectChatPanel projectId={board.project.id} conversation={chat.conversation} initialMessages={chat.messages} model={chatModelInfo()} />
         ) : (
           <p className="rounded-xl border border-dashed p-6 text-sm text-muted-foreground">
             This project&apos;s chat was deleted. The board still works; start a new Project Planner chat from the roles page if you
