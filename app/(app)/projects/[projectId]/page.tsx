@@ -52,7 +52,8 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
         <ProjectHeader key={`${board.project.name}|${board.project.status}`} project={board.project} />
         <ProjectBoard projectId={board.project.id} projectName={board.project.name} initialTasks={board.tasks} today={today} />
       </div>
-      <div className="min-w-0">
+      {/* Clip, don't scroll: a long line in the chat must not widen the page (the keyboard drag would scroll it sideways). */}
+      <div className="min-w-0 overflow-x-clip">
         {chat ? (
           <ProjectChatPanel projectId={board.project.id} conversation={chat.conversation} initialMessages={chat.messages} model={chatModelInfo()} />
         ) : (
