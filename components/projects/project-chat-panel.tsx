@@ -25,7 +25,7 @@ export function ProjectChatPanel({ projectId, conversation, initialMessages, mod
   const [confirming, setConfirming] = useState(false);
 
   return (
-    <section aria-label="Project chat" className="grid gap-2">
+    <section aria-label="Project chat" className="grid grid-cols-[minmax(0,1fr)] gap-2">
       <div className="flex justify-end">
         <Button variant="ghost" size="sm" className="text-muted-foreground" onClick={() => setConfirming(true)}>
           <EraserIcon aria-hidden="true" />
