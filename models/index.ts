@@ -10,12 +10,14 @@ import type { ModelDefinition } from "@/lib/db/model";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
 import { messagesModel } from "@/models/messages";
+import { projectsModel } from "@/models/projects";
 import { rateLimitsModel } from "@/models/rate-limits";
 import { rolesModel } from "@/models/roles";
 import { sessionsModel } from "@/models/sessions";
+import { tasksModel } from "@/models/tasks";
 import { usersModel } from "@/models/users";
 
-export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel, sessionsModel];
+export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel, sessionsModel, projectsModel, tasksModel];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */
 export async function ensureAllModels(): Promise<Db> {

@@ -1,8 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { CircleAlertIcon, XIcon } from "lucide-react";
+import { CircleAlertIcon, FolderKanbanIcon, XIcon } from "lucide-react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,12 @@ export interface ChatViewProps {
   model: ChatModelInfo;
   /** A first message to send once (from ?starter=), when the conversation is still empty. */
   starter?: string;
+}
+
+function emptyHintFor(conversation: ConversationDTO): string | undefined {
+  if (conversation.projectId) return "Ask about the project, or ask for changes: “add a task: …”. Nothing changes until you apply it.";
+  if (conversation.mode === "project-planning") return "Describe your project: what you want to achieve, by when, and the steps you already know. The AI will propose a plan.";
+  return undefined;
 }
 
 function refusalText(message: string, retryAfterSeconds: number | undefined): string {
@@ -55,6 +62,15 @@ export function ChatView({ conversation, initialMessages, hasOlder, model, start
         title={session.title}
         model={model}
       />
+      {/* On the project page the board is beside the chat already. */}
+      {conversation.projectId && !pathname.startsWith("/projects/") && (
+        <Button asChild variant="outline" size="sm" className="w-fit">
+          <Link href={`/projects/${conversation.projectId}`}>
+            <FolderKanbanIcon aria-hidden="true" />
+            Open project board
+          </Link>
+        </Button>
+      )}
       <DetailsCard
         conversationId={conversation.id}
         fields={conversation.fields}
@@ -76,6 +92,8 @@ export function ChatView({ conversation, initialMessages, hasOlder, model, start
         maxChars={model.maxMessageChars}
         onRegenerate={() => void submit({ mode: "regenerate" })}
         onEdit={(text) => submit({ mode: "edit", text })}
+        onProposalChange={session.updateProposal}
+        emptyHint={emptyHintFor(conversation)}
       />
       {session.refusal && (
         <Alert variant="destructive" data-testid="chat-refusal" className="pr-10">

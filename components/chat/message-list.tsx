@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { ArrowDownIcon, LoaderCircleIcon, MessageSquareDashedIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import type { MessageDTO } from "@/lib/chat/types";
+import type { MessageDTO, ProposalDTO } from "@/lib/chat/types";
 import { MessageItem } from "@/components/chat/message-item";
 import { useOlderMessages } from "@/components/chat/use-older-messages";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
@@ -21,6 +21,9 @@ export interface MessageListProps {
   maxChars: number;
   onRegenerate: () => void;
   onEdit: (text: string) => Promise<boolean>;
+  onProposalChange: (messageId: string, proposal: ProposalDTO) => void;
+  /** What the empty conversation says. */
+  emptyHint?: string;
 }
 
 /** Start loading the previous page this far (px) before the reader reaches the top. */
@@ -32,7 +35,8 @@ const PRELOAD_MARGIN_PX = 600;
  * reader is looking at.
  */
 export function MessageList(props: MessageListProps) {
-  const { conversationId, messages, initialHasOlder, onPrepend, streamingId, busy, errorMessages, maxChars, onRegenerate, onEdit } = props;
+  const { conversationId, messages, initialHasOlder, onPrepend, streamingId, busy, errorMessages, maxChars, onRegenerate, onEdit, onProposalChange } = props;
+  const emptyHint = props.emptyHint ?? "Ask your first question below. The AI already has the details you gave.";
   const last = messages.at(-1);
   // The newest message only: a page of older messages in front must not pull the view down.
   const contentKey = `${last?.id}:${last?.message.length}:${last?.status}`;
@@ -78,7 +82,7 @@ export function MessageList(props: MessageListProps) {
             <div className="flex flex-1 flex-col items-center justify-center gap-2 text-center text-muted-foreground">
               <MessageSquareDashedIcon className="size-8" aria-hidden="true" />
               <p className="font-medium text-foreground">Say hello</p>
-              <p className="max-w-sm text-sm">Ask your first question below. The AI already has the details you gave.</p>
+              <p className="max-w-sm text-sm">{emptyHint}</p>
             </div>
           ) : (
             <>
@@ -112,6 +116,8 @@ export function MessageList(props: MessageListProps) {
                     streaming={message.id === streamingId}
                     errorText={errorMessages[message.id]}
                     maxChars={maxChars}
+                    busy={busy}
+                    onProposalChange={(proposal) => onProposalChange(message.id, proposal)}
                     onRegenerate={!busy && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
                     onEdit={!busy && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
                   />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatStreamEvent, MessageDTO, ReplyRequest } from "@/lib/chat/types";
+import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/lib/chat/types";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 import { readNdjson } from "@/components/chat/read-ndjson";
 import { startReply, type ReplyRefusal } from "@/components/chat/reply-request";
@@ -27,6 +27,8 @@ export interface ChatSession {
   addMessage: (message: MessageDTO) => void;
   /** Puts an older page in front of what is shown (scrolling up through a long conversation). */
   prependMessages: (older: MessageDTO[]) => void;
+  /** A proposal card was decided: keep its new state (and the plan as created). */
+  updateProposal: (messageId: string, proposal: ProposalDTO) => void;
 }
 
 function now(): string {
@@ -179,6 +181,7 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
   const prependMessages = useCallback((older: MessageDTO[]) => setMessages((previous) => [...older, ...previous]), []);
+  const updateProposal = useCallback((messageId: string, proposal: ProposalDTO) => patch(messageId, (message) => ({ ...message, proposal })), [patch]);
 
-  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages };
+  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages, updateProposal };
 }

@@ -10,9 +10,11 @@ import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "
 import { toMessageDTO } from "@/lib/chat/dto";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/chat/limits";
 import { requireConversation } from "@/lib/chat/conversation-service";
+import { checkProposalReferences, toolsForTurn, toStoredProposal, type TurnTools } from "@/lib/chat/project-turn";
+import { proposalReplyText } from "@/lib/chat/proposal-text";
 import { maybeGenerateTitle } from "@/lib/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/chat/types";
-import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type ChatTurn } from "@/lib/chat/ai-adapter";
+import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type ChatTurn, type Proposal } from "@/lib/chat/ai-adapter";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { startAiReply } from "@/lib/metrics";
@@ -111,7 +113,9 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   emit({ type: "user", message: toMessageDTO(userMessage) });
 
   const model = getChatModel();
-  const systemInstruction = buildSystemInstruction(conversation, conversation.details);
+  const turn = await toolsForTurn(owner, conversation);
+  const base = buildSystemInstruction(conversation, conversation.details);
+  const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
   // The instruction is sent with every call, so it comes out of the same budget as the history.
   const reserved = estimateTokensOf(systemInstruction);
   const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
@@ -125,7 +129,7 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   );
   emit({ type: "start", messageId: replyId.toHexString() });
   try {
-    await streamReply(prepared, { model, systemInstruction, context, replyId, placeholder }, signal, emit);
+    await streamReply(prepared, { model, systemInstruction, context, replyId, placeholder, turn }, signal, emit);
   } finally {
     await Promise.all([counted, prepared.pending]);
   }
@@ -137,17 +141,20 @@ interface ReplyCall {
   context: ChatTurn[];
   replyId: ObjectId;
   placeholder: Promise<MessageDoc>;
+  turn: TurnTools;
 }
 
 async function streamReply(
   prepared: PreparedReply,
-  { model, systemInstruction, context, replyId, placeholder }: ReplyCall,
+  { model, systemInstruction, context, replyId, placeholder, turn }: ReplyCall,
   signal: AbortSignal,
   emit: (event: ChatStreamEvent) => void,
 ): Promise<void> {
   const { owner, conversation, userMessage } = prepared;
 
   let text = "";
+  let proposal: Proposal | undefined;
+  let taskTitles: Record<string, string> = {};
   let usage: MessageUsage | undefined;
   let lastSave = Date.now();
   const aiMetrics = startAiReply(model.name);
@@ -157,10 +164,15 @@ async function streamReply(
       messages: context,
       temperature: conversation.temperature,
       signal,
+      tools: turn.tools,
     });
     for await (const part of stream) {
       if (part.type === "usage") {
         usage = part.usage;
+        continue;
+      }
+      if (part.type === "proposal") {
+        proposal = part.proposal;
         continue;
       }
       aiMetrics.firstToken();
@@ -173,6 +185,8 @@ async function streamReply(
       }
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
+    // A change naming a task outside this project is refused whole, like arguments that fail the schema.
+    if (proposal) taskTitles = await checkProposalReferences(owner, turn, proposal);
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await placeholder;
@@ -181,8 +195,15 @@ async function streamReply(
   }
 
   aiMetrics.end("complete", usage);
+  if (proposal && !text.trim()) text = proposalReplyText(proposal);
   await placeholder;
-  const saved = await finalizeReply(owner, replyId, { message: text, status: "complete", model: model.name, usage });
+  const saved = await finalizeReply(owner, replyId, {
+    message: text,
+    status: "complete",
+    model: model.name,
+    usage,
+    ...(proposal ? { proposal: toStoredProposal(proposal, taskTitles) } : {}),
+  });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
   const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
   if (title) emit({ type: "title", title });

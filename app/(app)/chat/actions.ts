@@ -9,6 +9,7 @@ import {
   updateConversationDetailsFor,
 } from "@/lib/chat/conversation-service";
 import { toOwner } from "@/lib/chat/owner";
+import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/chat/proposal-service";
 import { listOlderMessages } from "@/lib/chat/queries";
 import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/chat/types";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -59,5 +60,22 @@ export async function loadOlderMessagesAction(conversationId: string, before: st
     const page = await listOlderMessages(owner, input.conversationId, new Date(input.before));
     if (!page) throw new AppError("not_found:conversation");
     return page;
+  });
+}
+
+/** The plan card's Create project: the plan as the user edited it, validated again here. */
+export async function createProjectFromPlanAction(messageId: string, plan: unknown): Promise<ActionResult<{ projectId: string }>> {
+  return runAction(async () => createProjectFromProposal(await currentOwner(), messageId, plan));
+}
+
+/** The change card's Apply: every change, or none if any is refused. */
+export async function applyChangesAction(messageId: string): Promise<ActionResult<{ projectId: string }>> {
+  return runAction(async () => applyProposedChanges(await currentOwner(), messageId));
+}
+
+export async function dismissProposalAction(messageId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await dismissProposal(await currentOwner(), messageId);
+    return null;
   });
 }
