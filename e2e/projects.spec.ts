@@ -126,13 +126,20 @@ test("plan a project in conversation, then keep board and chat in step", async (
   });
 
   await test.step("move a task to Done with the keyboard", async () => {
-    const handle = page.getByRole("button", { name: `Move Order cake boxes ${tag}` });
+    const title = `Order cake boxes ${tag}`;
+    const card = (status: "doing" | "done") => column(page, status).locator(`[data-task-title="${title}"]`);
+    const handle = page.getByRole("button", { name: `Move ${title}` });
     await handle.focus();
+    // Each key waits for the board to answer the one before.
     await page.keyboard.press("Space");
+    await expect(handle).toHaveAttribute("aria-pressed", "true");
     await page.keyboard.press("ArrowRight");
+    await expect(card("doing")).toBeVisible();
     await page.keyboard.press("ArrowRight");
+    await expect(card("done")).toBeVisible();
     await page.keyboard.press("Space");
-    await expect(column(page, "done").locator(`[data-task-title="Order cake boxes ${tag}"]`)).toBeVisible();
+    await expect(handle).not.toHaveAttribute("aria-pressed", "true");
+    await expect(card("done")).toBeVisible();
   });
 
   await test.step("reload: the board and the chat, with its applied card, are all still there", async () => {
