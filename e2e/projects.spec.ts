@@ -30,6 +30,11 @@ async function startPlanning(page: Page, goal: string): Promise<void> {
   await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
 }
 
+/** The board saves a move with a server action after the drop; resolves when the server answered. */
+function moveSaved(page: Page): Promise<unknown> {
+  return page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
+}
+
 function column(page: Page, status: "todo" | "doing" | "done"): Locator {
   return page.getByTestId(`column-${status}`);
 }
@@ -104,7 +109,9 @@ test("plan a project in conversation, then keep board and chat in step", async (
     await page.mouse.down();
     await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 15 });
+    const saved = moveSaved(page);
     await page.mouse.up();
+    await saved;
     await expect(column(page, "done").getByTestId("task-card")).toHaveAttribute("data-task-title", "Write the cake menu");
   });
 
@@ -137,7 +144,9 @@ test("plan a project in conversation, then keep board and chat in step", async (
     await expect(card("doing")).toBeVisible();
     await page.keyboard.press("ArrowRight");
     await expect(card("done")).toBeVisible();
+    const saved = moveSaved(page);
     await page.keyboard.press("Space");
+    await saved;
     await expect(handle).not.toHaveAttribute("aria-pressed", "true");
     await expect(card("done")).toBeVisible();
   });
