@@ -41,7 +41,7 @@ export function BoardColumn({ status, title, tasks, total, onAdd, ...card }: Boa
         </Button>
       </header>
       <SortableContext id={status} items={tasks.map((task) => task.id)} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="grid min-h-16 content-start gap-2" aria-label={`${title} tasks`}>
+        <ul ref={setNodeRef} className="grid min-h-16 grid-cols-[minmax(0,1fr)] content-start gap-2" aria-label={`${title} tasks`}>
           {tasks.map((task) => (
             <TaskCard key={task.id} task={task} {...card} />
           ))}

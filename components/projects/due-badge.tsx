@@ -14,10 +14,10 @@ const STYLE = {
 export function DueBadge({ dueDate, today, done = false }: { dueDate: string; today: string; done?: boolean }) {
   const state = dueState(dueDate, today, done);
   return (
-    <span className={cn("inline-flex items-center gap-1 text-xs", STYLE[state])} data-due-state={state}>
+    <span className={cn("inline-flex flex-wrap items-center gap-x-1 text-xs", STYLE[state])} data-due-state={state}>
       <CalendarIcon className="size-3" aria-hidden="true" />
-      {state === "overdue" && <span>Overdue ·</span>}
-      {state === "today" && <span>Today ·</span>}
+      {state === "overdue" && <span>Overdue</span>}
+      {state === "today" && <span>Today</span>}
       <time dateTime={dueDate}>{formatDueDate(dueDate)}</time>
     </span>
   );

@@ -52,7 +52,7 @@ export function TaskCard({ task, today, sortable, onEdit, onMove, onDelete }: Ta
       data-testid="task-card"
       data-task-title={task.title}
       className={cn(
-        "flex items-start gap-1 rounded-lg border bg-card p-2 text-card-foreground shadow-xs",
+        "flex min-w-0 items-start gap-1 rounded-lg border bg-card p-2 text-card-foreground shadow-xs",
         isDragging && "z-10 opacity-60 ring-2 ring-ring",
       )}
     >

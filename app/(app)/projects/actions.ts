@@ -12,6 +12,7 @@ import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "
 import { addTask, deleteTask, moveTask, updateTask } from "@/lib/projects/task-service";
 import type { ProjectDTO, TaskDTO } from "@/lib/projects/types";
 
+
 export async function addTaskAction(projectId: string, input: unknown): Promise<ActionResult<TaskDTO>> {
   return runAction(async () => addTask(await currentOwner(), projectId, input));
 }
@@ -46,6 +47,7 @@ export async function deleteProjectAction(projectId: string, options: { deleteCh
   });
 }
 
+/** Empties the project's chat; the project and its tasks stay. */
 export async function clearProjectChatAction(projectId: string): Promise<ActionResult<{ messages: number }>> {
   return runAction(async () => clearProjectChat(await currentOwner(), projectId));
 }

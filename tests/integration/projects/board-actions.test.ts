@@ -6,7 +6,6 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   addTaskAction,
-  clearProjectChatAction,
   deleteProjectAction,
   deleteTaskAction,
   editProjectAction,
@@ -19,7 +18,6 @@ import { createProjectFromPlan } from "@/lib/projects/create-project";
 import { getBoard, getDashboardProjects, listProjectItems } from "@/lib/projects/queries";
 import type { TaskDTO } from "@/lib/projects/types";
 import { findConversation } from "@/models/conversations";
-import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser, type TestUser } from "../chat/fixtures";
 import { signInAs } from "../chat/session-mock";
@@ -137,29 +135,6 @@ describe("board actions", () => {
     expect(await findConversation(user.owner, keptChat._id.toHexString())).not.toBeNull();
     expect(await findConversation(user.owner, goneChat._id.toHexString())).toBeNull();
     expect(await deleteProjectAction(keep.projectId, { deleteChat: false })).toMatchObject({ ok: false, error: { code: "not_found:project" } });
-  });
-});
-
-describe("project chat", () => {
-  it("Clear history empties the project's chat and keeps the project and its tasks; nobody else can clear it", async () => {
-    const user = await makeUser("clearer");
-    signInAs(user.user);
-    const chat = await startConversation(user.owner, "project-planner", { project_goal: "A new kitchen" });
-    await insertMessage(user.owner, chat._id, { sender: "user", message: "Plan my kitchen", status: "complete" });
-    await insertMessage(user.owner, chat._id, { sender: "ai", message: "Here is a plan", status: "complete" });
-    const { projectId } = await createProjectFromPlan(user.owner, plan(), { ...source(), conversationId: chat._id });
-    const board = await getBoard(user.owner, projectId);
-
-    const mallory = await makeUser("mallory-clear");
-    signInAs(mallory.user);
-    expect(await clearProjectChatAction(projectId)).toMatchObject({ ok: false, error: { code: "not_found:project" } });
-    expect(await test.db().collection("messages").countDocuments({ conversationId: chat._id })).toBe(2);
-
-    signInAs(user.user);
-    expect(await clearProjectChatAction(projectId)).toEqual({ ok: true, data: { messages: 2 } });
-    expect(await test.db().collection("messages").countDocuments({ conversationId: chat._id })).toBe(0);
-    expect(await findConversation(user.owner, chat._id.toHexString())).not.toBeNull();
-    expect((await getBoard(user.owner, projectId)).tasks).toEqual(board.tasks);
   });
 });
 

@@ -41,17 +41,19 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
   const [chat, today] = await Promise.all([getConversationView(user, board.project.conversationId), userToday()]);
 
   return (
-    <div className="mx-auto grid w-full max-w-7xl gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+    <div className="mx-auto grid w-full max-w-7xl gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
       <TimeZoneSync />
       <div className="grid min-w-0 content-start gap-4">
         <Link href="/projects" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
           <ArrowLeftIcon className="size-4" aria-hidden="true" />
           All projects
         </Link>
-        <ProjectHeader project={board.project} />
+        {/* Keyed by the stored project, so a rename applied from the chat (then a refresh) shows. */}
+        <ProjectHeader key={`${board.project.name}|${board.project.status}`} project={board.project} />
         <ProjectBoard projectId={board.project.id} projectName={board.project.name} initialTasks={board.tasks} today={today} />
       </div>
-      <div className="min-w-0">
+      {/* Clip, don't scroll: a long line in the chat must not widen the page (the keyboard drag would scroll it sideways). */}
+      <div className="min-w-0 overflow-x-clip">
         {chat ? (
           <ProjectChatPanel projectId={board.project.id} conversation={chat.conversation} initialMessages={chat.messages} model={chatModelInfo()} />
         ) : (
