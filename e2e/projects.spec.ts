@@ -30,6 +30,11 @@ async function startPlanning(page: Page, goal: string): Promise<void> {
   await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
 }
 
+/** The board saves a move with a server action after the drop; resolves when the server answered. */
+function moveSaved(page: Page): Promise<unknown> {
+  return page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
+}
+
 function column(page: Page, status: "todo" | "doing" | "done"): Locator {
   return page.getByTestId(`column-${status}`);
 }
@@ -104,7 +109,9 @@ test("plan a project in conversation, then keep board and chat in step", async (
     await page.mouse.down();
     await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 15 });
+    const saved = moveSaved(page);
     await page.mouse.up();
+    await saved;
     await expect(column(page, "done").getByTestId("task-card")).toHaveAttribute("data-task-title", "Write the cake menu");
   });
 
@@ -126,13 +133,22 @@ test("plan a project in conversation, then keep board and chat in step", async (
   });
 
   await test.step("move a task to Done with the keyboard", async () => {
-    const handle = page.getByRole("button", { name: `Move Order cake boxes ${tag}` });
+    const title = `Order cake boxes ${tag}`;
+    const card = (status: "doing" | "done") => column(page, status).locator(`[data-task-title="${title}"]`);
+    const handle = page.getByRole("button", { name: `Move ${title}` });
     await handle.focus();
+    // Each key waits for the board to answer the one before.
     await page.keyboard.press("Space");
+    await expect(handle).toHaveAttribute("aria-pressed", "true");
     await page.keyboard.press("ArrowRight");
+    await expect(card("doing")).toBeVisible();
     await page.keyboard.press("ArrowRight");
+    await expect(card("done")).toBeVisible();
+    const saved = moveSaved(page);
     await page.keyboard.press("Space");
-    await expect(column(page, "done").locator(`[data-task-title="Order cake boxes ${tag}"]`)).toBeVisible();
+    await saved;
+    await expect(handle).not.toHaveAttribute("aria-pressed", "true");
+    await expect(card("done")).toBeVisible();
   });
 
   await test.step("reload: the board and the chat, with its applied card, are all still there", async () => {

@@ -54,7 +54,8 @@ export function ChatView({ conversation, initialMessages, hasOlder, model, start
   }, [conversation.roleId, initialMessages.length, pathname, router, starter, submit]);
 
   return (
-    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
+    // min-w-0: as a grid or flex item (the project page's chat column) it must shrink to its track, not to its longest line.
+    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl min-w-0 flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
       <ChatHeader
         roleId={conversation.roleId}
         roleName={conversation.roleName}

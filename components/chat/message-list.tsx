@@ -73,6 +73,8 @@ export function MessageList(props: MessageListProps) {
   const turns = messages.filter((message) => message.kind === "message");
   const lastTurn = turns.at(-1);
   const lastUserId = turns.findLast((message) => message.sender === "user")?.id;
+  // The last reply's plan or changes were used: regenerating or editing would rewrite that record.
+  const decided = lastTurn?.sender === "ai" && lastTurn.proposal !== undefined && lastTurn.proposal.state !== "proposed";
 
   return (
     <div className="relative min-h-0 flex-1">
@@ -118,8 +120,8 @@ export function MessageList(props: MessageListProps) {
                     maxChars={maxChars}
                     busy={busy}
                     onProposalChange={(proposal) => onProposalChange(message.id, proposal)}
-                    onRegenerate={!busy && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
-                    onEdit={!busy && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
+                    onRegenerate={!busy && !decided && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
+                    onEdit={!busy && !decided && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
                   />
                 ))}
               </ol>

@@ -84,6 +84,10 @@ export async function prepareReply(owner: Owner, conversationId: string, request
   await enforceChatRateLimit(owner);
 
   const last = await findLastTurn(owner, conversation._id);
+  // A reply whose plan or changes the user already applied or dismissed is a record of that decision.
+  if (last?.sender === "ai" && last.proposal && last.proposal.state !== "proposed") {
+    throw new AppError(`conflict:${request.mode}`, "This reply's proposal was already used. Send a new message instead.");
+  }
   if (request.mode === "regenerate") {
     if (last?.sender === "ai") {
       await deleteMessage(owner, conversation._id, last._id);

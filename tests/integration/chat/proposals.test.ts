@@ -187,6 +187,13 @@ describe("Create project from the plan card", () => {
     expect(message?.proposal).toMatchObject({ state: "applied", plan: { tasks: [{ title: "Register bakery.example" }, {}] } });
     expect(message?.proposal.projectId.toHexString()).toBe(projectId);
 
+    // The reply is now the record of that decision: it cannot be regenerated or its question edited away.
+    for (const body of [{ mode: "regenerate" }, { mode: "edit", text: "Something else" }]) {
+      const refused = await postReply(id, body);
+      expect(refused.status).toBe(409);
+    }
+    expect(await test.db().collection("messages").countDocuments({ conversationId: new ObjectId(id) })).toBe(2);
+
     const again = await createProjectFromPlanAction(reply.id, edited);
     expect(again).toMatchObject({ ok: false, error: { code: "conflict:proposal" } });
     expect(await test.db().collection("projects").countDocuments({ userId: me.owner })).toBe(1);
