@@ -11,6 +11,7 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unprocessable"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -36,6 +38,7 @@ const TITLE: Record<ErrorKind, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  unprocessable: "Unprocessable request",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",
   internal: "Internal server error",
