@@ -35,6 +35,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHAT_MAX_MESSAGE_CHARS: positiveInt(8000),
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  API_TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(120),
   CHAT_CONTEXT_TOKEN_BUDGET: positiveInt(32_000),
 });
 

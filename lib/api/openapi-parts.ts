@@ -1,0 +1,49 @@
+/** Building blocks of the OpenAPI operations: the shared refusals, JSON bodies, idempotent creates. */
+import "server-only";
+import { z } from "zod";
+import type { ZodOpenApiOperationObject } from "zod-openapi";
+import { problemSchema } from "@/lib/api/schemas/common";
+
+export type Responses = ZodOpenApiOperationObject["responses"];
+
+export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+
+/** The refusals every /api/v1 operation can give. */
+export function commonProblems(): Responses {
+  return {
+    "400": problem("Invalid input: the fields named in `errors`."),
+    "401": problem("Not signed in, or the token is invalid, expired or revoked."),
+    "403": problem("A read-only token used for a request that changes data."),
+    "404": problem("No such resource for this user (ids of other users' data are answered the same way)."),
+    "413": problem("Body too large."),
+    "429": problem("Too many requests for this token (see Retry-After and RateLimit-* headers)."),
+  };
+}
+
+export function json(schema: z.ZodType, description = "OK") {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export const idempotencyHeader = z
+  .string()
+  .max(255)
+  .optional()
+  .meta({ description: "Retries with the same key and body return the first answer and create nothing new; the same key with another body is 422." });
+
+export function op(summary: string, tags: string[], operation: Partial<ZodOpenApiOperationObject> & { responses: Responses }): ZodOpenApiOperationObject {
+  return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems() } };
+}
+
+export function creating(summary: string, tags: string[], body: z.ZodType, created: z.ZodType, extra: Responses = {}): ZodOpenApiOperationObject {
+  return op(summary, tags, {
+    requestParams: { header: z.object({ "idempotency-key": idempotencyHeader }) },
+    requestBody: { content: { "application/json": { schema: body } } },
+    responses: {
+      "201": json(created, "Created"),
+      "409": problem("A request with this Idempotency-Key is still running."),
+      "422": problem("This Idempotency-Key was used for a different request."),
+      ...extra,
+    },
+  });
+}
+
