@@ -6,17 +6,17 @@ import { problemSchema } from "@/lib/api/schemas/common";
 
 export type Responses = ZodOpenApiOperationObject["responses"];
 
-export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+export const problem = (description: string, schema: z.ZodType = problemSchema) => ({ description, content: { "application/problem+json": { schema } } });
 
 /** The refusals every /api/v1 operation can give. */
-export function commonProblems(): Responses {
+export function commonProblems(schema: z.ZodType = problemSchema): Responses {
   return {
-    "400": problem("Invalid input: the fields named in `errors`."),
-    "401": problem("Not signed in, or the token is invalid, expired or revoked."),
-    "403": problem("A read-only token used for a request that changes data."),
-    "404": problem("No such resource for this user (ids of other users' data are answered the same way)."),
-    "413": problem("Body too large."),
-    "429": problem("Too many requests for this token (see Retry-After and RateLimit-* headers)."),
+    "400": problem("Invalid input: the fields named in `errors`.", schema),
+    "401": problem("Not signed in, or the token is invalid, expired or revoked.", schema),
+    "403": problem("A read-only token used for a request that changes data.", schema),
+    "404": problem("No such resource for this user (ids of other users' data are answered the same way).", schema),
+    "413": problem("Body too large.", schema),
+    "429": problem("Too many requests for this token (see Retry-After and RateLimit-* headers).", schema),
   };
 }
 
@@ -30,20 +30,32 @@ export const idempotencyHeader = z
   .optional()
   .meta({ description: "Retries with the same key and body return the first answer and create nothing new; the same key with another body is 422." });
 
-export function op(summary: string, tags: string[], operation: Partial<ZodOpenApiOperationObject> & { responses: Responses }): ZodOpenApiOperationObject {
-  return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems() } };
+export function op(
+  summary: string,
+  tags: string[],
+  operation: Partial<ZodOpenApiOperationObject> & { responses: Responses },
+  problems: z.ZodType = problemSchema,
+): ZodOpenApiOperationObject {
+  return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems(problems) } };
 }
 
-export function creating(summary: string, tags: string[], body: z.ZodType, created: z.ZodType, extra: Responses = {}): ZodOpenApiOperationObject {
+export function creating(
+  summary: string,
+  tags: string[],
+  body: z.ZodType,
+  created: z.ZodType,
+  extra: Responses = {},
+  problems: z.ZodType = problemSchema,
+): ZodOpenApiOperationObject {
   return op(summary, tags, {
     requestParams: { header: z.object({ "idempotency-key": idempotencyHeader }) },
     requestBody: { content: { "application/json": { schema: body } } },
     responses: {
       "201": json(created, "Created"),
-      "409": problem("A request with this Idempotency-Key is still running."),
-      "422": problem("This Idempotency-Key was used for a different request."),
+      "409": problem("A request with this Idempotency-Key is still running.", problems),
+      "422": problem("This Idempotency-Key was used for a different request.", problems),
       ...extra,
     },
-  });
+  }, problems);
 }
 
