@@ -21,6 +21,12 @@ export interface RoleSnapshot {
   temperature?: number;
 }
 
+/**
+ * "chat" for a role chat; "project-planning" when opened from Create project (the AI may then
+ * propose a plan). A conversation linked to a project (`projectId`) is that project's chat.
+ */
+export type ConversationMode = "chat" | "project-planning";
+
 /** "default" until the first exchange names it; "user" once renamed (then never auto-retitled). */
 export type TitleSource = "default" | "generated" | "user";
 
@@ -34,6 +40,9 @@ export interface ConversationDoc extends RoleSnapshot {
   updatedAt: Date;
   lastMessageAt: Date;
   messageCount: number;
+  /** Absent on conversations made before modes existed: those are "chat". */
+  mode?: ConversationMode;
+  projectId?: ObjectId;
 }
 
 /** The largest page any caller (sidebar or /api/v1, whose limit is ≤ 100) may ask for. */
@@ -60,6 +69,8 @@ export const conversationsModel = defineModel({
       updatedAt: { bsonType: "date" },
       lastMessageAt: { bsonType: "date" },
       messageCount: { bsonType: ["int", "long", "double"] },
+      mode: { enum: ["chat", "project-planning"] },
+      projectId: { bsonType: "objectId" },
     },
   },
 });
@@ -75,7 +86,7 @@ export function parseObjectId(id: unknown): ObjectId | null {
 
 export async function createConversation(
   owner: Owner,
-  input: { snapshot: RoleSnapshot; details: Record<string, unknown>; title: string },
+  input: { snapshot: RoleSnapshot; details: Record<string, unknown>; title: string; mode?: ConversationMode },
 ): Promise<ConversationDoc> {
   const now = new Date();
   const doc: ConversationDoc = {
@@ -89,6 +100,7 @@ export async function createConversation(
     updatedAt: now,
     lastMessageAt: now,
     messageCount: 0,
+    mode: input.mode ?? "chat",
   };
   if (doc.temperature === undefined) delete doc.temperature;
   await (await conversations()).insertOne(doc);
@@ -167,6 +179,15 @@ export async function updateConversationDetails(
     { $set: { details, updatedAt: new Date() } },
     { returnDocument: "after" },
   );
+}
+
+/** Makes the conversation the project's chat; false if it is not the owner's. */
+export async function linkConversationToProject(owner: Owner, conversationId: ObjectId, projectId: ObjectId): Promise<boolean> {
+  const result = await (await conversations()).updateOne(
+    { _id: conversationId, userId: owner },
+    { $set: { projectId, updatedAt: new Date() } },
+  );
+  return result.matchedCount === 1;
 }
 
 /** Records activity: moves the conversation to the top of the sidebar and adjusts its count. */

@@ -12,11 +12,24 @@ import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
 import { idempotencyKeysModel } from "@/models/idempotency-keys";
 import { messagesModel } from "@/models/messages";
+import { projectsModel } from "@/models/projects";
 import { rateLimitsModel } from "@/models/rate-limits";
 import { rolesModel } from "@/models/roles";
+import { tasksModel } from "@/models/tasks";
 import { usersModel } from "@/models/users";
 
-export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel, apiTokensModel, idempotencyKeysModel];
+export const allModels: readonly ModelDefinition[] = [
+  usersModel,
+  rateLimitsModel,
+  conversationsModel,
+  messagesModel,
+  briefsModel,
+  rolesModel,
+  projectsModel,
+  tasksModel,
+  apiTokensModel,
+  idempotencyKeysModel,
+];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */
 export async function ensureAllModels(): Promise<Db> {

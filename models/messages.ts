@@ -6,6 +6,7 @@
 import { ObjectId, type Collection } from "mongodb";
 import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
+import type { ChangeProposal, Plan } from "@/lib/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 
 export type MessageSender = "user" | "ai";
@@ -17,6 +18,19 @@ export interface MessageUsage {
   outputTokens: number;
   totalTokens: number;
 }
+
+/** A proposal waits for the user; Create project / Apply make it "applied", Dismiss "dismissed". */
+export type ProposalState = "proposed" | "applied" | "dismissed";
+export const PROPOSAL_STATES: readonly ProposalState[] = ["proposed", "applied", "dismissed"];
+
+/**
+ * A plan or change set the AI proposed, stored on its reply so the card survives a reload. For a
+ * plan that became a project, `plan` is what the user kept and `projectId` where it went.
+ */
+export type StoredProposal = ({ kind: "plan"; plan: Plan; projectId?: ObjectId } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
+  state: ProposalState;
+  decidedAt?: Date;
+};
 
 export interface MessageDoc {
   _id: ObjectId;
@@ -30,6 +44,7 @@ export interface MessageDoc {
   model?: string;
   usage?: MessageUsage;
   errorCode?: string;
+  proposal?: StoredProposal;
 }
 
 export const messagesModel = defineModel({
@@ -49,6 +64,19 @@ export const messagesModel = defineModel({
       model: { bsonType: "string" },
       usage: { bsonType: "object" },
       errorCode: { bsonType: "string" },
+      proposal: {
+        bsonType: "object",
+        required: ["kind", "state"],
+        properties: {
+          kind: { enum: ["plan", "changes"] },
+          state: { enum: [...PROPOSAL_STATES] },
+          plan: { bsonType: "object" },
+          changes: { bsonType: "object" },
+          projectId: { bsonType: "objectId" },
+          taskTitles: { bsonType: "object" },
+          decidedAt: { bsonType: "date" },
+        },
+      },
     },
   },
 });
@@ -86,13 +114,45 @@ export async function insertMessage(
 export async function finalizeReply(
   owner: Owner,
   id: ObjectId,
-  outcome: { message: string; status: Exclude<MessageStatus, "streaming">; model?: string; usage?: MessageUsage; errorCode?: string },
+  outcome: {
+    message: string;
+    status: Exclude<MessageStatus, "streaming">;
+    model?: string;
+    usage?: MessageUsage;
+    errorCode?: string;
+    proposal?: StoredProposal;
+  },
 ): Promise<MessageDoc | null> {
   const set: Partial<MessageDoc> = { message: outcome.message, status: outcome.status };
+  if (outcome.proposal) set.proposal = outcome.proposal;
   if (outcome.model) set.model = outcome.model;
   if (outcome.usage) set.usage = outcome.usage;
   if (outcome.errorCode) set.errorCode = outcome.errorCode;
   return (await messages()).findOneAndUpdate({ _id: id, userId: owner }, { $set: set }, { returnDocument: "after" });
+}
+
+export async function findMessage(owner: Owner, id: ObjectId): Promise<MessageDoc | null> {
+  return (await messages()).findOne({ _id: id, userId: owner });
+}
+
+/**
+ * Moves a proposal from one state to another in one conditional write, so two clicks (or two
+ * tabs) can never apply it twice: only the write that finds it in `from` succeeds. `set` writes
+ * more fields of the proposal (the user's edited plan, the project it became).
+ */
+export async function transitionProposal(
+  owner: Owner,
+  id: ObjectId,
+  change: { kind: StoredProposal["kind"]; from: ProposalState; to: ProposalState; set?: { plan?: Plan; projectId?: ObjectId } },
+): Promise<MessageDoc | null> {
+  const set: Record<string, unknown> = { "proposal.state": change.to, "proposal.decidedAt": new Date() };
+  if (change.set?.plan) set["proposal.plan"] = change.set.plan;
+  if (change.set?.projectId) set["proposal.projectId"] = change.set.projectId;
+  return (await messages()).findOneAndUpdate(
+    { _id: id, userId: owner, sender: "ai", "proposal.kind": change.kind, "proposal.state": change.from },
+    { $set: set },
+    { returnDocument: "after" },
+  );
 }
 
 /** Saves the text streamed so far, so a crash mid-reply still leaves what was written. */

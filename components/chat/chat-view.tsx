@@ -1,13 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { CircleAlertIcon, XIcon } from "lucide-react";
+import { CircleAlertIcon, FolderKanbanIcon, XIcon } from "lucide-react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/chat/types";
 import { ChatHeader } from "@/components/chat/chat-header";
+import { ClearChatButton } from "@/components/chat/clear-chat-button";
 import { Composer } from "@/components/chat/composer";
 import { DetailsCard } from "@/components/chat/details-card";
 import { MessageList } from "@/components/chat/message-list";
@@ -20,6 +22,17 @@ export interface ChatViewProps {
   model: ChatModelInfo;
   /** A first message to send once (from ?starter=), when the conversation is still empty. */
   starter?: string;
+  /**
+   * "page": the chat page (header, details). "panel": a project's chat beside its board (fills
+   * its container; the page around it names the project).
+   */
+  variant?: "page" | "panel";
+}
+
+function emptyHintFor(conversation: ConversationDTO): string | undefined {
+  if (conversation.projectId) return "Ask about the project, or ask for changes: “add a task: …”. Nothing changes until you apply it.";
+  if (conversation.mode === "project-planning") return "Describe your project: what you want to achieve, by when, and the steps you already know. The AI will propose a plan.";
+  return undefined;
 }
 
 function refusalText(message: string, retryAfterSeconds: number | undefined): string {
@@ -27,7 +40,7 @@ function refusalText(message: string, retryAfterSeconds: number | undefined): st
 }
 
 /** The chat page's client side: header, details card, messages, composer and the reply stream. */
-export function ChatView({ conversation, initialMessages, model, starter }: ChatViewProps) {
+export function ChatView({ conversation, initialMessages, model, starter, variant = "page" }: ChatViewProps) {
   const session = useChatSession(conversation.id, initialMessages, conversation.title);
   const { submit } = session;
   const [details, setDetails] = useState(conversation.details);
@@ -44,25 +57,52 @@ export function ChatView({ conversation, initialMessages, model, starter }: Chat
     if (text && initialMessages.length === 0) void submit({ mode: "send", text });
   }, [conversation.roleId, initialMessages.length, pathname, router, starter, submit]);
 
+  const panel = variant === "panel";
   return (
-    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
-      <ChatHeader
-        roleId={conversation.roleId}
-        roleName={conversation.roleName}
-        roleIcon={conversation.roleIcon}
-        title={session.title}
-        model={model}
-      />
-      <DetailsCard
-        conversationId={conversation.id}
-        fields={conversation.fields}
-        details={details}
-        disabled={session.busy}
-        onUpdated={(next, notice) => {
-          setDetails(next);
-          session.addMessage(notice);
-        }}
-      />
+    <div
+      className={
+        panel
+          ? "flex h-full min-h-0 w-full flex-col gap-3"
+          : "mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]"
+      }
+    >
+      {!panel && (
+        <ChatHeader
+          roleId={conversation.roleId}
+          roleName={conversation.roleName}
+          roleIcon={conversation.roleIcon}
+          title={session.title}
+          model={model}
+        />
+      )}
+      {conversation.projectId && !panel && !pathname.startsWith("/projects/") && (
+        <Button asChild variant="outline" size="sm" className="w-fit">
+          <Link href={`/projects/${conversation.projectId}`}>
+            <FolderKanbanIcon aria-hidden="true" />
+            Open project board
+          </Link>
+        </Button>
+      )}
+      {panel && (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-medium">Project chat</h2>
+          {conversation.projectId && (
+            <ClearChatButton conversationId={conversation.id} disabled={session.busy} onCleared={session.clearMessages} />
+          )}
+        </div>
+      )}
+      {!panel && (
+        <DetailsCard
+          conversationId={conversation.id}
+          fields={conversation.fields}
+          details={details}
+          disabled={session.busy}
+          onUpdated={(next, notice) => {
+            setDetails(next);
+            session.addMessage(notice);
+          }}
+        />
+      )}
       <MessageList
         messages={session.messages}
         streamingId={session.streamingId}
@@ -71,6 +111,8 @@ export function ChatView({ conversation, initialMessages, model, starter }: Chat
         maxChars={model.maxMessageChars}
         onRegenerate={() => void submit({ mode: "regenerate" })}
         onEdit={(text) => submit({ mode: "edit", text })}
+        onProposalChange={session.updateProposal}
+        emptyHint={emptyHintFor(conversation)}
       />
       {session.refusal && (
         <Alert variant="destructive" data-testid="chat-refusal" className="pr-10">

@@ -10,6 +10,8 @@ const MESSAGES: Record<string, string> = {
   overloaded: "The AI model is overloaded right now. Try again in a moment.",
   network: "The connection to the AI service was lost before the reply finished. Try again.",
   incomplete: "The reply ended unexpectedly. Try again.",
+  invalid_plan: "I couldn't turn that into a plan. Retry to ask again.",
+  invalid_changes: "I couldn't turn that into changes to your project. Retry to ask again.",
 };
 
 export function errorTextFor(code: string | undefined): string {

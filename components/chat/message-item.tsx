@@ -6,11 +6,13 @@ import { CircleAlertIcon, InfoIcon, PencilIcon, RefreshCwIcon, SquareIcon } from
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import type { MessageDTO } from "@/lib/chat/types";
+import type { MessageDTO, ProposalDTO } from "@/lib/chat/types";
 import { CopyButton } from "@/components/chat/copy-button";
 import { EditMessageForm } from "@/components/chat/edit-message-form";
 import { errorTextFor } from "@/components/chat/error-text";
 import { Markdown } from "@/components/chat/markdown";
+import { ChangeCard } from "@/components/projects/change-card";
+import { PlanCard } from "@/components/projects/plan-card";
 
 export interface MessageItemProps {
   message: MessageDTO;
@@ -23,6 +25,19 @@ export interface MessageItemProps {
   /** Set on the last user message when nothing is in flight; resolves true when accepted. */
   onEdit?: (text: string) => Promise<boolean>;
   maxChars: number;
+  /** A reply is in flight: proposal cards wait. */
+  busy?: boolean;
+  /** A plan or change card was decided (created, applied, dismissed). */
+  onProposalChange?: (proposal: ProposalDTO) => void;
+}
+
+function ProposalCard(props: { message: MessageDTO; proposal: ProposalDTO; busy?: boolean; onChange?: (proposal: ProposalDTO) => void }) {
+  const onChange = props.onChange ?? (() => {});
+  return props.proposal.kind === "plan" ? (
+    <PlanCard messageId={props.message.id} proposal={props.proposal} disabled={props.busy} onChange={onChange} />
+  ) : (
+    <ChangeCard messageId={props.message.id} proposal={props.proposal} disabled={props.busy} onChange={onChange} />
+  );
 }
 
 function TypingDots() {
@@ -36,7 +51,7 @@ function TypingDots() {
 }
 
 /** One turn: the user's text on the right, the AI's markdown on the left, or a small notice. */
-export function MessageItem({ message, streaming, errorText, onRegenerate, onEdit, maxChars }: MessageItemProps) {
+export function MessageItem({ message, streaming, errorText, onRegenerate, onEdit, maxChars, busy, onProposalChange }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
 
   if (message.kind === "notice") {
@@ -94,6 +109,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
             <p>{errorText ?? errorTextFor(message.errorCode)}</p>
           </div>
         )}
+        {message.proposal && message.status === "complete" && <ProposalCard message={message} proposal={message.proposal} busy={busy} onChange={onProposalChange} />}
       </div>
       <div className="flex flex-wrap items-center gap-1">
         {message.status === "stopped" && (

@@ -3,7 +3,7 @@
 import { ArrowDownIcon, MessageSquareDashedIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import type { MessageDTO } from "@/lib/chat/types";
+import type { MessageDTO, ProposalDTO } from "@/lib/chat/types";
 import { MessageItem } from "@/components/chat/message-item";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
 
@@ -15,10 +15,23 @@ export interface MessageListProps {
   maxChars: number;
   onRegenerate: () => void;
   onEdit: (text: string) => Promise<boolean>;
+  onProposalChange: (messageId: string, proposal: ProposalDTO) => void;
+  /** What the empty conversation says. */
+  emptyHint?: string;
 }
 
 /** The conversation, scrolled to the end while a reply streams unless the user scrolled up. */
-export function MessageList({ messages, streamingId, busy, errorMessages, maxChars, onRegenerate, onEdit }: MessageListProps) {
+export function MessageList({
+  messages,
+  streamingId,
+  busy,
+  errorMessages,
+  maxChars,
+  onRegenerate,
+  onEdit,
+  onProposalChange,
+  emptyHint = "Ask your first question below. The AI already has the details you gave.",
+}: MessageListProps) {
   const last = messages.at(-1);
   const contentKey = `${messages.length}:${last?.id}:${last?.message.length}:${last?.status}`;
   const { ref, onScroll, atBottom, scrollToBottom } = useStickToBottom<HTMLDivElement>(contentKey);
@@ -33,7 +46,7 @@ export function MessageList({ messages, streamingId, busy, errorMessages, maxCha
           <div className="flex h-full flex-col items-center justify-center gap-2 text-center text-muted-foreground">
             <MessageSquareDashedIcon className="size-8" aria-hidden="true" />
             <p className="font-medium text-foreground">Say hello</p>
-            <p className="max-w-sm text-sm">Ask your first question below. The AI already has the details you gave.</p>
+            <p className="max-w-sm text-sm">{emptyHint}</p>
           </div>
         ) : (
           <ol className="mx-auto grid max-w-3xl gap-4" aria-label="Messages" aria-live="polite" aria-busy={busy}>
@@ -44,6 +57,8 @@ export function MessageList({ messages, streamingId, busy, errorMessages, maxCha
                 streaming={message.id === streamingId}
                 errorText={errorMessages[message.id]}
                 maxChars={maxChars}
+                busy={busy}
+                onProposalChange={(proposal) => onProposalChange(message.id, proposal)}
                 onRegenerate={!busy && message.sender === "ai" && message.id === lastTurn?.id ? onRegenerate : undefined}
                 onEdit={!busy && message.sender === "user" && message.id === lastUserId ? onEdit : undefined}
               />

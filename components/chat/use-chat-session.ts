@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatStreamEvent, MessageDTO, ReplyRequest } from "@/lib/chat/types";
+import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/lib/chat/types";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 import { readNdjson } from "@/components/chat/read-ndjson";
 import { startReply, type ReplyRefusal } from "@/components/chat/reply-request";
@@ -25,6 +25,10 @@ export interface ChatSession {
   stop: () => void;
   dismissRefusal: () => void;
   addMessage: (message: MessageDTO) => void;
+  /** A proposal card was decided: keep its new state (and the plan as created). */
+  updateProposal: (messageId: string, proposal: ProposalDTO) => void;
+  /** The conversation was emptied (Clear history in a project chat). */
+  clearMessages: () => void;
 }
 
 function now(): string {
@@ -176,6 +180,11 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const stop = useCallback(() => abortRef.current?.abort(), []);
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
+  const updateProposal = useCallback((messageId: string, proposal: ProposalDTO) => patch(messageId, (message) => ({ ...message, proposal })), [patch]);
+  const clearMessages = useCallback(() => {
+    setMessages([]);
+    setErrorMessages({});
+  }, []);
 
-  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage };
+  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, updateProposal, clearMessages };
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutDashboardIcon, SettingsIcon, SparklesIcon } from "lucide-react";
+import { FolderKanbanIcon, LayoutDashboardIcon, PlusIcon, SettingsIcon, SparklesIcon } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
@@ -23,6 +23,11 @@ const navItems: readonly NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon },
 ];
 
+const projectItems: readonly NavItem[] = [
+  { href: "/projects", label: "All projects", icon: FolderKanbanIcon },
+  { href: "/projects/new", label: "Create project", icon: PlusIcon },
+];
+
 export interface SidebarProps {
   /** Unused: the conversation list loads itself (paged by cursor). Kept so callers stay valid. */
   conversations?: readonly SidebarConversation[];
@@ -35,30 +40,44 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** "All projects" stays current on a project's page, but not on "Create project". */
+function isCurrent(pathname: string, href: string): boolean {
+  if (href === "/projects") return isActive(pathname, href) && !isActive(pathname, "/projects/new");
+  return isActive(pathname, href);
+}
+
 const linkClass =
   "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50 focus-visible:outline-none aria-[current=page]:bg-sidebar-accent aria-[current=page]:text-sidebar-accent-foreground";
 
-/** Primary navigation plus the user's conversations. */
+function NavList({ items, pathname, onNavigate }: { items: readonly NavItem[]; pathname: string; onNavigate?: () => void }) {
+  return (
+    <ul className="grid gap-1">
+      {items.map(({ href, label, icon: Icon }) => (
+        <li key={href}>
+          <Link href={href} onClick={onNavigate} aria-current={isCurrent(pathname, href) ? "page" : undefined} className={linkClass}>
+            <Icon className="size-4" aria-hidden="true" />
+            {label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Primary navigation, projects, and the user's conversations. */
 export function Sidebar({ onNavigate, className }: SidebarProps) {
   const pathname = usePathname();
 
   return (
     <nav aria-label="Main" className={cn("flex h-full flex-col gap-6 p-3", className)}>
-      <ul className="grid gap-1">
-        {navItems.map(({ href, label, icon: Icon }) => (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={isActive(pathname, href) ? "page" : undefined}
-              className={linkClass}
-            >
-              <Icon className="size-4" aria-hidden="true" />
-              {label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <NavList items={navItems} pathname={pathname} onNavigate={onNavigate} />
+
+      <section aria-labelledby="sidebar-projects" className="grid gap-1">
+        <h2 id="sidebar-projects" className="px-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+          Projects
+        </h2>
+        <NavList items={projectItems} pathname={pathname} onNavigate={onNavigate} />
+      </section>
 
       <section aria-labelledby="sidebar-conversations" className="flex min-h-0 flex-1 flex-col gap-2">
         <h2

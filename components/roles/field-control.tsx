@@ -15,7 +15,7 @@ export interface FieldControlProps {
   error?: readonly string[];
 }
 
-const nativeSelectClass =
+export const nativeSelectClass =
   "h-9 w-full rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive aria-invalid:ring-destructive/20 md:text-sm dark:bg-input/30 [&>option]:bg-popover [&>option]:text-popover-foreground";
 
 function asText(value: unknown): string {

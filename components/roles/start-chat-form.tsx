@@ -20,6 +20,9 @@ export interface StartChatFormProps {
   initialValues: Record<string, unknown>;
   /** Show the "Pre-filled from your last chat" hint. */
   prefilled: boolean;
+  /** The server half; a role chat by default, Create project passes its planning action. */
+  action?: (previous: StartChatState, formData: FormData) => Promise<StartChatState>;
+  submitLabel?: string;
 }
 
 const initialState: StartChatState = {};
@@ -29,8 +32,16 @@ const initialState: StartChatState = {};
  * (startChatAction), which saves the brief, opens the conversation and redirects to it. A
  * starter button submits the same form and the chat page sends that starter first.
  */
-export function StartChatForm({ roleId, fields, starters, initialValues, prefilled }: StartChatFormProps) {
-  const [state, formAction] = useActionState(startChatAction, initialState);
+export function StartChatForm({
+  roleId,
+  fields,
+  starters,
+  initialValues,
+  prefilled,
+  action = startChatAction,
+  submitLabel = "Start chat",
+}: StartChatFormProps) {
+  const [state, formAction] = useActionState(action, initialState);
   const { errors, reset, onBlur, onChange, validateAll } = useDetailsValidation(fields);
 
   // The server's answer replaces the browser's feedback.
@@ -69,7 +80,7 @@ export function StartChatForm({ roleId, fields, starters, initialValues, prefill
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>
           <MessageSquarePlusIcon aria-hidden="true" />
-          Start chat
+          {submitLabel}
         </SubmitButton>
         {fields.length === 0 && <p className="text-sm text-muted-foreground">This role needs no details.</p>}
       </div>

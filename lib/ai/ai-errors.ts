@@ -5,7 +5,17 @@
  */
 import { ApiError } from "@google/genai";
 
-export type AiErrorCode = "invalid_key" | "rate_limited" | "safety_blocked" | "overloaded" | "network" | "aborted" | "unknown";
+export type AiErrorCode =
+  | "invalid_key"
+  | "rate_limited"
+  | "safety_blocked"
+  | "overloaded"
+  | "network"
+  | "aborted"
+  /** A proposed plan / change set that failed validation or was cut off; never partly used. */
+  | "invalid_plan"
+  | "invalid_changes"
+  | "unknown";
 
 export class AiError extends Error {
   readonly code: AiErrorCode;
@@ -39,6 +49,10 @@ export function aiErrorMessage(code: AiErrorCode, retryAfterSeconds?: number): s
       return "The connection to the AI service was lost before the reply finished. Try again.";
     case "aborted":
       return "The reply was stopped.";
+    case "invalid_plan":
+      return "I couldn't turn that into a plan. Retry to ask again.";
+    case "invalid_changes":
+      return "I couldn't turn that into changes to your project. Retry to ask again.";
     default:
       return "Something went wrong while getting a reply. Try again.";
   }

@@ -1,3 +1,7 @@
+import type { Proposal, ProposalTool } from "@/lib/ai/proposals";
+
+export type { Proposal, ProposalTool };
+
 /**
  * The one interface the chat feature talks to. Two implementations: Gemini (gemini-model.ts)
  * and the offline demo model (demo-model.ts). Failures are thrown as AiError (ai-errors.ts),
@@ -16,6 +20,12 @@ export interface StreamReplyRequest {
   temperature: number;
   /** Aborting stops the HTTP request to the model, so no more tokens are spent. */
   signal: AbortSignal;
+  /**
+   * Structured answers the model may give this turn (a plan while planning a project, changes in
+   * a project's chat). A proposal arrives as one `proposal` chunk, already validated, just before
+   * `done`; one that does not validate ends the stream with AiError invalid_plan/invalid_changes.
+   */
+  tools?: readonly ProposalTool[];
 }
 
 export interface ChatUsage {
@@ -26,6 +36,7 @@ export interface ChatUsage {
 
 export type ChatChunk =
   | { type: "text"; text: string }
+  | { type: "proposal"; proposal: Proposal }
   | { type: "done"; usage?: ChatUsage; finishReason?: string };
 
 export interface ChatModel {

@@ -3,9 +3,10 @@
  * (config.abortSignal), so Stop closes the HTTP request and no more tokens are generated; the
  * stream is checked for safety blocks and for ending without a finish reason (a cut connection).
  */
-import { GoogleGenAI, type Candidate, type GenerateContentResponseUsageMetadata } from "@google/genai";
+import { GoogleGenAI, type Candidate, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/ai/ai-errors";
 import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type ChatUsage, type StreamReplyRequest } from "@/lib/ai/chat-model";
+import { invalidProposalError, isProposalTool, parseProposalCall, proposalDeclarations, type Proposal, type ProposalTool } from "@/lib/ai/proposals";
 
 export interface GeminiModelConfig {
   apiKey: string;
@@ -23,6 +24,25 @@ const BLOCKED_FINISH_REASONS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLI
 const TITLE_INSTRUCTION =
   "You name chat conversations. Reply with a title of at most 6 words that says what the conversation is about. Reply with the title only: no quotes, no punctuation at the end.";
 const TITLE_INPUT_CHARS = 1000;
+
+/** Finish reasons Gemini gives when the model produced a function call it could not complete. */
+const BAD_CALL_FINISH_REASONS = new Set(["MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL"]);
+
+function functionCallsOf(candidate: Candidate | undefined): FunctionCall[] {
+  return (candidate?.content?.parts ?? []).flatMap((part) => (part.functionCall ? [part.functionCall] : []));
+}
+
+/**
+ * The proposal in a finished answer, validated whole: the first call must name a tool offered
+ * this turn and its arguments must pass the tool's schema, or nothing of it is used.
+ */
+function proposalFrom(calls: FunctionCall[], offered: readonly ProposalTool[]): Proposal | null {
+  const call = calls[0];
+  if (!call) return null;
+  const fallback = offered[0] ?? "propose_plan";
+  if (!isProposalTool(call.name) || !offered.includes(call.name)) throw invalidProposalError(fallback);
+  return parseProposalCall(call.name, call.args ?? {});
+}
 
 /** Visible text of a candidate; thought summaries are not part of the reply. */
 function candidateText(candidate: Candidate | undefined): string {
@@ -62,6 +82,9 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     const signal = AbortSignal.any([request.signal, local.signal]);
     const capture = headerCapturingFetch();
     let finished = false;
+    const offered = request.tools ?? [];
+    // Calls are held until the answer is complete: a proposal is used whole or not at all.
+    const calls: FunctionCall[] = [];
     try {
       const stream = await client.models.generateContentStream({
         model,
@@ -73,6 +96,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
           // One HTTP request per reply: no hidden re-requests that would spend tokens again.
           automaticContinuation: false,
           httpOptions: { fetch: capture.fetch },
+          ...(offered.length > 0 ? { tools: [{ functionDeclarations: proposalDeclarations(offered) }] } : {}),
         },
       });
       let usage: ChatUsage | undefined;
@@ -82,18 +106,26 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
         const candidate = chunk.candidates?.[0];
         const text = candidateText(candidate);
         if (text) yield { type: "text", text };
+        calls.push(...functionCallsOf(candidate));
         if (chunk.usageMetadata) usage = toUsage(chunk.usageMetadata);
         if (candidate?.finishReason) {
           finishReason = candidate.finishReason;
           if (BLOCKED_FINISH_REASONS.has(finishReason)) throw new AiError("safety_blocked");
         }
       }
+      const tool = offered[0];
       // Gemini always ends a reply with a finish reason; a stream without one was cut off.
-      if (!finishReason) throw new AiError("network");
+      if (!finishReason) throw calls.length > 0 && tool ? invalidProposalError(tool) : new AiError("network");
+      if (tool && BAD_CALL_FINISH_REASONS.has(finishReason)) throw invalidProposalError(tool);
+      const proposal = offered.length > 0 ? proposalFrom(calls, offered) : null;
+      if (proposal) yield { type: "proposal", proposal };
       finished = true;
       yield { type: "done", ...(usage ? { usage } : {}), finishReason };
     } catch (error) {
-      throw toAiError(error, { signal: request.signal, retryAfterHeader: capture.retryAfter() });
+      const mapped = toAiError(error, { signal: request.signal, retryAfterHeader: capture.retryAfter() });
+      // Cut off after a call began: the user is told the proposal could not be used, not just that the line dropped.
+      const tool = offered[0];
+      throw mapped.code === "network" && calls.length > 0 && tool ? invalidProposalError(tool, error) : mapped;
     } finally {
       if (!finished) local.abort();
     }

@@ -4,24 +4,29 @@
  * helpers happens here, so a change there is a change in one file here.
  */
 import { describeAiError as describeTypedAiError, toAiError, type AiErrorCode } from "@/lib/ai/ai-errors";
-import type { ChatModel, ChatTurn } from "@/lib/ai/chat-model";
+import type { ChatModel, ChatTurn, Proposal, ProposalTool } from "@/lib/ai/chat-model";
 import { selectChatModel } from "@/lib/ai/select-model";
-import { assembleSystemInstruction } from "@/lib/ai/system-instruction";
+import { invalidProposalError } from "@/lib/ai/proposals";
+import { assembleSystemInstruction, encodeDataJson } from "@/lib/ai/system-instruction";
 import { estimateTokens, selectContext } from "@/lib/ai/token-budget";
 import type { ChatModelInfo } from "@/lib/chat/types";
 import { getEnv } from "@/lib/env";
 import type { RoleSnapshot } from "@/models/conversations";
 import type { MessageUsage } from "@/models/messages";
 
-export type { ChatTurn };
+export type { ChatTurn, Proposal, ProposalTool };
+/** JSON for a delimited data block in an instruction (cannot close the block); the refusal of a proposal. */
+export { encodeDataJson, invalidProposalError };
 
-export type ReplyPart = { type: "text"; text: string } | { type: "usage"; usage: MessageUsage };
+export type ReplyPart = { type: "text"; text: string } | { type: "proposal"; proposal: Proposal } | { type: "usage"; usage: MessageUsage };
 
 export interface ReplyInput {
   systemInstruction: string;
   messages: ChatTurn[];
   temperature?: number;
   signal: AbortSignal;
+  /** Structured answers offered this turn (a plan, project changes). */
+  tools?: readonly ProposalTool[];
 }
 
 export interface AdaptedChatModel {
@@ -53,9 +58,10 @@ function adapt(model: ChatModel): AdaptedChatModel {
         history: input.messages,
         temperature: input.temperature ?? DEFAULT_TEMPERATURE,
         signal: input.signal,
+        ...(input.tools?.length ? { tools: input.tools } : {}),
       });
       for await (const chunk of chunks) {
-        if (chunk.type === "text") {
+        if (chunk.type === "text" || chunk.type === "proposal") {
           yield chunk;
         } else if (chunk.usage) {
           const { promptTokens, outputTokens, totalTokens } = chunk.usage;

@@ -5,6 +5,8 @@
  */
 import type { ObjectId } from "mongodb";
 import { selectTurnsWithinBudget, type ChatTurn } from "@/lib/chat/ai-adapter";
+import { toProposalDTO } from "@/lib/chat/dto";
+import { proposalContextNote } from "@/lib/chat/proposal-text";
 import { getEnv } from "@/lib/env";
 import type { Owner } from "@/models/conversations";
 import { listRecentMessages, type MessageDoc } from "@/models/messages";
@@ -15,7 +17,11 @@ export const CONTEXT_WINDOW_MESSAGES = 200;
 export function toChatTurns(messages: MessageDoc[]): ChatTurn[] {
   return messages
     .filter((doc) => doc.kind !== "notice" && doc.status !== "streaming" && doc.message.trim() !== "")
-    .map((doc) => ({ role: doc.sender === "user" ? "user" : "model", text: doc.message }));
+    .map((doc) => ({
+      role: doc.sender === "user" ? "user" : "model",
+      // The model's own proposals are function calls; it is reminded of them, and of their fate, in words.
+      text: doc.proposal ? `${doc.message}\n\n${proposalContextNote(toProposalDTO(doc.proposal))}` : doc.message,
+    }));
 }
 
 /** The newest turns that fit the budget after the system instruction's share, oldest first. */

@@ -23,6 +23,7 @@ import {
   touchConversation,
   updateConversationDetails,
   type ConversationDoc,
+  type ConversationMode,
   type Owner,
   type RoleSnapshot,
 } from "@/models/conversations";
@@ -51,13 +52,27 @@ export function snapshotOf(role: Role): RoleSnapshot {
   };
 }
 
-/** Validates the details, remembers them as the role's brief, and opens a conversation with the role's snapshot. */
-export async function startConversation(owner: Owner, roleId: string, rawDetails: unknown): Promise<ConversationDoc> {
+/**
+ * Validates the details, remembers them as the role's brief, and opens a conversation with the
+ * role's snapshot; "project-planning" (Create project) lets its replies propose a plan.
+ */
+export async function startConversation(
+  owner: Owner,
+  roleId: string,
+  rawDetails: unknown,
+  options: { mode?: ConversationMode } = {},
+): Promise<ConversationDoc> {
   const resolved = await resolveRole(owner, roleId);
   if (!resolved) throw new AppError("not_found:role");
   const details = validateDetails(resolved.role.fields, rawDetails);
   await upsertBrief(owner, resolved.role.id, details);
-  return createConversation(owner, { snapshot: snapshotOf(resolved.role), details, title: `New ${resolved.role.name} chat` });
+  const planning = options.mode === "project-planning";
+  return createConversation(owner, {
+    snapshot: snapshotOf(resolved.role),
+    details,
+    title: planning ? "New project plan" : `New ${resolved.role.name} chat`,
+    mode: options.mode ?? "chat",
+  });
 }
 
 export async function requireConversation(owner: Owner, id: string): Promise<ConversationDoc> {
@@ -124,6 +139,14 @@ export async function deleteConversation(owner: Owner, id: string): Promise<void
   const conversation = await requireConversation(owner, id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
+}
+
+/** Empties one conversation (a project's "Clear history"): its messages go, the conversation, project and tasks stay. */
+export async function clearConversationMessages(owner: Owner, id: string): Promise<{ messages: number }> {
+  const conversation = await requireConversation(owner, id);
+  const messages = await deleteConversationMessages(owner, conversation._id);
+  if (messages > 0) await touchConversation(owner, conversation._id, new Date(), -messages);
+  return { messages };
 }
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {

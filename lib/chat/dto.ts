@@ -1,8 +1,15 @@
 /** Stored documents → the JSON-safe DTOs the pages and the stream receive (lib/chat/types.ts). */
-import type { ConversationDTO, ConversationSummary, MessageDTO, RoleDTO, RoleSummary } from "@/lib/chat/types";
+import type { ConversationDTO, ConversationSummary, MessageDTO, ProposalDTO, RoleDTO, RoleSummary } from "@/lib/chat/types";
 import type { Role } from "@/lib/roles/role-schema";
 import type { ConversationDoc } from "@/models/conversations";
-import type { MessageDoc } from "@/models/messages";
+import type { MessageDoc, StoredProposal } from "@/models/messages";
+
+export function toProposalDTO(proposal: StoredProposal): ProposalDTO {
+  if (proposal.kind === "plan") {
+    return { kind: "plan", plan: proposal.plan, state: proposal.state, ...(proposal.projectId ? { projectId: proposal.projectId.toHexString() } : {}) };
+  }
+  return { kind: "changes", changes: proposal.changes, state: proposal.state, ...(proposal.taskTitles ? { taskTitles: proposal.taskTitles } : {}) };
+}
 
 export function toMessageDTO(doc: MessageDoc): MessageDTO {
   return {
@@ -15,6 +22,7 @@ export function toMessageDTO(doc: MessageDoc): MessageDTO {
     ...(doc.errorCode ? { errorCode: doc.errorCode } : {}),
     ...(doc.usage ? { usage: doc.usage } : {}),
     ...(doc.model ? { model: doc.model } : {}),
+    ...(doc.proposal ? { proposal: toProposalDTO(doc.proposal) } : {}),
   };
 }
 
@@ -38,6 +46,8 @@ export function toConversationDTO(doc: ConversationDoc): ConversationDTO {
     fields: doc.fields,
     details: doc.details,
     createdAt: doc.createdAt.toISOString(),
+    mode: doc.mode ?? "chat",
+    ...(doc.projectId ? { projectId: doc.projectId.toHexString() } : {}),
   };
 }
 

@@ -9,9 +9,11 @@ import { buildContext } from "@/lib/chat/context";
 import { toMessageDTO } from "@/lib/chat/dto";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/chat/limits";
 import { requireConversation } from "@/lib/chat/conversation-service";
+import { checkProposalReferences, toolsForTurn, toStoredProposal } from "@/lib/chat/project-turn";
+import { proposalReplyText } from "@/lib/chat/proposal-text";
 import { maybeGenerateTitle } from "@/lib/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/chat/types";
-import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel } from "@/lib/chat/ai-adapter";
+import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type Proposal } from "@/lib/chat/ai-adapter";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
@@ -84,7 +86,9 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   emit({ type: "user", message: toMessageDTO(userMessage) });
 
   const model = getChatModel();
-  const systemInstruction = buildSystemInstruction(conversation, conversation.details);
+  const turn = await toolsForTurn(owner, conversation);
+  const base = buildSystemInstruction(conversation, conversation.details);
+  const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
   // The instruction is sent with every call, so it comes out of the same budget as the history.
   const context = await buildContext(owner, conversation._id, estimateTokensOf(systemInstruction));
   const reply = await insertMessage(owner, conversation._id, { sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
@@ -92,6 +96,8 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   emit({ type: "start", messageId: reply._id.toHexString() });
 
   let text = "";
+  let proposal: Proposal | undefined;
+  let taskTitles: Record<string, string> = {};
   let usage: MessageUsage | undefined;
   let lastSave = Date.now();
   try {
@@ -100,10 +106,15 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
       messages: context,
       temperature: conversation.temperature,
       signal,
+      tools: turn.tools,
     });
     for await (const part of stream) {
       if (part.type === "usage") {
         usage = part.usage;
+        continue;
+      }
+      if (part.type === "proposal") {
+        proposal = part.proposal;
         continue;
       }
       text += part.text;
@@ -114,12 +125,21 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
       }
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
+    // A change naming a task outside this project is refused whole, like arguments that fail the schema.
+    if (proposal) taskTitles = await checkProposalReferences(owner, turn, proposal);
   } catch (error) {
     await finishWithFailure(prepared, reply._id, text, model.name, usage, error, signal, emit);
     return;
   }
 
-  const saved = await finalizeReply(owner, reply._id, { message: text, status: "complete", model: model.name, usage });
+  if (proposal && !text.trim()) text = proposalReplyText(proposal);
+  const saved = await finalizeReply(owner, reply._id, {
+    message: text,
+    status: "complete",
+    model: model.name,
+    usage,
+    ...(proposal ? { proposal: toStoredProposal(proposal, taskTitles) } : {}),
+  });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
   const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
   if (title) emit({ type: "title", title });

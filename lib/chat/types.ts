@@ -3,6 +3,7 @@
  * dates as ISO strings), so they cross the server-action / route boundary unchanged.
  * Client-safe: type-only imports.
  */
+import type { ChangeProposal, Plan } from "@/lib/projects/plan-schema";
 import type { Role, RoleField } from "@/lib/roles/role-schema";
 
 export type { ReplyRequest } from "@/lib/chat/schemas";
@@ -45,6 +46,10 @@ export interface ConversationDTO {
   fields: RoleField[];
   details: Record<string, unknown>;
   createdAt: string;
+  /** "project-planning" when opened from Create project: replies may propose a plan. */
+  mode: "chat" | "project-planning";
+  /** Set once a plan became a project: this is that project's chat. */
+  projectId?: string;
 }
 
 export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
@@ -54,6 +59,13 @@ export interface TokenUsage {
   outputTokens: number;
   totalTokens: number;
 }
+
+export type ProposalState = "proposed" | "applied" | "dismissed";
+
+/** A plan or change set proposed on an AI reply; the card the user edits and confirms. */
+export type ProposalDTO = ({ kind: "plan"; plan: Plan; projectId?: string } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
+  state: ProposalState;
+};
 
 export interface MessageDTO {
   id: string;
@@ -71,6 +83,7 @@ export interface MessageDTO {
   usage?: TokenUsage;
   /** The model that wrote an AI reply. */
   model?: string;
+  proposal?: ProposalDTO;
 }
 
 export interface ActionError {

@@ -14,6 +14,11 @@ export interface ScriptStep {
   whenLastUserIncludes?: string;
   /** Text pieces, one per SSE event (for :generateContent they are joined). */
   chunks?: string[];
+  /**
+   * A function call the model makes after the text, as its own SSE event (Gemini sends a call
+   * whole, in one part). Counts as one more chunk for cutAfterChunks.
+   */
+  functionCall?: { name: string; args: unknown };
   /** Pause between chunks. */
   delayMs?: number;
   /** Pause before the first byte of the response (headers included), to test Stop on a slow start. */
@@ -83,13 +88,18 @@ export function usageMetadata(promptTokens: number, outputTokens: number) {
   return { promptTokenCount: promptTokens, candidatesTokenCount: outputTokens, totalTokenCount: promptTokens + outputTokens };
 }
 
-export function textChunk(text: string) {
-  return { candidates: [{ content: { role: "model", parts: [{ text }] }, index: 0 }], modelVersion: "fake-gemini" };
+/** One part of a candidate: text, or a function call. */
+export type FakePart = { text: string } | { functionCall: { name: string; args: unknown } };
+
+export function textChunk(text: string | FakePart) {
+  const part = typeof text === "string" ? { text } : text;
+  return { candidates: [{ content: { role: "model", parts: [part] }, index: 0 }], modelVersion: "fake-gemini" };
 }
 
-export function finalChunk(text: string, finishReason: string, usage: ReturnType<typeof usageMetadata>) {
+export function finalChunk(text: string | FakePart, finishReason: string, usage: ReturnType<typeof usageMetadata>) {
+  const part = typeof text === "string" ? { text } : text;
   return {
-    candidates: [{ content: { role: "model", parts: [{ text }] }, finishReason, index: 0 }],
+    candidates: [{ content: { role: "model", parts: [part] }, finishReason, index: 0 }],
     usageMetadata: usage,
     modelVersion: "fake-gemini",
   };

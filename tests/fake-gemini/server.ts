@@ -19,6 +19,7 @@ import {
   streamErrorChunk,
   textChunk,
   usageMetadata,
+  type FakePart,
   type ScriptStep,
 } from "./responses";
 
@@ -155,6 +156,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     }
 
     const chunks = step.chunks ?? [];
+    const parts: FakePart[] = [...chunks.map((text) => ({ text })), ...(step.functionCall ? [{ functionCall: step.functionCall }] : [])];
     const promptTokens = step.usage?.promptTokens ?? roughTokens(record.systemInstruction + record.contents.map((c) => c.text).join(""));
     const usage = usageMetadata(promptTokens, step.usage?.outputTokens ?? roughTokens(chunks.join("")));
     const finishReason = step.finishReason ?? "STOP";
@@ -173,18 +175,23 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       send(promptBlockedChunk(usage));
       return finish();
     }
-    const endsNormally = !step.safetyBlock && step.streamErrorStatus === undefined;
-    for (let i = 0; i < chunks.length; i += 1) {
+    // A cut stream never carries Gemini's finish reason, even on the last part it got out.
+    const endsNormally = !step.safetyBlock && step.streamErrorStatus === undefined && step.cutAfterChunks === undefined;
+    for (let i = 0; i < parts.length; i += 1) {
       if (step.cutAfterChunks !== undefined && i >= step.cutAfterChunks) return cut();
-      const last = i === chunks.length - 1;
-      send(last && endsNormally ? finalChunk(chunks[i]!, finishReason, usage) : textChunk(chunks[i]!));
+      const last = i === parts.length - 1;
+      send(last && endsNormally ? finalChunk(parts[i]!, finishReason, usage) : textChunk(parts[i]!));
       if (!last) await pause(step.delayMs);
       if (gone()) return;
     }
-    if (step.cutAfterChunks !== undefined) return cut();
+    if (step.cutAfterChunks !== undefined) {
+      // Let the parts already written reach the client before the connection drops.
+      await pause(step.delayMs);
+      return cut();
+    }
     if (step.streamErrorStatus !== undefined) send(streamErrorChunk(step.streamErrorStatus));
     else if (step.safetyBlock) send(safetyCandidateChunk(usage));
-    else if (chunks.length === 0) send(finalChunk("", finishReason, usage));
+    else if (parts.length === 0) send(finalChunk("", finishReason, usage));
     finish();
   }
 

@@ -2,6 +2,7 @@
 
 import { runAction } from "@/lib/chat/action-result";
 import {
+  clearConversationMessages,
   clearHistory,
   deleteConversation,
   listConversations,
@@ -9,6 +10,7 @@ import {
   updateConversationDetailsFor,
 } from "@/lib/chat/conversation-service";
 import { toOwner } from "@/lib/chat/owner";
+import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/chat/proposal-service";
 import type { ActionResult, ConversationPage, MessageDTO } from "@/lib/chat/types";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -45,4 +47,26 @@ export async function updateDetailsAction(
   details: Record<string, unknown>,
 ): Promise<ActionResult<{ details: Record<string, unknown>; notice: MessageDTO }>> {
   return runAction(async () => updateConversationDetailsFor(await currentOwner(), id, details));
+}
+
+/** Empties this conversation only (a project's chat): the project and its tasks are kept. */
+export async function clearConversationAction(id: string): Promise<ActionResult<{ messages: number }>> {
+  return runAction(async () => clearConversationMessages(await currentOwner(), id));
+}
+
+/** The plan card's Create project: the plan as the user edited it, validated again here. */
+export async function createProjectFromPlanAction(messageId: string, plan: unknown): Promise<ActionResult<{ projectId: string }>> {
+  return runAction(async () => createProjectFromProposal(await currentOwner(), messageId, plan));
+}
+
+/** The change card's Apply: every change, or none if any is refused. */
+export async function applyChangesAction(messageId: string): Promise<ActionResult<{ projectId: string }>> {
+  return runAction(async () => applyProposedChanges(await currentOwner(), messageId));
+}
+
+export async function dismissProposalAction(messageId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await dismissProposal(await currentOwner(), messageId);
+    return null;
+  });
 }

@@ -1,14 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failure, runAction } from "@/lib/chat/action-result";
-import { startConversation } from "@/lib/chat/conversation-service";
-import { detailsFromFormData } from "@/lib/chat/form-details";
+import { runAction } from "@/lib/chat/action-result";
 import { toOwner } from "@/lib/chat/owner";
-import { deleteCustomRole, duplicateRole, resolveRole, saveCustomRole } from "@/lib/chat/roles-service";
+import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/chat/roles-service";
+import { startChatFromForm } from "@/lib/chat/start-chat-form";
 import type { ActionResult, StartChatState } from "@/lib/chat/types";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 
@@ -23,24 +22,9 @@ async function currentOwner() {
  * saves them as the role's brief, opens the conversation and goes to it.
  */
 export async function startChatAction(_previous: StartChatState, formData: FormData): Promise<StartChatState> {
-  const user = await getCurrentUser();
-  if (!user) return { formError: SESSION_ENDED };
-  const owner = toOwner(user);
-  const roleId = formData.get("roleId");
-  const resolved = typeof roleId === "string" ? await resolveRole(owner, roleId) : null;
-  if (!resolved) return { formError: "This role no longer exists." };
-  const { details, values } = detailsFromFormData(resolved.role.fields, formData);
-  let conversationId: string;
-  try {
-    conversationId = (await startConversation(owner, resolved.role.id, details))._id.toHexString();
-  } catch (error) {
-    if (isAppError(error) && error.code === "invalid:details") {
-      return { fieldErrors: error.fields ?? {}, formError: error.message, values };
-    }
-    const result = failure(error);
-    return { formError: result.ok ? undefined : result.error.message, values };
-  }
-  redirect(`/chat/${conversationId}`);
+  const started = await startChatFromForm(formData);
+  if ("state" in started) return started.state;
+  redirect(`/chat/${started.conversationId}`);
 }
 
 export async function saveCustomRoleAction(input: unknown, id?: string): Promise<ActionResult<{ id: string }>> {

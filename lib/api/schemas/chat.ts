@@ -6,12 +6,28 @@
 import { z } from "zod";
 import { assertSameShape, MAX_PAGE_LIMIT, pageQuerySchema, pageSchema, type SameShape } from "@/lib/api/schemas/common";
 import { conversationTitleSchema, replyRequestSchema } from "@/lib/chat/schemas";
+import { changeProposalSchema, planSchema } from "@/lib/projects/plan-schema";
 import type { ConversationDTO, ConversationSummary, MessageDTO } from "@/lib/chat/types";
 import { roleFieldSchema } from "@/lib/roles/role-schema";
 
 export const detailsSchema = z
   .record(z.string(), z.unknown())
   .meta({ id: "Details", description: "Values for the role's fields, validated against those fields (as the details form is)." });
+
+const proposalState = z.enum(["proposed", "applied", "dismissed"]);
+
+/** A plan or change set an AI reply proposed; the app applies it only when the user confirms. */
+export const proposalSchema = z
+  .union([
+    z.object({ kind: z.literal("plan"), plan: planSchema, projectId: z.string().optional(), state: proposalState }),
+    z.object({
+      kind: z.literal("changes"),
+      changes: changeProposalSchema,
+      taskTitles: z.record(z.string(), z.string()).optional(),
+      state: proposalState,
+    }),
+  ])
+  .meta({ id: "Proposal" });
 
 export const messageSchema = z
   .object({
@@ -24,6 +40,7 @@ export const messageSchema = z
     errorCode: z.string().optional(),
     usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() }).optional(),
     model: z.string().optional(),
+    proposal: proposalSchema.optional(),
   })
   .meta({ id: "Message" });
 
@@ -41,6 +58,8 @@ export const conversationSchema = z
     fields: z.array(roleFieldSchema),
     details: detailsSchema,
     createdAt: z.iso.datetime(),
+    mode: z.enum(["chat", "project-planning"]).meta({ description: "project-planning: replies may propose a project plan." }),
+    projectId: z.string().optional().meta({ description: "Set once a plan became a project: this is that project's chat." }),
   })
   .meta({ id: "Conversation" });
 

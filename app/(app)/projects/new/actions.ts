@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { startChatFromForm } from "@/lib/chat/start-chat-form";
+import type { StartChatState } from "@/lib/chat/types";
+import { PROJECT_PLANNER_ROLE_ID } from "@/lib/chat/project-planning";
+
+/**
+ * Create project: the Project Planner's details form, opening its chat in project-planning mode
+ * (its replies may propose a plan). The role is fixed here, whatever the form says.
+ */
+export async function startProjectPlanningAction(_previous: StartChatState, formData: FormData): Promise<StartChatState> {
+  const started = await startChatFromForm(formData, { roleId: PROJECT_PLANNER_ROLE_ID, mode: "project-planning" });
+  if ("state" in started) return started.state;
+  redirect(`/chat/${started.conversationId}`);
+}

@@ -1,0 +1,169 @@
+/**
+ * tasks: one card on a project's board. `order` is a fractional-indexing key, compared as a string
+ * within a column, so a move between two tasks is one write. `dueDate` is a calendar day
+ * ("2027-03-14"), which sorts correctly as a string. Every function takes the owner and puts it in
+ * the filter; the project's task counts are kept by the services that call these.
+ */
+import { ObjectId, type Collection, type Filter } from "mongodb";
+import { modelCollection } from "@/lib/db/collection";
+import { defineModel } from "@/lib/db/model";
+import {
+  MAX_TASKS_PER_PROJECT,
+  TASK_NOTES_MAX,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  TASK_TITLE_MAX,
+  type TaskPriority,
+  type TaskStatus,
+} from "@/lib/projects/plan-schema";
+import type { Owner } from "@/models/conversations";
+
+export interface TaskSource {
+  conversationId: ObjectId;
+  messageId?: ObjectId;
+}
+
+export interface TaskDoc {
+  _id: ObjectId;
+  userId: Owner;
+  projectId: ObjectId;
+  title: string;
+  notes?: string;
+  status: TaskStatus;
+  priority: TaskPriority;
+  order: string;
+  dueDate?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt?: Date;
+  /** The conversation (and message) that proposed the task; absent for tasks added by hand. */
+  source?: TaskSource;
+}
+
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ["todo", "doing"];
+
+export const tasksModel = defineModel({
+  collection: "tasks",
+  indexes: [
+    // A project's board: each column in order.
+    { key: { userId: 1, projectId: 1, status: 1, order: 1 }, name: "userId_projectId_status_order" },
+    // A user's open tasks by due date across projects (dashboard, next due task per project).
+    { key: { userId: 1, status: 1, dueDate: 1 }, name: "userId_status_dueDate" },
+  ],
+  jsonSchema: {
+    bsonType: "object",
+    required: ["userId", "projectId", "title", "status", "priority", "order", "createdAt", "updatedAt"],
+    properties: {
+      userId: { bsonType: "objectId" },
+      projectId: { bsonType: "objectId" },
+      title: { bsonType: "string", minLength: 1, maxLength: TASK_TITLE_MAX },
+      notes: { bsonType: "string", maxLength: TASK_NOTES_MAX },
+      status: { enum: [...TASK_STATUSES] },
+      priority: { enum: [...TASK_PRIORITIES] },
+      order: { bsonType: "string", minLength: 1 },
+      dueDate: { bsonType: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+      createdAt: { bsonType: "date" },
+      updatedAt: { bsonType: "date" },
+      completedAt: { bsonType: "date" },
+      source: {
+        bsonType: "object",
+        required: ["conversationId"],
+        properties: { conversationId: { bsonType: "objectId" }, messageId: { bsonType: "objectId" } },
+      },
+    },
+  },
+});
+
+async function tasks(): Promise<Collection<TaskDoc>> {
+  return modelCollection<TaskDoc>(tasksModel);
+}
+
+export async function insertTasks(docs: TaskDoc[]): Promise<void> {
+  if (docs.length > 0) await (await tasks()).insertMany(docs, { ordered: true });
+}
+
+/** The whole board, column by column in order (bounded by the per-project limit). */
+export async function listProjectTasks(owner: Owner, projectId: ObjectId): Promise<TaskDoc[]> {
+  return (await tasks())
+    .find({ userId: owner, projectId })
+    .sort({ status: 1, order: 1, _id: 1 })
+    .limit(MAX_TASKS_PER_PROJECT)
+    .toArray();
+}
+
+export async function findTask(owner: Owner, projectId: ObjectId, id: ObjectId): Promise<TaskDoc | null> {
+  return (await tasks()).findOne({ _id: id, userId: owner, projectId });
+}
+
+export async function findTasks(owner: Owner, projectId: ObjectId, ids: ObjectId[]): Promise<TaskDoc[]> {
+  return (await tasks()).find({ _id: { $in: ids }, userId: owner, projectId }).limit(ids.length).toArray();
+}
+
+/** The order key next to `from` in a column: the first one above it ("after") or below it ("before"); null at the end. */
+export async function neighbourOrder(
+  owner: Owner,
+  projectId: ObjectId,
+  status: TaskStatus,
+  from: string | null,
+  direction: "after" | "before",
+  exclude?: ObjectId,
+): Promise<string | null> {
+  const filter: Filter<TaskDoc> = { userId: owner, projectId, status };
+  if (from !== null) filter.order = direction === "after" ? { $gt: from } : { $lt: from };
+  if (exclude) filter._id = { $ne: exclude };
+  const doc = await (await tasks())
+    .find(filter, { projection: { order: 1 } })
+    .sort({ order: direction === "after" ? 1 : -1 })
+    .limit(1)
+    .next();
+  return doc?.order ?? null;
+}
+
+/** Updates a task and returns it as it was before (null when this owner has no such task in the project). */
+export async function updateTaskDoc(
+  owner: Owner,
+  projectId: ObjectId,
+  id: ObjectId,
+  set: Partial<Omit<TaskDoc, "_id" | "userId" | "projectId" | "createdAt">>,
+  unset: ("notes" | "dueDate" | "completedAt")[] = [],
+): Promise<TaskDoc | null> {
+  return (await tasks()).findOneAndUpdate(
+    { _id: id, userId: owner, projectId },
+    {
+      $set: { ...set, updatedAt: new Date() },
+      ...(unset.length ? { $unset: Object.fromEntries(unset.map((field) => [field, ""])) } : {}),
+    },
+    { returnDocument: "before" },
+  );
+}
+
+export async function deleteTaskDoc(owner: Owner, projectId: ObjectId, id: ObjectId): Promise<TaskDoc | null> {
+  return (await tasks()).findOneAndDelete({ _id: id, userId: owner, projectId });
+}
+
+export async function deleteProjectTasks(owner: Owner, projectId: ObjectId): Promise<number> {
+  return (await (await tasks()).deleteMany({ userId: owner, projectId })).deletedCount;
+}
+
+/** Open tasks due on or before `until` (a calendar day) in the given projects, earliest first. */
+export async function listOpenTasksDueBy(owner: Owner, projectIds: ObjectId[], until: string, limit: number): Promise<TaskDoc[]> {
+  if (projectIds.length === 0) return [];
+  return (await tasks())
+    .find({ userId: owner, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $lte: until }, projectId: { $in: projectIds } })
+    .sort({ dueDate: 1, _id: 1 })
+    .limit(limit)
+    .toArray();
+}
+
+/** The earliest-due open task of each given project (projects without a dated open task are absent). */
+export async function nextDueTaskByProject(owner: Owner, projectIds: ObjectId[]): Promise<Map<string, TaskDoc>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await (await tasks())
+    .aggregate<{ _id: ObjectId; task: TaskDoc }>([
+      { $match: { userId: owner, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $exists: true }, projectId: { $in: projectIds } } },
+      { $sort: { dueDate: 1, _id: 1 } },
+      { $group: { _id: "$projectId", task: { $first: "$$ROOT" } } },
+    ])
+    .toArray();
+  return new Map(rows.map((row) => [row._id.toHexString(), row.task]));
+}
