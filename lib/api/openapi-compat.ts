@@ -37,8 +37,7 @@ export function compatPaths(): ZodOpenApiPathsObject {
         tags,
         saveChatSchema,
         saveResponseSchema,
-        {},
-        compatProblem,
+        { problems: compatProblem },
       ),
     },
   };

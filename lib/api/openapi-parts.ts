@@ -39,23 +39,31 @@ export function op(
   return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems(problems) } };
 }
 
-export function creating(
-  summary: string,
-  tags: string[],
-  body: z.ZodType,
-  created: z.ZodType,
-  extra: Responses = {},
-  problems: z.ZodType = problemSchema,
-): ZodOpenApiOperationObject {
-  return op(summary, tags, {
-    requestParams: { header: z.object({ "idempotency-key": idempotencyHeader }) },
-    requestBody: { content: { "application/json": { schema: body } } },
-    responses: {
-      "201": json(created, "Created"),
-      "409": problem("A request with this Idempotency-Key is still running.", problems),
-      "422": problem("This Idempotency-Key was used for a different request.", problems),
-      ...extra,
-    },
-  }, problems);
+export interface CreatingOptions {
+  /** More answers (e.g. a 409 for a limit). */
+  extra?: Responses;
+  /** The refusal schema (the brief's endpoints add `success: false`). */
+  problems?: z.ZodType;
+  /** Path parameters of the operation. */
+  path?: z.ZodObject;
 }
 
+/** A POST that creates something: Idempotency-Key header, 201 with the created thing, 409/422 for keys. */
+export function creating(summary: string, tags: string[], body: z.ZodType, created: z.ZodType, options: CreatingOptions = {}): ZodOpenApiOperationObject {
+  const problems = options.problems ?? problemSchema;
+  return op(
+    summary,
+    tags,
+    {
+      requestParams: { header: z.object({ "idempotency-key": idempotencyHeader }), ...(options.path ? { path: options.path } : {}) },
+      requestBody: { content: { "application/json": { schema: body } } },
+      responses: {
+        "201": json(created, "Created"),
+        "409": problem("A request with this Idempotency-Key is still running.", problems),
+        "422": problem("This Idempotency-Key was used for a different request.", problems),
+        ...options.extra,
+      },
+    },
+    problems,
+  );
+}

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { compatPaths } from "@/lib/api/openapi-compat";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/api/openapi-parts";
+import { projectPaths } from "@/lib/api/openapi-projects";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -52,7 +53,9 @@ const v1Paths: ZodOpenApiPathsObject = {
   },
   "/api/v1/roles": {
     get: op("List roles (built-in and yours)", ["Roles"], { responses: { "200": json(roleListSchema) } }),
-    post: creating("Create a custom role", ["Roles"], roleInputBodySchema, roleResponseSchema, { "409": problem("Role limit reached, or an Idempotency-Key still running.") }),
+    post: creating("Create a custom role", ["Roles"], roleInputBodySchema, roleResponseSchema, {
+      extra: { "409": problem("Role limit reached, or an Idempotency-Key still running.") },
+    }),
   },
   "/api/v1/roles/{roleId}": {
     get: op("Get a role", ["Roles"], { requestParams: roleParams, responses: { "200": json(roleResponseSchema) } }),
@@ -129,10 +132,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Account" },
       { name: "Roles" },
       { name: "Conversations" },
+      { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...compatPaths() },
   });
   return cached;
 }

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { useAppDatabase } from "../helpers/app-db";
 import { call, parseSse } from "./client";
 import { servedDocument } from "./contract";
-import { makeApiUser, makeConversation } from "./fixtures";
+import { makeApiUser, makeConversation, makeProject } from "./fixtures";
 import { ROUTES } from "./routes";
 
 vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
@@ -111,6 +111,18 @@ describe("every operation answers as documented", () => {
     expect((await call("GET", "/api/v1/me/export", { as })).status).toBe(200);
     expect((await call("GET", "/api/v1/me/export?format=ndjson", { as })).status).toBe(200);
     expect((await call("DELETE", `/api/v1/conversations/${id}`, { as })).status).toBe(204);
+
+    const { projectId, taskIds } = await makeProject(me);
+    const [first, second] = taskIds as [string, string];
+    expect((await call("GET", "/api/v1/projects?limit=5", { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/projects/${projectId}`, { as })).status).toBe(200);
+    expect((await call("PATCH", `/api/v1/projects/${projectId}`, { as, body: { status: "done" } })).status).toBe(200);
+    expect((await call("POST", `/api/v1/projects/${projectId}/tasks`, { as, body: { title: "Third" } })).status).toBe(201);
+    expect((await call("GET", `/api/v1/projects/${projectId}/tasks/${first}`, { as })).status).toBe(200);
+    expect((await call("PATCH", `/api/v1/projects/${projectId}/tasks/${first}`, { as, body: { priority: "high" } })).status).toBe(200);
+    expect((await call("POST", `/api/v1/projects/${projectId}/tasks/${first}/move`, { as, body: { status: "todo", beforeId: second, afterId: null } })).status).toBe(200);
+    expect((await call("DELETE", `/api/v1/projects/${projectId}/tasks/${second}`, { as })).status).toBe(204);
+    expect((await call("DELETE", `/api/v1/projects/${projectId}`, { as })).status).toBe(204);
 
     const history = `/api/chat/history/${me.user.id}?chatType=navigation`;
     expect((await call("POST", "/api/chat/save", { as, body: { userId: me.user.id, chatType: "navigation", message: "Hi", response: "Hello!" } })).status).toBe(201);

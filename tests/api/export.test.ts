@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api/tokens";
 import { useAppDatabase } from "../helpers/app-db";
 import { call } from "./client";
-import { makeApiUser, makeConversation } from "./fixtures";
+import { makeApiUser, makeConversation, makeProject } from "./fixtures";
 
 vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
 
@@ -97,6 +97,8 @@ describe("exporting a user's data", () => {
       body: { name: "Mine", category: "Own", instructions: "Be brief.", fields: [{ key: "topic", label: "Topic", type: "text" }] },
     });
     await createApiToken(me.owner, { name: "third", scope: "read" });
+    await makeProject(me);
+    await makeProject(stranger);
     await seedMessages(conversationIds.map((id) => new ObjectId(id)), me.owner);
 
     const started = Date.now();
@@ -117,13 +119,14 @@ describe("exporting a user's data", () => {
     const exported = new Map<string, string[]>();
     for (const record of records.slice(2, -1)) exported.set(record.type, [...(exported.get(record.type) ?? []), record.id ?? ""]);
     const owned = async (name: string) => (await test.db().collection(name).find({ userId: me.owner }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id));
-    for (const [type, collection] of [["role", "roles"], ["brief", "briefs"], ["conversation", "conversations"], ["message", "messages"], ["apiToken", "apiTokens"]] as const) {
+    for (const [type, collection] of [["role", "roles"], ["brief", "briefs"], ["conversation", "conversations"], ["message", "messages"], ["project", "projects"], ["task", "tasks"], ["apiToken", "apiTokens"]] as const) {
       const ids = exported.get(type) ?? [];
       expect(new Set(ids).size, `${type} appears once each`).toBe(ids.length);
       expect([...ids].sort(), type).toEqual((await owned(collection)).sort());
     }
     expect(exported.get("message")).toHaveLength(MESSAGES);
-    expect(records.at(-1)?.counts).toMatchObject({ messages: MESSAGES, conversations: 20, apiTokens: 3, roles: 1 });
+    // 20 chats plus the project's own planner chat.
+    expect(records.at(-1)?.counts).toMatchObject({ messages: MESSAGES, conversations: 21, projects: 1, tasks: 2, apiTokens: 3, roles: 1 });
 
     expect(records.filter((record) => record.secretSeen)).toEqual([]);
   }, 180_000);

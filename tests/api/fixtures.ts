@@ -27,3 +27,15 @@ export async function makeConversation(user: ApiUser): Promise<string> {
   if (response.status !== 201) throw new Error(`conversation not created: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
+
+/** A project with two tasks, made through the API; returns its id and its tasks' ids in board order. */
+export async function makeProject(user: ApiUser): Promise<{ projectId: string; taskIds: string[] }> {
+  const response = await call("POST", "/api/v1/projects", {
+    as: { token: user.token },
+    body: { name: "Bakery site", description: "Launch it", tasks: [{ title: "Pick a domain" }, { title: "Write the menu page" }] },
+  });
+  if (response.status !== 201) throw new Error(`project not created: ${response.status} ${await response.text()}`);
+  const projectId = ((await response.json()) as { id: string }).id;
+  const tasks = await call("GET", `/api/v1/projects/${projectId}/tasks`, { as: { token: user.token } });
+  return { projectId, taskIds: ((await tasks.json()) as { items: { id: string }[] }).items.map((task) => task.id) };
+}

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { useAppDatabase } from "../helpers/app-db";
 import { call } from "./client";
 import { servedDocument } from "./contract";
-import { makeApiUser, makeConversation } from "./fixtures";
+import { makeApiUser, makeConversation, makeProject } from "./fixtures";
 
 vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
 vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
@@ -21,7 +21,7 @@ const BAD_IDS = ["not-an-id", encodeURIComponent('{"$gt":""}'), "zzzzzzzzzzzzzzz
 const BAD_QUERIES = ["limit=abc", "limit=-1", "limit=1000", "limit=1.5", "cursor=%00%01garbage", `cursor=${"x".repeat(500)}`, "order=sideways", "format=xml", "chatType[$ne]=x", "chatType=gossip"];
 const BAD_BODIES: { label: string; raw: string }[] = [
   { label: "operator object", raw: JSON.stringify({ $gt: "" }) },
-  { label: "operators in fields", raw: JSON.stringify({ text: { $gt: "" }, roleId: { $ne: null }, title: { $regex: ".*" }, userId: { $gt: "" }, details: { $where: "1" }, name: { $gt: "" } }) },
+  { label: "operators in fields", raw: JSON.stringify({ text: { $gt: "" }, roleId: { $ne: null }, title: { $regex: ".*" }, userId: { $gt: "" }, details: { $where: "1" }, name: { $gt: "" }, status: { $ne: "x" }, beforeId: { $gt: "" }, tasks: { $size: 1 } }) },
   { label: "wrong types", raw: JSON.stringify({ text: 5, stream: "yes", roleId: 7, details: "x", title: ["a"], fields: "x", chatType: 1, message: false, response: null }) },
   { label: "array", raw: "[]" },
   { label: "string", raw: '"hello"' },
@@ -47,9 +47,10 @@ describe("fuzzing every operation", () => {
   it("answers bad ids, queries and bodies with 4xx problem+json", async () => {
     const me = await makeApiUser();
     const conversationId = await makeConversation(me);
+    const { projectId, taskIds } = await makeProject(me);
     const as = { token: me.token };
     const document = await servedDocument();
-    const good = { conversationId, roleId: "chatcraft-guide", userId: me.user.id };
+    const good = { conversationId, roleId: "chatcraft-guide", userId: me.user.id, projectId, taskId: taskIds[0]! };
     let checked = 0;
 
     for (const [template, item] of Object.entries(document.paths)) {
@@ -58,7 +59,7 @@ describe("fuzzing every operation", () => {
         const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
         if (template.includes("{")) {
           for (const bad of BAD_IDS) {
-            const path = fill(template, { conversationId: bad, roleId: bad, userId: bad });
+            const path = fill(template, { conversationId: bad, roleId: bad, userId: bad, projectId: bad, taskId: bad });
             const response = await call(method, path, { as, body: hasBody ? {} : undefined });
             expectClientError(response, `${method} ${path.slice(0, 80)}`);
             checked += 1;

@@ -10,6 +10,8 @@ import { SchemaSummary } from "@/app/docs/api/schema-view";
 import { openApiDocument } from "@/lib/api/openapi";
 
 export const metadata: Metadata = { title: "API reference" };
+// Rendered per request, so the page carries the per-request CSP nonce like every other page.
+export const dynamic = "force-dynamic";
 
 interface Document {
   info: { title: string; version: string; description?: string };
