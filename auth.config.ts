@@ -1,25 +1,28 @@
 /**
  * The part of the next-auth configuration that needs no database: session strategy, pages and
- * the JWT ↔ session mapping. proxy.ts builds its session check from this alone; auth.ts adds
- * the Credentials provider (which needs MongoDB and bcrypt).
+ * the JWT ↔ session mapping. proxy.ts builds its first gate from this alone (a signed cookie);
+ * auth.ts adds the Credentials provider and sign-out, and lib/auth/session.ts checks the
+ * server-side session record behind the cookie on every request.
  */
 import type { NextAuthConfig } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; username: string; email: string; name?: string | null; credentialVersion: number };
+    user: { id: string; username: string; email: string; name?: string | null };
+    /** The server-side session (models/sessions.ts) this cookie stands for. */
+    sessionId?: string;
   }
   interface User {
     username?: string;
-    credentialVersion?: number;
+    sessionId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     username?: string;
-    /** The account's credentialVersion at sign-in (lib/auth/session.ts compares it). */
-    credentialVersion?: number;
+    /** Session id: lib/auth/session.ts checks the record on every request; sign-out deletes it. */
+    sid?: string;
   }
 }
 
@@ -38,7 +41,7 @@ export const authConfig = {
         token.username = user.username;
         token.email = user.email;
         token.name = user.name;
-        token.credentialVersion = user.credentialVersion ?? 0;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -49,8 +52,8 @@ export const authConfig = {
         username: token.username ?? "",
         email: token.email ?? "",
         name: token.name ?? null,
-        credentialVersion: token.credentialVersion ?? 0,
       };
+      session.sessionId = token.sid;
       return session;
     },
   },

@@ -1,16 +1,16 @@
 /**
- * next-auth v5: Credentials (username or email + password), JWT sessions. The provider only
- * wires next-auth to plain functions — the rate limits and `authenticateCredentials` — which
- * are tested on their own.
+ * next-auth v5: Credentials (username or email + password). The cookie is next-auth's signed JWT,
+ * but it only carries a server-side session id (models/sessions.ts): lib/auth/session.ts checks
+ * that record on every request, and signing out deletes it. The provider only wires next-auth to
+ * `signInWithPassword` (limits, password check, session), which is tested on its own.
  */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { authConfig } from "@/auth.config";
-import { authenticateCredentials } from "@/lib/auth/credentials";
-import { enforceSignInLimits } from "@/lib/auth/limits";
-import { signInSchema } from "@/lib/auth/schemas";
-import { isAppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/rate-limit";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "@/lib/auth/device-cookie";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { endSession } from "@/lib/auth/sessions-service";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -26,6 +26,12 @@ class RateLimitedSignIn extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && token.sid) await endSession(token.sub, token.sid);
+    },
+  },
   providers: [
     Credentials({
       credentials: {
@@ -33,17 +39,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new InvalidCredentials();
-        try {
-          await enforceSignInLimits(clientIp(request.headers), parsed.data.identifier);
-        } catch (error) {
-          if (isAppError(error) && error.kind === "rate_limited") throw new RateLimitedSignIn(error.retryAfterS ?? 60);
-          throw error;
-        }
-        const user = await authenticateCredentials(parsed.data);
-        if (!user) throw new InvalidCredentials();
-        return { id: user.id, username: user.username, email: user.email, name: user.name ?? null, credentialVersion: user.credentialVersion };
+        const jar = await cookies();
+        const outcome = await signInWithPassword(credentials, { headers: request.headers, deviceCookie: jar.get(DEVICE_COOKIE)?.value });
+        if (!outcome.ok) throw outcome.reason === "rate_limited" ? new RateLimitedSignIn(outcome.retryAfterS) : new InvalidCredentials();
+        jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: new URL(request.url).protocol === "https:",
+          path: "/",
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
+        const { user } = outcome;
+        return { id: user.id, username: user.username, email: user.email, name: user.name ?? null, sessionId: outcome.sessionId };
       },
     }),
   ],

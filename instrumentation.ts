@@ -5,6 +5,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: per-client limits must see the socket address, not a header.
+  const { installPeerAddressHeader } = await import("@/lib/http/peer-address-hook");
+  installPeerAddressHeader();
   // `next build` loads this file too; the database is only needed by a running server.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
 

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
-// Headers every response carries. No script CSP here: Next.js and next-themes inject inline
-// scripts, so a strict script-src needs nonces (a later, deliberate change), not a guess.
+// Headers every response carries. Pages also get the full nonce-based CSP from proxy.ts
+// (lib/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
 const securityHeaders: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -15,6 +15,8 @@ const securityHeaders: { key: string; value: string }[] = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // proxy.ts answers 413 above the same limit (Next.js itself fails an oversized action as a 500).
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // The MongoDB driver (and the embedded server built on bson/mingo) uses Node APIs and optional
   // native modules; bundling them breaks, so they load from node_modules at runtime.
   serverExternalPackages: ["mongodb", "bson", "mingo", "pino", "bcryptjs"],

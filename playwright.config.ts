@@ -17,6 +17,8 @@ const appEnv = {
   AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
   TEST_BCRYPT_COST: "4",
   LOG_LEVEL: "warn",
+  // The suite signs up a user per test from one address; production keeps the tight default (5/hour).
+  SIGN_UP_LIMIT_PER_HOUR: "10000",
 };
 
 /** A production build (run `next build` first; `npm test` does) on its own in-memory embedded DB. */

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": fileURLToPath(new URL(".", import.meta.url)),
-      // Tests run outside React's server environment; there the marker package is a no-op, as in a server build.
+      // Tests run server modules in plain Node, where the marker package's default export throws.
       "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
     },
   },

@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 
+import { StyleNonce } from "@/components/theme/style-nonce";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
+import { NONCE_HEADER } from "@/lib/http/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,12 +26,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+// Reading the request's CSP nonce (set by proxy.ts) makes every page render per request, as a nonce must.
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // next-themes sets the theme class on <html> before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
-        <ThemeProvider>
+        <StyleNonce nonce={nonce} />
+        <ThemeProvider nonce={nonce}>
           {children}
           <Toaster richColors closeButton />
         </ThemeProvider>

@@ -59,3 +59,77 @@ test("health reports the database", async ({ request }) => {
   expect(body.db.ok).toBe(true);
   expect(typeof body.db.latencyMs).toBe("number");
 });
+
+test("a session cookie copied before sign-out is refused afterwards: page, API, action and /api/auth/session", async ({ browser, page, user }) => {
+  test.slow(); // three browser contexts
+  // The "copy" is a second browser holding the very same cookies, with a settings page already open.
+  const stolen = await browser.newContext({ storageState: await page.context().storageState() });
+  const stale = await stolen.newPage();
+  await stale.goto("/settings");
+  await expect(stale.getByRole("heading", { name: "Settings" })).toBeVisible();
+  expect((await (await stolen.request.get("/api/auth/session")).json())?.user?.email).toBe(user.email.toLowerCase());
+
+  await signOut(page);
+
+  // Action: the open page's form now answers that the session has ended.
+  await stale.getByLabel("Current password").fill(user.password);
+  await stale.getByLabel("New password", { exact: true }).fill("another-password-1");
+  await stale.getByLabel("Confirm new password").fill("another-password-1");
+  await stale.getByRole("button", { name: "Change password" }).click();
+  await expect(stale.getByText("Your session has ended. Sign in again to continue.")).toBeVisible();
+  // Page.
+  await stale.goto("/dashboard");
+  await expect(stale).toHaveURL(/\/login/);
+  // API.
+  const copy = await browser.newContext({ storageState: await stolen.storageState() });
+  const api = await copy.request.post("/api/chat/0123456789abcdef01234567/reply", { data: { mode: "send", text: "hi" } });
+  expect(api.status()).toBe(401);
+  // next-auth's own session endpoint.
+  expect(await (await copy.request.get("/api/auth/session")).json()).toBeNull();
+  await copy.close();
+  await stolen.close();
+
+  // The old password still works (the action was refused), and signing in again works.
+  await page.goto("/login");
+  await signIn(page, user.username, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("a deleted account's copied cookie gets nothing from /api/auth/session", async ({ browser, page, user }) => {
+  const copy = await browser.newContext({ storageState: await page.context().storageState() });
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Delete account" }).click();
+  await page.getByRole("alertdialog").getByRole("textbox").fill(user.username);
+  await page.getByRole("alertdialog").getByRole("button", { name: /delete/i }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await (await copy.request.get("/api/auth/session")).json()).toBeNull();
+  await copy.close();
+});
+
+test("failures elsewhere make the account wait (the form says how long) but not the owner's device; Bearer alone opens no session API", async ({ browser, page, request }) => {
+  test.slow(); // eight sign-in attempts
+  const user = makeUser();
+  await signUp(page, user);
+  await signOut(page);
+  const bearer = { Authorization: "Bearer not-a-real-token" };
+  expect((await request.post("/api/chat/0123456789abcdef01234567/reply", { headers: bearer, data: { mode: "send", text: "x" } })).status()).toBe(401);
+  expect((await request.get("/api/v1/openapi.json", { maxRedirects: 0 })).status()).toBe(401);
+
+  // Someone else, in another browser: five wrong passwords are free, the sixth makes the account wait.
+  const attackerContext = await browser.newContext();
+  const attacker = await attackerContext.newPage();
+  await attacker.goto("/login");
+  for (let i = 0; i < 6; i += 1) {
+    await signIn(attacker, i % 2 ? user.username : user.email, `wrong-${i}`);
+    await expect(attacker.getByRole("alert").filter({ hasText: /Invalid username|Try again/ })).toBeVisible();
+  }
+  await expect(attacker.getByRole("alert").filter({ hasText: /Try again in 1[0-5] seconds/ })).toBeVisible();
+  // Even the right password waits in that browser…
+  await signIn(attacker, user.username, user.password);
+  await expect(attacker.getByRole("alert").filter({ hasText: /Try again in \d+ seconds?/ })).toBeVisible();
+  await attackerContext.close();
+  // …but the owner's browser, which signed in before (its device cookie), is let in at once.
+  await page.goto("/login");
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

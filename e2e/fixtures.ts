@@ -33,8 +33,29 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/(login)?$/);
 }
 
-/** A freshly registered, signed-in user for each test. */
+/**
+ * Collects Content-Security-Policy violations a page reports in its console (Chromium logs every
+ * refused script, style or connection there). Returns the list, filled as the page runs.
+ */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Content-Security-Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+  });
+  return violations;
+}
+
+/**
+ * Every spec's `page` fails its test on any CSP violation, and `user` is a freshly registered,
+ * signed-in user for each test. Pages a test opens itself can use watchCsp.
+ */
 export const test = base.extend<{ user: TestUser }>({
+  page: async ({ page }, use) => {
+    const violations = watchCsp(page);
+    await use(page);
+    expect(violations, "Content-Security-Policy violations in the console").toEqual([]);
+  },
   user: async ({ page }, use) => {
     const user = makeUser();
     await signUp(page, user);

@@ -12,6 +12,7 @@ export type ErrorKind =
   | "conflict"
   | "payload_too_large"
   | "unprocessable"
+  | "unsupported_media_type"
   | "rate_limited"
   | "unavailable"
   | "internal";
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   unprocessable: 422,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -39,6 +41,7 @@ const TITLE: Record<ErrorKind, string> = {
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unprocessable: "Unprocessable request",
+  unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",
   internal: "Internal server error",

@@ -15,6 +15,7 @@ import { messagesModel } from "@/models/messages";
 import { projectsModel } from "@/models/projects";
 import { rateLimitsModel } from "@/models/rate-limits";
 import { rolesModel } from "@/models/roles";
+import { sessionsModel } from "@/models/sessions";
 import { tasksModel } from "@/models/tasks";
 import { usersModel } from "@/models/users";
 
@@ -25,6 +26,7 @@ export const allModels: readonly ModelDefinition[] = [
   messagesModel,
   briefsModel,
   rolesModel,
+  sessionsModel,
   projectsModel,
   tasksModel,
   apiTokensModel,

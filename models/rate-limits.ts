@@ -1,48 +1,39 @@
 /**
- * rateLimits: fixed-window counters shared by every app process. One document per
- * (rule, key, window); a TTL index removes it once the window is over.
+ * rateLimitCounters: the store rate-limiter-flexible's RateLimiterMongo writes to, shared by every
+ * app process. Its document shape is the library's ({ key, points, expire }); the indexes it would
+ * create itself are declared here instead, so start-up creates them awaited like every other
+ * model's. Keys are hashed before they get here (lib/limits/rate-limit.ts): no raw emails or
+ * addresses are stored. (The earlier fixed-window counters lived in "rateLimits"; its documents
+ * carried their own TTL and have expired.)
  */
-import type { Collection, Db } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
+import type { Db } from "mongodb";
+import { getDb } from "@/lib/db/client";
 import { ensureModelOnce } from "@/lib/db/ensure-indexes";
 import { defineModel } from "@/lib/db/model";
 
-export interface RateLimitDoc {
-  /** "<rule>:<sha-256 of key>:<window start ms>" */
-  _id: string;
-  rule: string;
-  count: number;
-  expiresAt: Date;
-}
-
 export const rateLimitsModel = defineModel({
-  collection: "rateLimits",
-  indexes: [{ key: { expiresAt: 1 }, name: "expiresAt_ttl", expireAfterSeconds: 0 }],
+  collection: "rateLimitCounters",
+  indexes: [
+    { key: { key: 1 }, name: "key_unique", unique: true },
+    { key: { expire: 1 }, name: "expire_ttl", expireAfterSeconds: 0 },
+  ],
   jsonSchema: {
     bsonType: "object",
-    required: ["_id", "rule", "count", "expiresAt"],
+    required: ["key", "points"],
     properties: {
-      _id: { bsonType: "string" },
-      rule: { bsonType: "string" },
-      count: { bsonType: ["int", "long", "double"] },
-      expiresAt: { bsonType: "date" },
+      key: { bsonType: "string", maxLength: 200 },
+      points: { bsonType: ["int", "long", "double"] },
+      expire: { bsonType: ["date", "null"] },
     },
   },
 });
 
-/** The app's counters, or those of another database (tests simulating two app processes). */
-async function counters(db?: Db): Promise<Collection<RateLimitDoc>> {
-  if (!db) return modelCollection<RateLimitDoc>(rateLimitsModel);
-  await ensureModelOnce(db, rateLimitsModel);
-  return db.collection<RateLimitDoc>(rateLimitsModel.collection);
-}
-
 /**
- * Atomically adds one to a window's counter and returns the new count. `$set` of rule and
- * expiresAt is safe on every hit because both are fixed for a given _id.
+ * The database holding the counters, with the collection ensured: the app's, or another one
+ * (tests simulating two app processes). The library needs the Db itself, not a Collection.
  */
-export async function incrementWindowCounter(id: string, rule: string, expiresAt: Date, db?: Db): Promise<number> {
-  const doc = await (await counters(db))
-    .findOneAndUpdate({ _id: id }, { $inc: { count: 1 }, $set: { rule, expiresAt } }, { upsert: true, returnDocument: "after" });
-  return doc?.count ?? 1;
+export async function rateLimitDb(db?: Db): Promise<Db> {
+  const database = db ?? (await getDb());
+  await ensureModelOnce(database, rateLimitsModel);
+  return database;
 }

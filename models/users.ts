@@ -17,8 +17,6 @@ export interface UserDoc {
   passwordHash: string;
   name?: string;
   lastLogin: Date | null;
-  /** Raised on every password change; sessions signed in under an older value stop working. */
-  credentialVersion?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,8 +28,6 @@ export interface PublicUser {
   email: string;
   name?: string;
   lastLogin: Date | null;
-  /** Copied into the session at sign-in; see UserDoc.credentialVersion. */
-  credentialVersion: number;
   createdAt: Date;
 }
 
@@ -50,7 +46,6 @@ export const usersModel = defineModel({
       passwordHash: { bsonType: "string", minLength: 20 },
       name: { bsonType: "string", maxLength: 80 },
       lastLogin: { bsonType: ["date", "null"] },
-      credentialVersion: { bsonType: ["int", "long", "double"], minimum: 0 },
       createdAt: { bsonType: "date" },
       updatedAt: { bsonType: "date" },
     },
@@ -68,7 +63,6 @@ export function toPublicUser(doc: UserDoc): PublicUser {
     email: doc.email,
     ...(doc.name ? { name: doc.name } : {}),
     lastLogin: doc.lastLogin ?? null,
-    credentialVersion: doc.credentialVersion ?? 0,
     createdAt: doc.createdAt,
   };
 }
@@ -157,13 +151,13 @@ export async function verifyUserPassword(id: string, password: string): Promise<
   return doc ? bcrypt.compare(password, doc.passwordHash) : false;
 }
 
-/** Sets a new password and raises credentialVersion, which ends every other session of the user. */
+/** Sets a new password. Ending the other sessions is the caller's (lib/account) step. */
 export async function setUserPassword(id: string, newPassword: string): Promise<void> {
   const _id = parseUserId(id);
   if (!_id) throw new AppError("not_found:user");
   const result = await (await usersCollection()).updateOne(
     { _id },
-    { $set: { passwordHash: await hashPassword(newPassword), updatedAt: new Date() }, $inc: { credentialVersion: 1 } },
+    { $set: { passwordHash: await hashPassword(newPassword), updatedAt: new Date() } },
   );
   if (result.matchedCount === 0) throw new AppError("not_found:user");
 }

@@ -27,17 +27,31 @@ export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Reco
   return out;
 }
 
+/**
+ * A server action is a public endpoint: a client can call it with any arguments (JSON instead of
+ * a form). Anything but FormData reads as an empty form, so the form's own errors answer.
+ */
+function entry(formData: unknown, field: string): FormDataEntryValue | null {
+  return formData instanceof FormData ? formData.get(field) : null;
+}
+
 /** FormData values as strings for re-filling a form; files and secrets are left out. */
-export function keepValues<F extends string>(formData: FormData, fields: readonly F[]): Partial<Record<F, string>> {
+export function keepValues<F extends string>(formData: unknown, fields: readonly F[]): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
   for (const field of fields) {
-    const value = formData.get(field);
+    const value = entry(formData, field);
     if (typeof value === "string") out[field] = value.slice(0, 500);
   }
   return out;
 }
 
 /** FormData → plain object of its string entries (unknown shape; the zod schema decides). */
-export function formObject(formData: FormData, fields: readonly string[]): Record<string, FormDataEntryValue | null> {
-  return Object.fromEntries(fields.map((field) => [field, formData.get(field)]));
+export function formObject(formData: unknown, fields: readonly string[]): Record<string, FormDataEntryValue | null> {
+  return Object.fromEntries(fields.map((field) => [field, entry(formData, field)]));
+}
+
+/** One field as a string (null when absent, a file, or the arguments are not a form). */
+export function formText(formData: unknown, field: string): string | null {
+  const value = entry(formData, field);
+  return typeof value === "string" ? value : null;
 }

@@ -12,7 +12,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { toOwner } from "@/lib/chat/owner";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { hitRateLimit, type RateLimitResult } from "@/lib/http/rate-limit";
+import type { RateLimitResult } from "@/lib/http/rate-limit";
+import { hitRateLimit } from "@/lib/limits/rate-limit";
 import type { TokenScope } from "@/models/api-tokens";
 import type { Owner } from "@/models/conversations";
 import { getUserById, type PublicUser } from "@/models/users";
@@ -28,6 +29,9 @@ export interface ApiCaller {
   /** The per-token limit after this request (tokens only); the route turns it into RateLimit-* headers. */
   rateLimit?: RateLimitResult;
 }
+
+/** Per-token limits count requests in windows of this length. */
+export const TOKEN_WINDOW_S = 60;
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 const INVALID_TOKEN = "The API token is invalid, expired or revoked.";
@@ -51,7 +55,7 @@ async function callerFromToken(header: string, scope: RequiredScope): Promise<Ap
   const user = token ? await getUserById(token.userId.toHexString()) : null;
   if (!token || !user) throw new AppError("unauthorized:token", INVALID_TOKEN);
 
-  const rule = { name: "api:token", limit: getEnv().API_TOKEN_RATE_LIMIT_PER_MINUTE, windowS: 60 };
+  const rule = { name: "api:token", limit: getEnv().API_TOKEN_RATE_LIMIT_PER_MINUTE, windowS: TOKEN_WINDOW_S };
   const rateLimit = await hitRateLimit(rule, token._id.toHexString());
   if (!rateLimit.allowed) throw new RateLimitedError(rateLimit);
   // About the token, not about any id: saying so confirms nothing about other users' data.

@@ -36,7 +36,8 @@ export function op(
   operation: Partial<ZodOpenApiOperationObject> & { responses: Responses },
   problems: z.ZodType = problemSchema,
 ): ZodOpenApiOperationObject {
-  return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems(problems) } };
+  const bodyProblems: Responses = operation.requestBody ? { "415": problem("The body is not Content-Type: application/json.", problems) } : {};
+  return { summary, tags, ...operation, responses: { ...operation.responses, ...commonProblems(problems), ...bodyProblems } };
 }
 
 export interface CreatingOptions {

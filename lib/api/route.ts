@@ -5,9 +5,9 @@
  * token gets, refusals included.
  */
 import "server-only";
-import { authenticateApiRequest, RateLimitedError, scopeForMethod, type ApiCaller } from "@/lib/api/authenticate";
+import { authenticateApiRequest, RateLimitedError, scopeForMethod, TOKEN_WINDOW_S, type ApiCaller } from "@/lib/api/authenticate";
 import { withApiErrors } from "@/lib/http/handler";
-import type { RateLimitResult } from "@/lib/http/rate-limit";
+import { rateLimitHeaders, type RateLimitResult } from "@/lib/http/rate-limit";
 
 export interface RouteContext<P> {
   params: Promise<P>;
@@ -15,13 +15,10 @@ export interface RouteContext<P> {
 
 export type ApiHandler<P> = (request: Request, caller: ApiCaller, params: P) => Promise<Response>;
 
-/** The IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), reset in seconds. */
-export function setRateLimitHeaders(headers: Headers, result: RateLimitResult, now: number = Date.now()): void {
-  const resetS = Math.max(0, Math.ceil((result.resetAt.getTime() - now) / 1000));
-  headers.set("ratelimit-limit", String(result.limit));
-  headers.set("ratelimit-remaining", String(result.remaining));
-  headers.set("ratelimit-reset", String(resetS));
-  headers.set("ratelimit-policy", `${result.limit};w=60`);
+/** The IETF RateLimit header fields (lib/http/rate-limit), plus the policy they follow. */
+function setRateLimitHeaders(headers: Headers, result: RateLimitResult, windowS: number): void {
+  for (const [name, value] of Object.entries(rateLimitHeaders(result))) headers.set(name, value);
+  headers.set("ratelimit-policy", `${result.limit};w=${windowS}`);
 }
 
 export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
@@ -37,7 +34,7 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
         throw error;
       }
     })(request);
-    if (rateLimit) setRateLimitHeaders(response.headers, rateLimit);
+    if (rateLimit) setRateLimitHeaders(response.headers, rateLimit, TOKEN_WINDOW_S);
     return response;
   };
 }

@@ -5,8 +5,14 @@
 /** Pages of the signed-in app. */
 export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
 
-/** API paths that answer without a session (next-auth's own endpoints and the health check). */
-const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health"] as const;
+/** API paths that answer without a session (next-auth's own endpoints, the health check, CSP reports). */
+const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/csp-report"] as const;
+
+/**
+ * API paths whose handlers verify a Bearer token themselves: only these let a request with a
+ * token and no session past the proxy. Any other path with `Authorization: Bearer x` needs the session.
+ */
+const BEARER_API_PREFIXES = ["/api/v1", "/api/chat/history", "/api/chat/save"] as const;
 
 function underPrefix(pathname: string, prefix: string): boolean {
   if (prefix.endsWith("/")) return pathname.startsWith(prefix);
@@ -27,4 +33,22 @@ export function routeAccess(pathname: string): RouteAccess {
 /** True for `Authorization: Bearer <token>`; the route handler validates the token itself. */
 export function hasBearerToken(headers: Headers): boolean {
   return /^Bearer\s+\S+/i.test(headers.get("authorization") ?? "");
+}
+
+/** True when `pathname` is served by a handler that checks Bearer tokens itself. */
+export function acceptsBearerToken(pathname: string): boolean {
+  return BEARER_API_PREFIXES.some((prefix) => underPrefix(pathname, prefix));
+}
+
+/**
+ * False when the path has malformed percent-encoding (`/chat/%ff`): no route can decode it, so
+ * the proxy answers 404/400 before any page or handler tries.
+ */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }

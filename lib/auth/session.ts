@@ -1,24 +1,29 @@
 /**
- * Who is signed in, for server components, server actions and route handlers. The JWT says who
- * the user was; the users collection says whether the account still exists and whether its
- * password has changed since this session signed in (a deleted account's cookie, or one from
- * before a password change, must not keep working), so these helpers read both.
+ * Who is signed in, for server components, server actions and route handlers. The cookie (a
+ * next-auth JWT) names a server-side session; the session record and its account are read
+ * together in one indexed lookup (models/sessions.ts), so a signed-out, expired or
+ * password-changed session, or one of a deleted account, stops working at once.
  */
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { AppError } from "@/lib/errors";
-import { getUserById, type PublicUser } from "@/models/users";
+import { findLiveSession, type LiveSession } from "@/models/sessions";
+import type { PublicUser } from "@/models/users";
 
-/** The signed-in user, or null when signed out, the account no longer exists, or its password changed since sign-in. */
+/** The live session behind this request's cookie, or null. */
 // cache(): the layout, generateMetadata and the page of one request share a single read.
-export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUserById(id);
-  return user && user.credentialVersion === (session.user.credentialVersion ?? 0) ? user : null;
+  const sessionId = session?.sessionId;
+  if (!sessionId || !session.user?.id) return null;
+  const live = await findLiveSession(sessionId);
+  // The cookie is signed, but check it names the same account the record does.
+  return live && live.user.id === session.user.id ? live : null;
 });
+
+/** The signed-in user, or null when signed out or the session has ended. */
+export const getCurrentUser = cache(async (): Promise<PublicUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** For pages and server actions: the signed-in user, or a redirect to /login. */
 export async function requireUser(callbackPath?: string): Promise<PublicUser> {

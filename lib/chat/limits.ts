@@ -5,7 +5,8 @@
  */
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit, type RateLimitRule } from "@/lib/http/rate-limit";
+import type { RateLimitRule } from "@/lib/http/rate-limit";
+import { enforceRateLimit } from "@/lib/limits/rate-limit";
 import type { Owner } from "@/models/conversations";
 
 export function chatRateLimitRule(): RateLimitRule {

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/problem";
 import { builtInRoles, getBuiltInRole } from "@/lib/roles/built-in-roles";
 import { roleInputSchema, type Role } from "@/lib/roles/role-schema";
+import { deleteBrief } from "@/models/briefs";
 import type { Owner } from "@/models/conversations";
 import {
   countCustomRoles,
@@ -80,6 +81,8 @@ export async function saveCustomRole(owner: Owner, input: unknown, id?: string):
 
 export async function deleteCustomRole(owner: Owner, id: string): Promise<void> {
   if (!isCustomRoleId(id) || !(await deleteCustomRoleDoc(owner, id))) throw new AppError("not_found:role");
+  // The dialog promises the role's saved details go with it; a later role reusing the id must not inherit them.
+  await deleteBrief(owner, id);
 }
 
 /** Copies a built-in or own custom role into a new custom role named "<name> (copy)". */

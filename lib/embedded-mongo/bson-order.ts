@@ -75,12 +75,18 @@ function binaryBytes(value: unknown): { bytes: Uint8Array; subtype: number } {
   return { bytes, subtype: bin.sub_type };
 }
 
-function compareStrings(a: string, b: string): number {
+/** How two strings compare: binary by default, or a collation's comparison. */
+export type StringCompare = (a: string, b: string) => number;
+
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Total order over BSON values, as mongod compares them in sorts and range queries. */
-export function compareValues(a: unknown, b: unknown): number {
+/**
+ * Total order over BSON values, as mongod compares them in sorts and range queries. `strings`
+ * compares string values (a collation); field names always compare binary, as in mongod.
+ */
+export function compareValues(a: unknown, b: unknown, strings: StringCompare = compareStrings): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
@@ -92,11 +98,11 @@ export function compareValues(a: unknown, b: unknown): number {
     case 3:
       return compareNumbers(toNumber(a), toNumber(b));
     case 4:
-      return compareStrings(String(a), String(b));
+      return strings(String(a), String(b));
     case 5:
-      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
+      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>, strings);
     case 6:
-      return compareArrays(a as unknown[], b as unknown[]);
+      return compareArrays(a as unknown[], b as unknown[], strings);
     case 7: {
       const x = binaryBytes(a);
       const y = binaryBytes(b);
@@ -118,7 +124,7 @@ export function compareValues(a: unknown, b: unknown): number {
   return 0;
 }
 
-function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
+function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>, strings: StringCompare): number {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const n = Math.min(ka.length, kb.length);
@@ -129,16 +135,16 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
     if (byType !== 0) return byType;
     const byName = compareStrings(ka[i]!, kb[i]!);
     if (byName !== 0) return byName;
-    const byValue = compareValues(va, vb);
+    const byValue = compareValues(va, vb, strings);
     if (byValue !== 0) return byValue;
   }
   return ka.length - kb.length;
 }
 
-function compareArrays(a: unknown[], b: unknown[]): number {
+function compareArrays(a: unknown[], b: unknown[], strings: StringCompare): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i += 1) {
-    const c = compareValues(a[i], b[i]);
+    const c = compareValues(a[i], b[i], strings);
     if (c !== 0) return c;
   }
   return a.length - b.length;

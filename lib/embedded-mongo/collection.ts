@@ -5,7 +5,7 @@
  */
 import { calculateObjectSize } from "bson";
 import { encodeValue } from "./bson-order";
-import type { Doc } from "./doc-paths";
+import { isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
 import { formatValue } from "./format";
 import { Index, type IndexSpec } from "./indexes";
@@ -25,6 +25,25 @@ export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };
 
 export function idKeyOf(doc: Doc): string {
   return encodeValue(doc._id);
+}
+
+/** The first `$`-prefixed field name anywhere inside an embedded document. */
+function dollarField(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.startsWith("$")) return key;
+    const found = dollarField(inner);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** mongod's storage rules for `_id`: no array, regex or undefined, no `$`-prefixed field inside. */
+function checkId(id: unknown): void {
+  if (Array.isArray(id)) throw new MongoError(2, "The '_id' value cannot be of type array");
+  if (id instanceof RegExp) throw new MongoError(2, "can't use a regex for _id");
+  const dollar = dollarField(id);
+  if (dollar) throw new MongoError(52, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
 }
 
 export class Collection {
@@ -59,7 +78,7 @@ export class Collection {
   private checkDocument(id: string, doc: Doc, previous: Doc | undefined, bypassValidation: boolean): void {
     const size = calculateObjectSize(doc);
     if (size > MAX_BSON_SIZE) throw new MongoError(10334, `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB) First element: _id: ${formatValue(doc._id)}`);
-    if (Array.isArray(doc._id)) throw new MongoError(2, `The '_id' value cannot be of type array`);
+    checkId(doc._id);
     if (!bypassValidation) checkValidator(this.options, doc, previous, this.ns, this.env.quiet);
     if (!previous && this.docs.has(id)) throw this.duplicateError(this.indexes.get("_id_")!, [doc._id]);
     for (const index of this.indexes.values()) {

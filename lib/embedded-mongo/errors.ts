@@ -47,7 +47,9 @@ export class MongoError extends Error {
 export function toMongoError(error: unknown): MongoError {
   if (error instanceof MongoError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  // mingo reports unsupported operators and bad arguments as plain Errors: surface them as BadValue.
+  // mingo reports unsupported operators and bad arguments as plain Errors: surface them as BadValue,
+  // except the ones mongod gives their own code.
+  if (message.startsWith("Use of undefined variable")) return new MongoError(17276, message);
   return new MongoError(2, message);
 }
 

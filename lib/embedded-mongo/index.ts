@@ -6,7 +6,6 @@ import { CursorRegistry } from "./cursors";
 import { registerCommands } from "./dispatch";
 import { aggregateCommands } from "./commands/aggregate";
 import { updateCommands } from "./commands/update";
-import { bulkWriteCommands } from "./commands/bulk-write";
 import { Persistence } from "./persistence";
 import { WireServer } from "./server";
 import { Store } from "./store";
@@ -27,7 +26,7 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-registerCommands({ ...aggregateCommands, ...updateCommands, ...bulkWriteCommands });
+registerCommands({ ...aggregateCommands, ...updateCommands });
 
 const TTL_SWEEP_MS = 1000;
 

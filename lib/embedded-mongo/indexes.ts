@@ -4,9 +4,11 @@
  * equality on the first field plus a sort on the next ones walks one small sorted bucket instead
  * of the collection. Unique indexes also keep a Map from the full encoded key to the owner _id.
  */
-import { Query } from "mingo";
+import type { Query } from "mingo/query";
 import { compareValues, encodeValue } from "./bson-order";
+import { parseCollation, type Collation } from "./collation";
 import { pathValues, type Doc } from "./doc-paths";
+import { createQuery } from "./mingo-context";
 
 export interface IndexSpec {
   v?: number;
@@ -40,6 +42,12 @@ export class Index {
   readonly uniqueKeys = new Map<string, string>();
   multikey = false;
   private readonly partial?: Query;
+  /**
+   * An index with a collation keeps, instead of buckets, its unique keys sorted under the collation
+   * (equal keys are neighbours, found by binary search); it is enforced but never used by queries.
+   */
+  private readonly collation?: Collation;
+  private readonly collatedKeys: IndexEntry[] = [];
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -47,7 +55,8 @@ export class Index {
     this.dirs = this.fields.map((f) => (spec.key[f] === -1 ? -1 : 1));
     this.passive = this.fields.some((f) => typeof spec.key[f] === "string" && spec.key[f] !== "hashed");
     this.isId = spec.name === "_id_";
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = createQuery(spec.partialFilterExpression);
+    this.collation = parseCollation(spec.collation);
   }
 
   get unique(): boolean {
@@ -55,7 +64,7 @@ export class Index {
   }
 
   get usableForQueries(): boolean {
-    return !this.passive && !this.isId && !this.partial && this.spec.sparse !== true;
+    return !this.passive && !this.isId && !this.partial && !this.collation && this.spec.sparse !== true;
   }
 
   /** Key tuples for a document, or null when a sparse/partial index leaves it out. */
@@ -116,6 +125,7 @@ export class Index {
   /** The existing document id a doc would collide with under this unique index, if any. */
   findConflict(id: string, doc: Doc): unknown[] | undefined {
     if (!this.unique || this.isId || this.passive) return undefined;
+    if (this.collation) return this.findCollatedConflict(id, doc);
     for (const tuple of this.keysFor(doc) ?? []) {
       const owner = this.uniqueKeys.get(Index.encodeKey(tuple));
       if (owner !== undefined && owner !== id) return tuple;
@@ -125,6 +135,7 @@ export class Index {
 
   add(id: string, doc: Doc): void {
     if (this.isId || this.passive) return;
+    if (this.collation) return this.addCollated(id, doc);
     for (const tuple of this.keysFor(doc) ?? []) {
       if (this.unique) this.uniqueKeys.set(Index.encodeKey(tuple), id);
       const first = encodeFirst(tuple[0]);
@@ -142,6 +153,7 @@ export class Index {
 
   remove(id: string, doc: Doc): void {
     if (this.isId || this.passive) return;
+    if (this.collation) return this.removeCollated(id, doc);
     for (const tuple of this.keysFor(doc) ?? []) {
       if (this.unique) {
         const key = Index.encodeKey(tuple);
@@ -160,9 +172,62 @@ export class Index {
   }
 
   clear(): void {
+    this.collatedKeys.length = 0;
     this.buckets.clear();
     this.uniqueKeys.clear();
     this.multikey = false;
+  }
+
+  private compareCollated(a: unknown[], b: unknown[]): number {
+    for (let i = 0; i < a.length; i += 1) {
+      const x = a[i];
+      const y = b[i];
+      const c = x === EMPTY_ARRAY_KEY || y === EMPTY_ARRAY_KEY ? compareKeyValues(x, y) : this.collation!.compare(x, y);
+      if (c !== 0) return c;
+    }
+    return 0;
+  }
+
+  /** First position whose key is not below `tuple` under the collation. */
+  private collatedLowerBound(tuple: unknown[]): number {
+    let lo = 0;
+    let hi = this.collatedKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareCollated(this.collatedKeys[mid]!.rest, tuple) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private findCollatedConflict(id: string, doc: Doc): unknown[] | undefined {
+    for (const tuple of this.keysFor(doc) ?? []) {
+      for (let at = this.collatedLowerBound(tuple); at < this.collatedKeys.length; at += 1) {
+        const entry = this.collatedKeys[at]!;
+        if (this.compareCollated(entry.rest, tuple) !== 0) break;
+        if (entry.id !== id) return tuple;
+      }
+    }
+    return undefined;
+  }
+
+  private addCollated(id: string, doc: Doc): void {
+    if (!this.unique) return;
+    for (const tuple of this.keysFor(doc) ?? []) this.collatedKeys.splice(this.collatedLowerBound(tuple), 0, { rest: tuple, id });
+  }
+
+  private removeCollated(id: string, doc: Doc): void {
+    if (!this.unique) return;
+    for (const tuple of this.keysFor(doc) ?? []) {
+      for (let at = this.collatedLowerBound(tuple); at < this.collatedKeys.length; at += 1) {
+        const entry = this.collatedKeys[at]!;
+        if (this.compareCollated(entry.rest, tuple) !== 0) break;
+        if (entry.id === id) {
+          this.collatedKeys.splice(at, 1);
+          break;
+        }
+      }
+    }
   }
 
   compareEntries(a: IndexEntry, b: IndexEntry): number {

@@ -62,7 +62,7 @@ export class Persistence {
   static async open(dbPath: string, store: Store, quiet: boolean): Promise<Persistence> {
     mkdirSync(dbPath, { recursive: true });
     const dir = realpathSync(dbPath);
-    const lock = LockFile.acquire(dir);
+    const lock = await LockFile.acquire(dir);
     try {
       const persistence = new Persistence(dir, lock, store, quiet);
       persistence.load();

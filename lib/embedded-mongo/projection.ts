@@ -3,9 +3,9 @@
  * without touching the stored document; operator projections ($slice, $elemMatch, positional
  * `$`, expressions) go through mingo on a copy.
  */
-import { Query } from "mingo";
 import { cloneValue, isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
+import { createQuery, inDocumentOrder, type ExecOptions } from "./mingo-context";
 
 type Tree = { [key: string]: Tree | true };
 
@@ -61,11 +61,11 @@ function exclude(value: unknown, tree: Tree): unknown {
 }
 
 /** Returns a projector, or undefined when there is nothing to project. */
-export function projector(projection: Doc | undefined, filter: Doc | undefined): ((doc: Doc) => Doc) | undefined {
+export function projector(projection: Doc | undefined, filter: Doc | undefined, exec?: ExecOptions): ((doc: Doc) => Doc) | undefined {
   if (!projection || Object.keys(projection).length === 0) return undefined;
   if (!isSimple(projection)) {
-    const query = new Query(filter ?? {});
-    return (doc) => query.find<Doc>([cloneValue(doc)], projection).all()[0] ?? {};
+    const query = createQuery(filter ?? {}, exec);
+    return (doc) => inDocumentOrder(doc, query.find<Doc>([cloneValue(doc)], projection).all()[0] ?? {}, projection);
   }
   const entries = Object.entries(projection);
   const idSetting = projection._id;

@@ -4,17 +4,33 @@
  * scans; then filters with mingo, sorts in BSON order, skips and limits. Returns the stored
  * (immutable) documents themselves — callers must not mutate them.
  */
-import { Query } from "mingo";
-import { compareValues, encodeValue } from "./bson-order";
+import { encodeValue } from "./bson-order";
 import type { Collection } from "./collection";
-import { isPlainObject, pathValues, type Doc } from "./doc-paths";
+import { isPlainObject, type Doc } from "./doc-paths";
+import { MongoError } from "./errors";
 import { encodeFirst, type Index, type IndexEntry } from "./indexes";
+import { createQuery, type ExecOptions } from "./mingo-context";
+import { sortDocuments, sortFields, type SortField } from "./sort";
 
 export interface FindSpec {
   filter?: Doc;
   sort?: Doc;
   skip?: number;
   limit?: number;
+  /** The command's collation and `let` variables. */
+  exec?: ExecOptions;
+  /** An index name or key pattern; only checked (the planner here chooses for itself). */
+  hint?: unknown;
+}
+
+/** mongod refuses a hint that names no index of the collection (a hidden one counts as none). */
+function checkHint(coll: Collection, hint: unknown): void {
+  if (hint === undefined || hint === null) return;
+  if (isPlainObject(hint) && (Object.keys(hint).length === 0 || "$natural" in hint)) return;
+  const index = [...coll.indexes.values()].find((ix) => (typeof hint === "string" ? ix.spec.name === hint : encodeValue(ix.spec.key) === encodeValue(hint)));
+  if (!index || index.spec.hidden === true) {
+    throw new MongoError(2, "error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
+  }
 }
 
 interface Plan {
@@ -56,15 +72,8 @@ function isScalarEquality(value: unknown): boolean {
   return indexable(value) && !isPlainObject(value) && value !== null;
 }
 
-function sortFields(sort: Doc | undefined): Array<[string, number]> {
-  if (!sort) return [];
-  return Object.entries(sort)
-    .filter(([, dir]) => typeof dir === "number" || typeof dir === "string")
-    .map(([field, dir]) => [field, Number(dir) < 0 ? -1 : 1]);
-}
-
 /** How well an index serves the filter and sort: null when it cannot be used. */
-function rateIndex(index: Index, eq: Equalities, sort: Array<[string, number]>): { score: number; direction: number } | null {
+function rateIndex(index: Index, eq: Equalities, sort: SortField[]): { score: number; direction: number } | null {
   if (!index.usableForQueries) return null;
   const firstValues = eq.get(index.fields[0]!);
   if (!firstValues) return null;
@@ -101,7 +110,7 @@ function* walkBucket(coll: Collection, bucket: readonly IndexEntry[], reverse: b
   }
 }
 
-function plan(coll: Collection, filter: Doc, sort: Array<[string, number]>): Plan {
+function plan(coll: Collection, filter: Doc, sort: SortField[]): Plan {
   const eq: Equalities = new Map();
   collectEqualities(filter, eq);
   const ids = eq.get("_id");
@@ -147,50 +156,24 @@ function plan(coll: Collection, filter: Doc, sort: Array<[string, number]>): Pla
   return { candidates: docs, sorted: sort.length === 0 };
 }
 
-/** Sort key of one field: arrays sort by their smallest (ascending) or largest (descending) element. */
-function sortKey(doc: Doc, field: string, dir: number): unknown {
-  const { values, found } = pathValues(doc, field);
-  if (!found) return null;
-  let best: unknown;
-  let first = true;
-  for (const raw of values) {
-    const list = Array.isArray(raw) ? (raw.length ? raw : [undefined]) : [raw];
-    for (const value of list) {
-      if (first || compareValues(value, best) * dir < 0) best = value;
-      first = false;
-    }
-  }
-  return best;
-}
-
-export function sortDocuments(docs: Doc[], sort: Array<[string, number]>): Doc[] {
-  if (sort.length === 0) return docs;
-  const keyed = docs.map((doc) => ({ doc, keys: sort.map(([field, dir]) => sortKey(doc, field, dir)) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < sort.length; i += 1) {
-      const c = compareValues(a.keys[i], b.keys[i]) * sort[i]![1];
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
-  return keyed.map((k) => k.doc);
-}
-
-export function matcher(filter: Doc | undefined): (doc: Doc) => boolean {
+export function matcher(filter: Doc | undefined, exec?: ExecOptions): (doc: Doc) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const query = new Query(filter);
+  const query = createQuery(filter, exec);
   return (doc) => query.test(doc);
 }
 
 /** The matching stored documents, in order, after skip and limit (limit 0 = no limit). */
 export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc[] {
   if (!coll) return [];
+  checkHint(coll, spec.hint);
   const filter = spec.filter ?? {};
   const sort = sortFields(spec.sort);
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
-  const { candidates, sorted, exact } = plan(coll, filter, sort);
-  const test = exact ? () => true : matcher(filter);
+  const collation = spec.exec?.collation;
+  // Index keys and the _id map compare strings binary: under a collation every query scans.
+  const { candidates, sorted, exact } = collation ? { candidates: coll.docs.values(), sorted: sort.length === 0, exact: false } : plan(coll, filter, sort);
+  const test = exact ? () => true : matcher(filter, spec.exec);
   if (sorted) {
     const out: Doc[] = [];
     let skipped = 0;
@@ -207,8 +190,6 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec): Doc
   }
   const matched: Doc[] = [];
   for (const doc of candidates) if (test(doc)) matched.push(doc);
-  const ordered = sortDocuments(matched, sort);
+  const ordered = sortDocuments(matched, sort, collation?.strings);
   return ordered.slice(skip, limit ? skip + limit : undefined);
 }
-
-export { sortFields };

@@ -3,11 +3,12 @@
  * checks mingo lacks: $setOnInsert, numeric $inc/$mul, immutable _id, conflicting paths.
  */
 import { ObjectId } from "bson";
-import { Aggregator, update as mingoUpdate } from "mingo";
+import { update as mingoUpdate } from "mingo/updater";
 import { typeRank, valuesEqual } from "./bson-order";
 import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
 import { formatValue } from "./format";
+import { mingoOptions, runPipeline, type ExecOptions } from "./mingo-context";
 
 const OPERATORS = new Set(["$set", "$unset", "$inc", "$mul", "$min", "$max", "$rename", "$push", "$pull", "$pullAll", "$addToSet", "$pop", "$currentDate", "$bit", "$setOnInsert"]);
 const PIPELINE_STAGES = new Set(["$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith"]);
@@ -59,12 +60,12 @@ function checkNumericTargets(doc: Doc, update: Doc): void {
   }
 }
 
-function runPipeline(doc: Doc, pipeline: Doc[]): Doc {
+function runUpdatePipeline(doc: Doc, pipeline: Doc[], exec: ExecOptions | undefined): Doc {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0] ?? "";
     if (!PIPELINE_STAGES.has(name)) throw new MongoError(72, `${name} is not allowed to be used within an update`);
   }
-  const [out] = new Aggregator(pipeline).run([doc]) as Doc[];
+  const [out] = runPipeline([doc], pipeline, exec);
   return out ?? {};
 }
 
@@ -78,11 +79,15 @@ function assertSameId(before: Doc, after: Doc, replacement: boolean): void {
   }
 }
 
-/** The next version of `doc` (never mutates `doc`). `inserting` enables $setOnInsert. */
-export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined, inserting: boolean, filter?: Doc): Doc {
+/**
+ * The next version of `doc` (never mutates `doc`). `inserting` enables $setOnInsert; `exec`
+ * carries the command's collation and `let` variables (pipeline updates can read `$$name`).
+ */
+export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined, inserting: boolean, filter?: Doc, exec?: ExecOptions): Doc {
   if (Array.isArray(update)) {
-    const next = runPipeline(cloneValue(doc), update);
-    assertSameId(doc, next, false);
+    const next = runUpdatePipeline(cloneValue(doc), update, exec);
+    // A pipeline whose result has no _id keeps the original one (mongod restores it).
+    if (next._id !== undefined) assertSameId(doc, next, false);
     return withIdFirst(next, doc._id);
   }
   if (!isOperatorUpdate(update)) {
@@ -99,11 +104,19 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
     operators.$set = { ...((operators.$set as Doc | undefined) ?? {}), ...$setOnInsert };
   }
   const next = cloneValue(doc);
+  const $set = operators.$set;
+  if (inserting && doc._id === undefined && isPlainObject($set) && "_id" in $set) {
+    // An upsert may choose the new document's _id with $set (mingo refuses any $set of _id).
+    const { _id, ...others } = $set;
+    next._id = cloneValue(_id);
+    if (Object.keys(others).length) operators.$set = others;
+    else delete operators.$set;
+  }
   checkNumericTargets(next, operators);
   if (Object.keys(operators).length) {
     try {
       // The filter lets mingo resolve the positional `$` to the first matching array element.
-      mingoUpdate(next, operators, arrayFilters, inserting ? undefined : filter, { cloneMode: "deep" });
+      mingoUpdate(next, operators, arrayFilters, inserting ? undefined : filter, { cloneMode: "deep", queryOptions: mingoOptions(exec) });
     } catch (error) {
       throw translateMingoError(error);
     }
@@ -144,7 +157,7 @@ export function upsertSeed(filter: Doc): Doc {
 }
 
 /** Builds the document an upsert inserts. */
-export function buildUpsert(filter: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined): Doc {
+export function buildUpsert(filter: Doc, update: Doc | Doc[], arrayFilters: Doc[] | undefined, exec?: ExecOptions): Doc {
   if (!Array.isArray(update) && !isOperatorUpdate(update)) {
     const seedId = upsertSeed(filter)._id;
     const next = cloneValue(update);
@@ -152,6 +165,6 @@ export function buildUpsert(filter: Doc, update: Doc | Doc[], arrayFilters: Doc[
     return withIdFirst(next, id);
   }
   const seed = upsertSeed(filter);
-  const next = applyUpdate(seed, update, arrayFilters, true);
+  const next = applyUpdate(seed, update, arrayFilters, true, undefined, exec);
   return withIdFirst(next, next._id === undefined ? new ObjectId() : next._id);
 }

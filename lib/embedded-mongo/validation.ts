@@ -1,6 +1,6 @@
 /** Collection validators: `$jsonSchema` plus any other query operators, with level and action. */
-import { Query } from "mingo";
 import { MongoError } from "./errors";
+import { createQuery } from "./mingo-context";
 import type { Doc } from "./doc-paths";
 import { validateSchema, type Schema, type SchemaFailure } from "./schema-validator";
 
@@ -14,7 +14,7 @@ function failures(validator: Doc, doc: Doc): SchemaFailure[] | null {
   const { $jsonSchema, ...rest } = validator;
   const out: SchemaFailure[] = [];
   if ($jsonSchema) out.push(...validateSchema($jsonSchema as Schema, doc));
-  const queryFails = Object.keys(rest).length > 0 && !new Query(rest).test(doc);
+  const queryFails = Object.keys(rest).length > 0 && !createQuery(rest).test(doc);
   if (out.length === 0 && !queryFails) return null;
   return out;
 }

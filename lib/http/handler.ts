@@ -33,12 +33,25 @@ export function withApiErrors<A extends unknown[]>(handler: Handler<A>): Handler
   };
 }
 
-/** Reads a JSON body (bounded) and validates it; bad JSON or fields become 400 problems. */
+/** application/json or any +json type (RFC 6839), parameters allowed. */
+export function isJsonContentType(value: string | null): boolean {
+  const type = value?.split(";", 1)[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/**
+ * Reads a JSON body (bounded) and validates it; bad JSON or fields become 400 problems. Any other
+ * Content-Type is 415: a cross-site `<form enctype="text/plain">` cannot build the body, because
+ * a browser only sends application/json cross-site after a CORS preflight we never grant.
+ */
 export async function readJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   options: { maxBytes?: number } = {},
 ): Promise<z.infer<S>> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
+  }
   const maxBytes = options.maxBytes ?? 256 * 1024;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);

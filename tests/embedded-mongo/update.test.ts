@@ -96,6 +96,23 @@ describe("replacement", () => {
   });
 });
 
+describe("pipeline updates", () => {
+  it("keeps the original _id when the pipeline's result has none ($replaceRoot, $project)", async () => {
+    await coll("pipeline").insertMany([{ _id: 1, t: { x: 1 } }, { _id: 2, a: 1, b: 2 }]);
+    const replaced = await coll("pipeline").updateOne({ _id: 1 }, [{ $replaceRoot: { newRoot: "$t" } }]);
+    expect([replaced.matchedCount, replaced.modifiedCount]).toEqual([1, 1]);
+    expect(await coll("pipeline").findOne({ _id: 1 })).toEqual({ _id: 1, x: 1 });
+    await coll("pipeline").updateOne({ _id: 2 }, [{ $project: { _id: 0, b: 1 } }]);
+    expect(await coll("pipeline").findOne({ _id: 2 })).toEqual({ _id: 2, b: 2 });
+  });
+
+  it("refuses a pipeline that changes _id (code 66)", async () => {
+    await coll("pipeline").insertOne({ _id: 3, v: 1 });
+    await expectServerError(coll("pipeline").updateOne({ _id: 3 }, [{ $set: { _id: 4 } }]), 66);
+    expect(await coll("pipeline").findOne({ _id: 3 })).toEqual({ _id: 3, v: 1 });
+  });
+});
+
 describe("update errors", () => {
   it("refuses to change _id with $set (code 66) and leaves the document alone", async () => {
     await coll("immutable").insertOne({ _id: 1, a: 1 });

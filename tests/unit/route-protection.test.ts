@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { hasBearerToken, routeAccess } from "@/lib/auth/route-rules";
+import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/auth/route-rules";
 
 describe("which routes need a session", () => {
   it("protects app pages and the API, but not auth endpoints, health, or public pages", () => {
@@ -15,6 +15,26 @@ describe("which routes need a session", () => {
     expect(routeAccess("/api/health")).toBe("public");
     expect(routeAccess("/")).toBe("public");
     expect(routeAccess("/login")).toBe("auth-page");
+  });
+
+  it("gates API paths with dots like any other", () => {
+    expect(routeAccess("/api/v1/openapi.json")).toBe("api");
+    expect(routeAccess("/api/chat/export.json")).toBe("api");
+  });
+
+  it("lets a Bearer header alone through only to handlers that verify tokens themselves", () => {
+    for (const path of ["/api/v1/conversations", "/api/v1/openapi.json", "/api/chat/history/abc", "/api/chat/save"]) {
+      expect(acceptsBearerToken(path), path).toBe(true);
+    }
+    for (const path of ["/api/chat/abc/reply", "/api/chat/saved", "/api/metrics", "/api/v10/x"]) {
+      expect(acceptsBearerToken(path), path).toBe(false);
+    }
+  });
+
+  it("spots malformed percent-encoding", () => {
+    expect(isDecodablePath("/chat/%ff")).toBe(false);
+    expect(isDecodablePath("/roles/%E0%A4%A")).toBe(false);
+    expect(isDecodablePath("/roles/caf%C3%A9")).toBe(true);
   });
 
   it("recognises bearer tokens", () => {

@@ -22,6 +22,8 @@ async function currentOwner() {
  * saves them as the role's brief, opens the conversation and goes to it.
  */
 export async function startChatAction(_previous: StartChatState, formData: FormData): Promise<StartChatState> {
+  // A server action is a public endpoint: arguments that are not a form get the form's error, not a 500.
+  if (!(formData instanceof FormData)) return { formError: "This role no longer exists." };
   const started = await startChatFromForm(formData);
   if ("state" in started) return started.state;
   redirect(`/chat/${started.conversationId}`);

@@ -1,13 +1,13 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/auth";
+import { signOut } from "@/auth";
 import { fieldErrorsOf, formObject, type FormState } from "@/components/auth/form-state";
 import { enforcePasswordCheckLimit } from "@/lib/auth/limits";
 import { changePasswordSchema, deleteAccountSchema, PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
-import { getCurrentUser } from "@/lib/auth/session";
-import { deleteUserData } from "@/lib/db/delete-user-data";
+import { getCurrentSession, getCurrentUser } from "@/lib/auth/session";
+import { endOtherSessions } from "@/lib/auth/sessions-service";
+import { deleteUserData } from "@/lib/account/delete-account";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { setUserPassword, verifyUserPassword } from "@/models/users";
@@ -22,8 +22,9 @@ export async function changePasswordAction(
   formData: FormData,
 ): Promise<FormState<ChangePasswordField>> {
   const at = Date.now();
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: SESSION_ENDED, at };
+  const current = await getCurrentSession();
+  if (!current) return { status: "error", message: SESSION_ENDED, at };
+  const { user } = current;
 
   const parsed = changePasswordSchema.safeParse(formObject(formData, ["currentPassword", "newPassword", "confirmPassword"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), at };
@@ -39,16 +40,9 @@ export async function changePasswordAction(
     return { status: "error", fieldErrors: { currentPassword: ["Current password is incorrect."] }, at };
   }
   await setUserPassword(user.id, parsed.data.newPassword);
-  logger().info({ userId: user.id }, "password changed");
-  // The change ended every session of this account, this one included: sign this one in again
-  // with the new password, so only the other devices are signed out.
-  try {
-    await signIn("credentials", { identifier: user.username, password: parsed.data.newPassword, redirect: false });
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    return { status: "error", message: "Password changed. Sign in again with your new password.", at };
-  }
-  // A fresh request, so the page renders with the new session cookie rather than this request's old one.
+  // Whoever knew the old password may be signed in elsewhere: end every session but this one.
+  const ended = await endOtherSessions(user.id, current.session.id);
+  logger().info({ userId: user.id, endedSessions: ended }, "password changed");
   redirect(`/settings?${PASSWORD_CHANGED_PARAM}=1`);
 }
 

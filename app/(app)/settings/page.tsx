@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
+import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
 import { ExportDataButton } from "@/components/settings/export-data-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTokens } from "@/lib/api/tokens";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentSession, requireUser } from "@/lib/auth/session";
+import { listDevices } from "@/lib/auth/sessions-service";
 import { toOwner } from "@/lib/chat/owner";
 import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
 
@@ -18,6 +20,13 @@ interface SettingsPageProps {
 export default async function SettingsPage({ searchParams }: SettingsPageProps) {
   const user = await requireUser("/settings");
   const passwordChanged = (await searchParams)[PASSWORD_CHANGED_PARAM] === "1";
+  const currentId = (await getCurrentSession())?.session.id;
+  const devices: DeviceRow[] = (await listDevices(user.id)).map((session) => ({
+    id: session.id,
+    device: session.device,
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    current: session.id === currentId,
+  }));
   const tokens = await listTokens(toOwner(user));
 
   return (
@@ -60,6 +69,18 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
             </p>
           )}
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Signed-in devices</h2>
+          </CardTitle>
+          <CardDescription>Where your account is signed in. Sign out a device you do not recognise.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DevicesList devices={devices} />
         </CardContent>
       </Card>
 

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/components/auth/form-state";
+import { fieldErrorsOf, formObject, formText, keepValues, type FormState } from "@/components/auth/form-state";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/credentials";
 import { signInSchema } from "@/lib/auth/schemas";
@@ -35,5 +35,5 @@ export async function signInAction(_previous: FormState<SignInField>, formData: 
     if (error instanceof AuthError) return { status: "error", message: signInErrorMessage(error), values, at: Date.now() };
     throw error;
   }
-  redirect(safeCallbackUrl(formData.get("callbackUrl")));
+  redirect(safeCallbackUrl(formText(formData, "callbackUrl")));
 }

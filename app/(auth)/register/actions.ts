@@ -6,10 +6,10 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/components/auth/form-state";
 import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/callback-url";
-import { enforceSignUpLimits } from "@/lib/auth/limits";
+import { enforceSignUpLimit } from "@/lib/auth/limits";
 import { registerSchema } from "@/lib/auth/schemas";
 import { isAppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/log";
 import { createUser } from "@/models/users";
 
@@ -23,7 +23,7 @@ export async function registerAction(_previous: FormState<RegisterField>, formDa
     return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
   }
   try {
-    await enforceSignUpLimits(clientIp(await headers()), parsed.data.email);
+    await enforceSignUpLimit(clientAddress(await headers()));
     await createUser(parsed.data);
   } catch (error) {
     if (isAppError(error) && (error.kind === "conflict" || error.kind === "rate_limited")) {

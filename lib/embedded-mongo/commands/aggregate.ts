@@ -2,11 +2,11 @@
  * aggregate: a leading $match/$sort/$skip/$limit prefix runs through the index-aware finder,
  * the rest through mingo ($lookup resolves collections of the same database).
  */
-import { Aggregator } from "mingo";
 import { cloneValue, type Doc } from "../doc-paths";
 import { MongoError } from "../errors";
+import { runPipeline } from "../mingo-context";
 import { findDocuments, type FindSpec } from "../query";
-import type { CommandHandler } from "./context";
+import { execOptions, type CommandHandler } from "./context";
 
 const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$text", "$search", "$geoNear", "$changeStream", "$currentOp", "$listSessions", "$listLocalSessions", "$collStats", "$indexStats", "$planCacheStats"]);
 /** Stages mingo runs without mutating its input documents. */
@@ -32,7 +32,10 @@ const aggregate: CommandHandler = (cmd, ctx) => {
   }
   if (typeof target !== "string") throw new MongoError(115, "database-level aggregate ({aggregate: 1}) is not supported by the embedded development server");
   if (cmd.explain === true) return { explainVersion: "1", stages: pipeline, ok: 1 };
+  const exec = execOptions({ collation: cmd.collation, let: cmd.let, uses: [pipeline] });
   const { spec, rest } = splitPrefix(pipeline);
+  spec.exec = exec;
+  spec.hint = cmd.hint;
   const coll = ctx.store.collection(ctx.db, target);
   let docs: Doc[] = findDocuments(coll, spec);
   if (rest.length) {
@@ -42,7 +45,7 @@ const aggregate: CommandHandler = (cmd, ctx) => {
       const other = [...(ctx.store.collection(ctx.db, name)?.docs.values() ?? [])];
       return mutating ? other.map(cloneValue) : other;
     };
-    docs = new Aggregator(rest, { collectionResolver }).run(docs) as Doc[];
+    docs = runPipeline(docs, rest, exec, { collectionResolver });
   }
   const batchSize = (cmd.cursor as Doc | undefined)?.batchSize as number | undefined;
   return ctx.cursors.open(`${ctx.db}.${target}`, docs, batchSize);

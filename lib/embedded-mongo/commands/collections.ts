@@ -1,8 +1,9 @@
 /** create, drop, dropDatabase, listCollections, listDatabases, collMod. */
-import { Query } from "mingo";
 import { calculateObjectSize } from "bson";
 import type { Doc } from "../doc-paths";
+import { parseCollation } from "../collation";
 import { MongoError } from "../errors";
+import { createQuery } from "../mingo-context";
 import type { IndexSpec } from "../indexes";
 import { collectionName, type CommandHandler } from "./context";
 
@@ -18,10 +19,12 @@ const create: CommandHandler = (cmd, ctx) => {
       throw new MongoError(115, `create with '${option}' is not supported by the embedded development server`);
     }
   }
+  // A collection default collation would apply to its _id index and every operation: not built.
+  if (parseCollation(cmd.collation)) throw new MongoError(115, "create with a default 'collation' is not supported by the embedded development server");
   if (ctx.store.collection(ctx.db, name)) throw new MongoError(48, `Collection ${ctx.db}.${name} already exists.`);
   const options: Doc = {};
   for (const [key, value] of Object.entries(cmd)) if (key !== "create" && !ENVELOPE.has(key)) options[key] = value;
-  if (options.validator) new Query(Object.fromEntries(Object.entries(options.validator as Doc).filter(([k]) => k !== "$jsonSchema")));
+  if (options.validator) createQuery(Object.fromEntries(Object.entries(options.validator as Doc).filter(([k]) => k !== "$jsonSchema")));
   ctx.store.createCollection(ctx.db, name, options);
   return { ok: 1 };
 };
@@ -51,7 +54,7 @@ const listCollections: CommandHandler = (cmd, ctx) => {
     idIndex: { v: 2, key: { _id: 1 }, name: "_id_" },
   }));
   if (cmd.filter && Object.keys(cmd.filter as Doc).length) {
-    const query = new Query(cmd.filter as Doc);
+    const query = createQuery(cmd.filter as Doc);
     infos = infos.filter((info) => query.test(info));
   }
   if (nameOnly) infos = infos.map((info) => ({ name: info.name, type: info.type }));
@@ -66,7 +69,7 @@ const listDatabases: CommandHandler = (cmd, ctx) => {
     return { name, sizeOnDisk, empty: colls.size === 0 };
   });
   if (cmd.filter && Object.keys(cmd.filter as Doc).length) {
-    const query = new Query(cmd.filter as Doc);
+    const query = createQuery(cmd.filter as Doc);
     databases = databases.filter((d) => query.test(d));
   }
   if (cmd.nameOnly === true) return { databases: databases.map((d) => ({ name: d.name })), ok: 1 };

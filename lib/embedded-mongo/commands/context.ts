@@ -1,6 +1,9 @@
 /** What every command handler receives, and the handler signature. */
+import { assertCollationSupported, assertCollationSupportedInUpdate, parseCollation } from "../collation";
 import type { CursorRegistry } from "../cursors";
 import type { Doc } from "../doc-paths";
+import { MongoError } from "../errors";
+import { evaluateLet, type ExecOptions } from "../mingo-context";
 import type { Store } from "../store";
 
 export interface CommandContext {
@@ -26,4 +29,22 @@ export function collectionName(cmd: Doc, key: string): string {
 
 export function asNumber(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
+/**
+ * A command's collation and `let` variables (`constants` are an update statement's `c`, which
+ * adds to `let`). Refuses (code 115) a filter/update/pipeline that uses an operator this server
+ * does not run under a collation.
+ */
+export function execOptions(source: { collation?: unknown; let?: unknown; constants?: unknown; uses?: unknown[]; update?: unknown }): ExecOptions {
+  const collation = parseCollation(source.collation);
+  assertCollationSupported(collation, ...(source.uses ?? []), source.update);
+  assertCollationSupportedInUpdate(collation, source.update);
+  const variables = evaluateLet(source.constants, evaluateLet(source.let));
+  return { collation, variables };
+}
+
+/** mongod 7.0 refuses fields it does not know, such as 8.0's update `sort` (code 40415). */
+export function refuseUnknownField(value: unknown, path: string): void {
+  if (value !== undefined) throw new MongoError(40415, `BSON field '${path}' is an unknown field.`);
 }

@@ -5,7 +5,7 @@ import { pathValues, type Doc } from "../doc-paths";
 import { MongoError, toMongoError } from "../errors";
 import { projector } from "../projection";
 import { findDocuments, matcher } from "../query";
-import { asNumber, collectionName, type CommandHandler } from "./context";
+import { asNumber, collectionName, execOptions, refuseUnknownField, type CommandHandler } from "./context";
 
 /** mongod's writeErrors entry for a failed write at `index`. */
 export function writeError(index: number, error: unknown): Doc {
@@ -43,13 +43,16 @@ const find: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, "find");
   const limit = asNumber(cmd.limit, 0);
   const filter = (cmd.filter ?? {}) as Doc;
+  const exec = execOptions({ collation: cmd.collation, let: cmd.let, uses: [filter, cmd.projection] });
   const docs = findDocuments(ctx.store.collection(ctx.db, name), {
     filter,
     sort: cmd.sort as Doc | undefined,
     skip: asNumber(cmd.skip, 0),
     limit,
+    exec,
+    hint: cmd.hint,
   });
-  const project = projector(cmd.projection as Doc | undefined, filter);
+  const project = projector(cmd.projection as Doc | undefined, filter, exec);
   const out = project ? docs.map(project) : docs;
   const batchSize = cmd.batchSize === undefined ? undefined : asNumber(cmd.batchSize, 101);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, cmd.singleBatch === true || limit < 0);
@@ -71,8 +74,9 @@ const count: CommandHandler = (cmd, ctx) => {
   const query = (cmd.query ?? {}) as Doc;
   const skip = asNumber(cmd.skip, 0);
   const limit = Math.abs(asNumber(cmd.limit, 0));
+  const exec = execOptions({ collation: cmd.collation, uses: [query] });
   if (!coll) return { n: 0, ok: 1 };
-  let n = Object.keys(query).length === 0 ? coll.docs.size : findDocuments(coll, { filter: query }).length;
+  let n = Object.keys(query).length === 0 && cmd.hint === undefined ? coll.docs.size : findDocuments(coll, { filter: query, exec, hint: cmd.hint }).length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, limit);
   return { n, ok: 1 };
@@ -82,8 +86,10 @@ const distinct: CommandHandler = (cmd, ctx) => {
   const coll = ctx.store.collection(ctx.db, collectionName(cmd, "distinct"));
   const key = cmd.key;
   if (typeof key !== "string") throw new MongoError(14, "\"key\" had the wrong type. Expected string");
+  const filter = (cmd.query ?? {}) as Doc;
+  const exec = execOptions({ collation: cmd.collation, uses: [filter] });
   const seen = new Map<string, unknown>();
-  for (const doc of findDocuments(coll, { filter: (cmd.query ?? {}) as Doc })) {
+  for (const doc of findDocuments(coll, { filter, exec })) {
     for (const value of pathValues(doc, key).values) {
       for (const v of Array.isArray(value) ? value : [value]) {
         if (v === undefined) continue;
@@ -92,7 +98,11 @@ const distinct: CommandHandler = (cmd, ctx) => {
       }
     }
   }
-  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+  const compare = exec.collation?.compare ?? compareValues;
+  const sorted = [...seen.values()].sort(compare);
+  // Under a collation, values it holds equal ("a", "A" at strength 2) are one distinct value.
+  const values = sorted.filter((v, i) => i === 0 || compare(sorted[i - 1], v) !== 0);
+  return { values, ok: 1 };
 };
 
 const remove: CommandHandler = (cmd, ctx) => {
@@ -104,10 +114,13 @@ const remove: CommandHandler = (cmd, ctx) => {
   for (let i = 0; i < statements.length; i += 1) {
     const statement = statements[i]!;
     try {
+      refuseUnknownField(statement.sort, "delete.deletes.sort");
+      const filter = (statement.q ?? {}) as Doc;
+      const exec = execOptions({ collation: statement.collation, let: cmd.let, uses: [filter] });
+      matcher(filter, exec); // surfaces a bad filter as an error even on an empty collection
       if (!coll) continue;
-      matcher(statement.q as Doc); // surfaces a bad filter as an error even on an empty collection
       const limit = asNumber(statement.limit, 0) === 1 ? 1 : 0;
-      for (const doc of findDocuments(coll, { filter: (statement.q ?? {}) as Doc, limit, sort: statement.sort as Doc | undefined })) {
+      for (const doc of findDocuments(coll, { filter, limit, exec, hint: statement.hint })) {
         coll.remove(doc);
         n += 1;
       }

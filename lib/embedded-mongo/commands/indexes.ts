@@ -48,7 +48,9 @@ const createIndexes: CommandHandler = (cmd, ctx) => {
     }
     if (sameKey) throw new MongoError(85, `Index already exists with a different name: ${sameKey.spec.name}`);
     const sameKeyOtherOptions = [...coll.indexes.values()].find((ix) => JSON.stringify(ix.spec.key) === JSON.stringify(spec.key));
-    if (sameKeyOtherOptions && !spec.partialFilterExpression && !sameKeyOtherOptions.spec.partialFilterExpression) {
+    // mongod allows one key pattern several times when the partial filters or the collations differ.
+    const sameCollation = JSON.stringify(sameKeyOtherOptions?.spec.collation ?? null) === JSON.stringify(spec.collation ?? null);
+    if (sameKeyOtherOptions && sameCollation && !spec.partialFilterExpression && !sameKeyOtherOptions.spec.partialFilterExpression) {
       throw new MongoError(85, `An existing index has the same key pattern but different options: ${sameKeyOtherOptions.spec.name}`);
     }
     coll.addIndex(spec);

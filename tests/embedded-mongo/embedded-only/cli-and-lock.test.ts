@@ -1,11 +1,13 @@
 /** The `npm run db:embedded` CLI, and the lock that keeps two servers off one dbPath. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedMongo } from "@/lib/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
 import { useCleanups } from "../support/cleanups";
 import type { AnyDoc } from "../support/docs";
-import { freePort, runToExit, SERVE_FIXTURE, spawnUntilReady, waitForExit } from "../support/processes";
+import { freePort, runToExit, SERVE_FIXTURE, spawnServeFixture, spawnUntilReady, waitForExit, type RunningChild } from "../support/processes";
 
 useTestDatabase();
 
@@ -91,5 +93,77 @@ describe.runIf(isEmbedded())("dbPath lock", () => {
     } finally {
       await first.stop();
     }
+  }, 60_000);
+});
+
+/** Starts the serve fixture and kills it (SIGKILL) after the test if it is still running. */
+async function serve(dbPath: string): Promise<RunningChild> {
+  const running = await spawnServeFixture(dbPath);
+  defer(async () => {
+    running.child.kill("SIGKILL");
+  });
+  return running;
+}
+
+function processState(pid: number): string | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ..."; the state letter follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return undefined;
+  }
+}
+
+describe.runIf(isEmbedded())("dbPath lock after a crash", () => {
+  it("reopens a SIGKILLed server's dbPath at once, 20 times in a row, keeping every write", async () => {
+    const dbPath = await tempDir("emb-lock-kill");
+    let server = await serve(dbPath);
+    for (let round = 0; round < 20; round += 1) {
+      await roundTrip(server.uri, `round-${round}`);
+      server.child.kill("SIGKILL");
+      // No wait for the exit: the next server starts while the killed one may still be dying.
+      server = await serve(dbPath);
+    }
+    const client = new MongoClient(server.uri);
+    try {
+      expect(await client.db("cli").collection<AnyDoc>("docs").countDocuments()).toBe(20);
+    } finally {
+      await client.close();
+    }
+  }, 300_000);
+
+  it("is not fooled by a killed holder that lingers as a zombie with its pid", async () => {
+    const dbPath = await tempDir("emb-lock-zombie");
+    // The server runs under a shell; a stopped shell cannot reap it, so after SIGKILL the server
+    // stays a zombie (its pid still "exists") until the shell runs again.
+    const shell = await spawnUntilReady("sh", ["-c", `"${process.execPath}" --import tsx "${SERVE_FIXTURE}" "${dbPath}" & wait`], { detached: true });
+    defer(async () => {
+      try {
+        process.kill(-shell.child.pid!, "SIGCONT");
+        process.kill(-shell.child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    });
+    const holder = Number(readFileSync(join(dbPath, "embedded-mongo.lock"), "utf8").trim());
+    process.kill(shell.child.pid!, "SIGSTOP");
+    process.kill(holder, "SIGKILL");
+    await expect.poll(() => processState(holder), { timeout: 5_000 }).toBe("Z");
+    const next = await serve(dbPath);
+    await roundTrip(next.uri, "after-zombie");
+  }, 60_000);
+
+  it("still refuses a second server while the holder is alive but frozen (SIGSTOP)", async () => {
+    const dbPath = await tempDir("emb-lock-frozen");
+    const holder = await serve(dbPath);
+    process.kill(holder.child.pid!, "SIGSTOP");
+    defer(async () => {
+      holder.child.kill("SIGCONT");
+    });
+    const second = await runToExit(process.execPath, ["--import", "tsx", SERVE_FIXTURE, dbPath]);
+    expect(second.code).not.toBe(0);
+    expect(second.output).toContain(`locked by another running embedded-mongo server (pid ${holder.child.pid})`);
+    expect(second.output).not.toContain("ready mongodb://");
   }, 60_000);
 });

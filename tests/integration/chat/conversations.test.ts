@@ -8,7 +8,7 @@ import {
   updateConversationDetailsFor,
 } from "@/lib/chat/conversation-service";
 import { getConversationView, prefilledDetails } from "@/lib/chat/queries";
-import { saveCustomRole } from "@/lib/chat/roles-service";
+import { deleteCustomRole, saveCustomRole } from "@/lib/chat/roles-service";
 import { AppError } from "@/lib/errors";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
@@ -53,6 +53,21 @@ describe("starting a chat", () => {
     const { id } = await saveCustomRole(other.owner, customRoleInput());
     expect((await errorOf(startConversation(owner, id, { climate: "x" }))).code).toBe("not_found:role");
     expect((await errorOf(startConversation(owner, "no-such-role", {}))).code).toBe("not_found:role");
+  });
+});
+
+describe("deleting a custom role", () => {
+  it("deletes the role's saved details (its brief) with it, and nobody else's", async () => {
+    const { owner } = await makeUser();
+    const { id } = await saveCustomRole(owner, customRoleInput());
+    const other = await saveCustomRole(owner, customRoleInput({ name: "Second" }));
+    await startConversation(owner, id, { climate: "cool temperate" });
+    await startConversation(owner, other.id, { climate: "tropical" });
+
+    await deleteCustomRole(owner, id);
+
+    expect(await test.db().collection("briefs").countDocuments({ userId: owner, roleId: id })).toBe(0);
+    expect(await test.db().collection("briefs").countDocuments({ userId: owner, roleId: other.id })).toBe(1);
   });
 });
 

@@ -59,7 +59,7 @@ beforeAll(async () => {
 });
 
 function replyRequest(id: string, body: unknown): Request {
-  return new Request(`http://localhost/api/chat/${id}/reply`, { method: "POST", body: JSON.stringify(body) });
+  return new Request(`http://localhost/api/chat/${id}/reply`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 }
 function params(id: string) {
   return { params: Promise.resolve({ conversationId: id }) };

@@ -104,6 +104,27 @@ describe("refusals before streaming", () => {
     expect(model.calls).toHaveLength(0);
   });
 
+  it("answers 415 to any body that is not application/json (a cross-site form cannot build one), and saves nothing", async () => {
+    const { id } = await newChat();
+    const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");
+    const json = JSON.stringify({ mode: "send", text: "hi" });
+    const form = new FormData();
+    form.set("mode", "send");
+    const bodies: [string, BodyInit, Record<string, string>][] = [
+      ["text/plain", json, { "content-type": "text/plain" }],
+      ["form", "mode=send&text=hi", { "content-type": "application/x-www-form-urlencoded" }],
+      ["multipart", form, {}],
+      ["none", new Blob([json]), {}],
+    ];
+    for (const [name, body, headers] of bodies) {
+      const request = new Request(`http://localhost/api/chat/${id}/reply`, { method: "POST", body, headers });
+      const response = await POST(request, { params: Promise.resolve({ conversationId: id }) });
+      expect(response.status, name).toBe(415);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
+    expect(await storedMessages(id)).toEqual([]);
+  });
+
   it("answers 404 for another user's conversation and for a malformed id", async () => {
     const { id } = await newChat();
     const stranger = await makeUser("stranger");

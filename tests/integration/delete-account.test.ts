@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { deleteUserData, OWNED_COLLECTIONS } from "@/lib/db/delete-user-data";
+import { deleteUserData, OWNED_COLLECTIONS } from "@/lib/account/delete-account";
 import { registerSchema } from "@/lib/auth/schemas";
 import { createUser } from "@/models/users";
 import { useAppDatabase } from "../helpers/app-db";
@@ -27,6 +27,7 @@ async function seedEverything(userId: string) {
   await db.collection("tasks").insertMany([{ projectId, userId: owner, title: "a" }, { projectId, title: "b" }], raw);
   // Stored as a string by some model: still the same owner.
   await db.collection("apiTokens").insertOne({ userId: userId, name: "cli", tokenHash: "x" }, raw);
+  await db.collection("sessions").insertOne({ _id: `session-${userId}-0123456789abcdef0123`, userId: owner, device: "Chrome on Linux" } as never, raw);
 }
 
 async function countOwned(userId: string): Promise<number> {
@@ -49,7 +50,7 @@ describe("deleteUserData", () => {
 
     const counts = await deleteUserData(doomed.id);
 
-    expect(counts).toMatchObject({ users: 1, conversations: 1, messages: 2, briefs: 1, roles: 1, projects: 1, tasks: 2, apiTokens: 1 });
+    expect(counts).toMatchObject({ users: 1, conversations: 1, messages: 2, briefs: 1, roles: 1, projects: 1, tasks: 2, apiTokens: 1, sessions: 1 });
     expect(await countOwned(doomed.id)).toBe(0);
     expect(await countOwned(keeper.id)).toBe(keeperBefore);
     const totalAfter = await Promise.all(["messages", "tasks"].map((name) => test.db().collection(name).countDocuments()));

@@ -1,0 +1,128 @@
+/**
+ * sessions: one document per signed-in device. The session cookie (a next-auth JWT) carries only
+ * the session id; this record decides whether it still works, so signing out, changing the
+ * password or deleting the account ends a session at once. A TTL index removes idle sessions;
+ * activity pushes `expiresAt` forward, but only once per SESSION_TOUCH_INTERVAL_MS (not a write
+ * per request).
+ */
+import { randomBytes } from "node:crypto";
+import type { Collection, ObjectId } from "mongodb";
+import { modelCollection } from "@/lib/db/collection";
+import { defineModel } from "@/lib/db/model";
+import { toPublicUser, usersModel, type PublicUser, type UserDoc } from "@/models/users";
+
+/** An idle session ends this long after it was last seen; an active one keeps sliding. */
+export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
+/** lastSeenAt/expiresAt are refreshed at most this often per session. */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+/** Bounds the devices list (and what one account can pile up). */
+export const MAX_LISTED_SESSIONS = 50;
+
+export interface SessionDoc {
+  /** 32 random bytes, base64url: unguessable, and only ever inside the signed cookie. */
+  _id: string;
+  userId: ObjectId;
+  /** Coarse, e.g. "Chrome on Android" — never the raw user agent. */
+  device: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionInfo {
+  id: string;
+  device: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export const sessionsModel = defineModel({
+  collection: "sessions",
+  indexes: [
+    { key: { expiresAt: 1 }, name: "expiresAt_ttl", expireAfterSeconds: 0 },
+    { key: { userId: 1, lastSeenAt: -1 }, name: "userId_lastSeenAt" },
+  ],
+  jsonSchema: {
+    bsonType: "object",
+    required: ["_id", "userId", "device", "createdAt", "lastSeenAt", "expiresAt"],
+    properties: {
+      _id: { bsonType: "string", minLength: 32, maxLength: 64 },
+      userId: { bsonType: "objectId" },
+      device: { bsonType: "string", maxLength: 80 },
+      createdAt: { bsonType: "date" },
+      lastSeenAt: { bsonType: "date" },
+      expiresAt: { bsonType: "date" },
+    },
+  },
+});
+
+async function sessions(): Promise<Collection<SessionDoc>> {
+  return modelCollection<SessionDoc>(sessionsModel);
+}
+
+function toSessionInfo(doc: SessionDoc): SessionInfo {
+  return { id: doc._id, device: doc.device, createdAt: doc.createdAt, lastSeenAt: doc.lastSeenAt };
+}
+
+export async function createSession(userId: ObjectId, device: string, now: Date = new Date()): Promise<string> {
+  const _id = randomBytes(32).toString("base64url");
+  await (await sessions()).insertOne({
+    _id,
+    userId,
+    device: device.slice(0, 80),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+  });
+  return _id;
+}
+
+export interface LiveSession {
+  session: SessionInfo;
+  user: PublicUser;
+}
+
+/**
+ * The live session and its account, in one round trip ($lookup by _id on both sides), or null
+ * when the session was ended, has expired (the TTL monitor runs only once a minute, so expiry is
+ * checked here too) or the account is gone. Touches the session when it was last seen long ago.
+ */
+export async function findLiveSession(id: string, now: Date = new Date()): Promise<LiveSession | null> {
+  if (typeof id !== "string" || id.length < 32 || id.length > 64) return null;
+  const collection = await sessions();
+  await modelCollection<UserDoc>(usersModel); // the $lookup target must exist with its validator
+  const [row] = await collection
+    .aggregate<SessionDoc & { users: UserDoc[] }>([
+      { $match: { _id: id, expiresAt: { $gt: now } } },
+      { $limit: 1 },
+      { $lookup: { from: usersModel.collection, localField: "userId", foreignField: "_id", as: "users" } },
+    ])
+    .toArray();
+  const user = row?.users[0];
+  if (!row || !user) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await collection.updateOne({ _id: id }, { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) } });
+  }
+  return { session: toSessionInfo(row), user: toPublicUser(user) };
+}
+
+/** The user's signed-in devices, most recently seen first. */
+export async function listSessions(userId: ObjectId, now: Date = new Date()): Promise<SessionInfo[]> {
+  const docs = await (await sessions())
+    .find({ userId, expiresAt: { $gt: now } })
+    .sort({ lastSeenAt: -1 })
+    .limit(MAX_LISTED_SESSIONS)
+    .toArray();
+  return docs.map(toSessionInfo);
+}
+
+/** Ends one session of this user (another user's session id matches nothing). */
+export async function deleteSession(userId: ObjectId, id: string): Promise<boolean> {
+  return (await (await sessions()).deleteOne({ _id: id, userId })).deletedCount === 1;
+}
+
+/** Ends every session of the user except `keepId` (none kept when omitted). */
+export async function deleteOtherSessions(userId: ObjectId, keepId?: string): Promise<number> {
+  const filter = keepId ? { userId, _id: { $ne: keepId } } : { userId };
+  return (await (await sessions()).deleteMany(filter)).deletedCount;
+}

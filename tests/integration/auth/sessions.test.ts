@@ -1,0 +1,71 @@
+import { ObjectId } from "mongodb";
+import { describe, expect, it } from "vitest";
+import { registerSchema } from "@/lib/auth/schemas";
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  findLiveSession,
+  listSessions,
+  SESSION_IDLE_MS,
+  SESSION_TOUCH_INTERVAL_MS,
+} from "@/models/sessions";
+import { createUser } from "@/models/users";
+import { useAppDatabase } from "../../helpers/app-db";
+
+const test = useAppDatabase();
+let counter = 0;
+
+async function newUser() {
+  counter += 1;
+  const user = await createUser(registerSchema.parse({ username: `sess_${counter}`, email: `sess_${counter}@example.com`, password: "password-1" }));
+  return { user, owner: new ObjectId(user.id) };
+}
+
+describe("server-side sessions", () => {
+  it("finds a live session with its account in one lookup, and stores only a coarse device", async () => {
+    const { user, owner } = await newUser();
+    const id = await createSession(owner, "Chrome on Linux");
+    const live = await findLiveSession(id);
+    expect(live?.user).toMatchObject({ id: user.id, username: user.username });
+    expect(live?.session).toMatchObject({ id, device: "Chrome on Linux" });
+    expect(await findLiveSession("x".repeat(43))).toBeNull();
+    const indexes = await test.db().collection("sessions").listIndexes().toArray();
+    expect(indexes.find((index) => index.name === "expiresAt_ttl")?.expireAfterSeconds).toBe(0);
+  });
+
+  it("slides: activity pushes expiry forward, coarsely; an idle session ends", async () => {
+    const { owner } = await newUser();
+    const start = new Date("2031-03-01T00:00:00Z");
+    const id = await createSession(owner, "Firefox on Windows", start);
+    const stored = () => test.db().collection("sessions").findOne({ _id: id as never });
+
+    // Within the touch interval: no write.
+    await findLiveSession(id, new Date(start.getTime() + SESSION_TOUCH_INTERVAL_MS / 2));
+    expect((await stored())?.lastSeenAt).toEqual(start);
+    // Active 29 days later: still live, and expiry moves to 30 days from now.
+    const later = new Date(start.getTime() + SESSION_IDLE_MS - 24 * 60 * 60 * 1000);
+    expect(await findLiveSession(id, later)).not.toBeNull();
+    expect((await stored())?.expiresAt).toEqual(new Date(later.getTime() + SESSION_IDLE_MS));
+    // Idle past the window: gone even before the TTL monitor removes it.
+    expect(await findLiveSession(id, new Date(later.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
+  });
+
+  it("ends one session, or all but one, only for their owner; a deleted account's session is dead", async () => {
+    const { owner } = await newUser();
+    const other = await newUser();
+    const [a, b, c] = [await createSession(owner, "A"), await createSession(owner, "B"), await createSession(owner, "C")];
+    const theirs = await createSession(other.owner, "Theirs");
+
+    expect(await deleteSession(owner, theirs)).toBe(false);
+    expect(await deleteSession(owner, a)).toBe(true);
+    expect(await findLiveSession(a)).toBeNull();
+    expect(await deleteOtherSessions(owner, b)).toBe(1);
+    expect((await listSessions(owner)).map((session) => session.id)).toEqual([b]);
+    expect(await findLiveSession(c)).toBeNull();
+    expect(await findLiveSession(theirs)).not.toBeNull();
+
+    await test.db().collection("users").deleteOne({ _id: other.owner });
+    expect(await findLiveSession(theirs)).toBeNull();
+  });
+});
