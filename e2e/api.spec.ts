@@ -110,3 +110,14 @@ test("download my data", async ({ page, user }) => {
   expect(body).toMatchObject({ format: "chatcraft-export", version: 1, user: { username: user.username } });
   expect(JSON.stringify(body)).not.toMatch(/passwordHash|tokenHash/);
 });
+
+test("the API reference renders from the OpenAPI document, within the CSP", async ({ page, user }) => {
+  void user; // signed in: the proxy serves /api/v1/openapi.json to a session or a token
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { name: "ChatCraft API", level: 1 })).toBeVisible();
+  await expect(page.locator("#post-api-v1-conversations-conversationId-messages")).toContainText("Send a message and get the reply");
+  await page.getByRole("link", { name: "Conversations", exact: true }).click();
+  await expect(page).toHaveURL(/#tag-Conversations$/);
+  const served = await page.request.get("/api/v1/openapi.json");
+  expect(((await served.json()) as { openapi: string }).openapi).toBe("3.1.0");
+});

@@ -30,7 +30,7 @@ describe("hint", () => {
     await expectServerError(coll().aggregate([{ $match: { a: 2 } }], { hint: "nope" }).toArray(), 2);
     await expectServerError(coll().updateOne({ a: 2 }, { $set: { x: 1 } }, { hint: "nope" }), 2);
     await expectServerError(coll().deleteMany({ a: 2 }, { hint: { b: 1 } }), 2);
-    await expectServerError(coll().findOneAndUpdate({ a: 2 }, { $set: { x: 1 } }, { hint: "nope" }), 2);
+    await expectServerError(coll().findOneAndUpdate({ a: 2 }, { $set: { x: 1 } }, { hint: { nope: 1 } }), 2);
     expect(await coll().countDocuments({ x: 1 })).toBe(0);
     expect(await coll().countDocuments()).toBe(3);
   });
