@@ -11,6 +11,7 @@ export type ErrorKind =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unprocessable"
   | "unsupported_media_type"
   | "rate_limited"
   | "unavailable"
@@ -25,6 +26,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unprocessable: 422,
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
@@ -38,6 +40,7 @@ const TITLE: Record<ErrorKind, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  unprocessable: "Unprocessable request",
   unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",

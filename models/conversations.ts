@@ -45,7 +45,8 @@ export interface ConversationDoc extends RoleSnapshot {
   projectId?: ObjectId;
 }
 
-export const MAX_CONVERSATION_PAGE = 50;
+/** The largest page any caller (sidebar or /api/v1, whose limit is ≤ 100) may ask for. */
+export const MAX_CONVERSATION_PAGE = 100;
 
 export const conversationsModel = defineModel({
   collection: "conversations",
@@ -203,4 +204,16 @@ export async function deleteConversation(owner: Owner, id: ObjectId): Promise<bo
 
 export async function deleteAllConversations(owner: Owner): Promise<number> {
   return (await (await conversations()).deleteMany({ userId: owner })).deletedCount;
+}
+
+/** The owner's most recently active conversation with a role (the brief's "chat type"), or null. */
+export async function findLatestConversationForRole(owner: Owner, roleId: string): Promise<ConversationDoc | null> {
+  // The userId prefix of userId_lastMessageAt_id serves this, already in lastMessageAt order.
+  return (await conversations()).findOne({ userId: owner, roleId }, { sort: { lastMessageAt: -1, _id: -1 } });
+}
+
+/** Ids of the owner's conversations with a role, bounded (callers delete in rounds). */
+export async function listConversationIdsForRole(owner: Owner, roleId: string, limit = 500): Promise<ObjectId[]> {
+  const docs = await (await conversations()).find({ userId: owner, roleId }, { projection: { _id: 1 } }).limit(limit).toArray();
+  return docs.map((doc) => doc._id);
 }

@@ -7,8 +7,10 @@ import type { Db } from "mongodb";
 import { getDb } from "@/lib/db/client";
 import { ensureModels } from "@/lib/db/ensure-indexes";
 import type { ModelDefinition } from "@/lib/db/model";
+import { apiTokensModel } from "@/models/api-tokens";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
+import { idempotencyKeysModel } from "@/models/idempotency-keys";
 import { messagesModel } from "@/models/messages";
 import { projectsModel } from "@/models/projects";
 import { rateLimitsModel } from "@/models/rate-limits";
@@ -17,7 +19,19 @@ import { sessionsModel } from "@/models/sessions";
 import { tasksModel } from "@/models/tasks";
 import { usersModel } from "@/models/users";
 
-export const allModels: readonly ModelDefinition[] = [usersModel, rateLimitsModel, conversationsModel, messagesModel, briefsModel, rolesModel, sessionsModel, projectsModel, tasksModel];
+export const allModels: readonly ModelDefinition[] = [
+  usersModel,
+  rateLimitsModel,
+  conversationsModel,
+  messagesModel,
+  briefsModel,
+  rolesModel,
+  sessionsModel,
+  projectsModel,
+  tasksModel,
+  apiTokensModel,
+  idempotencyKeysModel,
+];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */
 export async function ensureAllModels(): Promise<Db> {

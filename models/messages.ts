@@ -229,3 +229,23 @@ export async function deleteConversationMessages(owner: Owner, conversationId: O
 export async function deleteAllMessages(owner: Owner): Promise<number> {
   return (await (await messages()).deleteMany({ userId: owner })).deletedCount;
 }
+
+/**
+ * One page of a conversation's messages, oldest or newest first, keyset-paginated on timestamp
+ * (total within a conversation, see nextTimestamp) and served by the conversationId_timestamp index.
+ */
+export async function listMessagesPage(
+  owner: Owner,
+  conversationId: ObjectId,
+  options: { order: "asc" | "desc"; after?: Date | null; limit: number },
+): Promise<{ items: MessageDoc[]; hasMore: boolean }> {
+  const limit = Math.max(1, Math.floor(options.limit));
+  const direction = options.order === "asc" ? 1 : -1;
+  const filter = {
+    conversationId,
+    userId: owner,
+    ...(options.after ? { timestamp: direction === 1 ? { $gt: options.after } : { $lt: options.after } } : {}),
+  };
+  const docs = await (await messages()).find(filter).sort({ timestamp: direction }).limit(limit + 1).toArray();
+  return { items: docs.slice(0, limit), hasMore: docs.length > limit };
+}

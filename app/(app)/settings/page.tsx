@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
 import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
+import { ExportDataButton } from "@/components/settings/export-data-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listTokens } from "@/lib/api/tokens";
 import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import { listDevices } from "@/lib/auth/sessions-service";
+import { toOwner } from "@/lib/chat/owner";
 import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -23,6 +27,7 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
     lastSeenAt: session.lastSeenAt.toISOString(),
     current: session.id === currentId,
   }));
+  const tokens = await listTokens(toOwner(user));
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -76,6 +81,36 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
         </CardHeader>
         <CardContent>
           <DevicesList devices={devices} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>API tokens</h2>
+          </CardTitle>
+          <CardDescription>
+            Personal tokens let your own programs use ChatCraft&apos;s API as you. They cannot change settings, tokens or your
+            password. <a className="underline" href="/docs/api">API reference</a>
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ApiTokensSection initialTokens={tokens} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Download my data</h2>
+          </CardTitle>
+          <CardDescription>
+            Your profile, roles, saved details, conversations with every message, projects, tasks and token names, as one file. No
+            passwords or token secrets are included.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ExportDataButton />
         </CardContent>
       </Card>
 

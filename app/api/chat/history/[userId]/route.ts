@@ -1,0 +1,23 @@
+/**
+ * The brief's GET/DELETE /api/chat/history/:userId?chatType=navigation|project-planning, with its
+ * `{ success, data }` shape. The caller must be :userId (session or token), else 404.
+ */
+import { deleteHistory, readHistory, requireSelf } from "@/lib/api/compat";
+import { compatRoute } from "@/lib/api/compat-route";
+import { jsonResponse } from "@/lib/api/route";
+import { parseQuery } from "@/lib/api/schemas/common";
+import { chatTypeQuerySchema } from "@/lib/api/schemas/compat";
+
+type Params = { userId: string };
+
+export const GET = compatRoute<Params>(async (request, caller, { userId }) => {
+  requireSelf(caller, userId);
+  const { chatType } = parseQuery(request, chatTypeQuerySchema);
+  return jsonResponse({ success: true, data: { chatType, ...(await readHistory(caller, chatType)) } });
+});
+
+export const DELETE = compatRoute<Params>(async (request, caller, { userId }) => {
+  requireSelf(caller, userId);
+  const { chatType } = parseQuery(request, chatTypeQuerySchema);
+  return jsonResponse({ success: true, data: { chatType, ...(await deleteHistory(caller, chatType)) } });
+});

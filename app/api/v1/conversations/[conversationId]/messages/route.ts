@@ -1,0 +1,21 @@
+/**
+ * GET /api/v1/conversations/:id/messages — a page of messages, oldest or newest first.
+ * POST — send a message and get the reply as server-sent events (or JSON with "stream": false).
+ */
+import { listMessagesFor } from "@/lib/api/messages-page";
+import { sendReply } from "@/lib/api/reply";
+import { apiRoute, jsonResponse } from "@/lib/api/route";
+import { messagesQuerySchema, replyBodySchema } from "@/lib/api/schemas/chat";
+import { parseQuery } from "@/lib/api/schemas/common";
+import { readJsonBody } from "@/lib/http/handler";
+
+type Params = { conversationId: string };
+
+export const GET = apiRoute<Params>(async (request, { owner }, { conversationId }) =>
+  jsonResponse(await listMessagesFor(owner, conversationId, parseQuery(request, messagesQuerySchema))),
+);
+
+export const POST = apiRoute<Params>(async (request, caller, { conversationId }) => {
+  const body = await readJsonBody(request, replyBodySchema, { maxBytes: 128 * 1024 });
+  return sendReply(request, caller, conversationId, body);
+});

@@ -1,0 +1,23 @@
+/** GET/PATCH/DELETE /api/v1/conversations/:id — one conversation; PATCH renames it. */
+import { apiRoute, jsonResponse, noContent } from "@/lib/api/route";
+import { renameConversationSchema } from "@/lib/api/schemas/chat";
+import { deleteConversation, renameConversation, requireConversation } from "@/lib/chat/conversation-service";
+import { toConversationDTO } from "@/lib/chat/dto";
+import { readJsonBody } from "@/lib/http/handler";
+
+type Params = { conversationId: string };
+
+export const GET = apiRoute<Params>(async (_request, { owner }, { conversationId }) =>
+  jsonResponse(toConversationDTO(await requireConversation(owner, conversationId))),
+);
+
+export const PATCH = apiRoute<Params>(async (request, { owner }, { conversationId }) => {
+  const body = await readJsonBody(request, renameConversationSchema);
+  await renameConversation(owner, conversationId, body.title);
+  return jsonResponse(toConversationDTO(await requireConversation(owner, conversationId)));
+});
+
+export const DELETE = apiRoute<Params>(async (_request, { owner }, { conversationId }) => {
+  await deleteConversation(owner, conversationId);
+  return noContent();
+});

@@ -1,0 +1,12 @@
+/** POST /api/v1/projects/:projectId/tasks/:taskId/move — reorder: put the task between two others (one write). */
+import { apiRoute, jsonResponse } from "@/lib/api/route";
+import { taskMoveBodySchema } from "@/lib/api/schemas/projects";
+import { readJsonBody } from "@/lib/http/handler";
+import { moveTask } from "@/lib/projects/task-service";
+
+type Params = { projectId: string; taskId: string };
+
+export const POST = apiRoute<Params>(async (request, { owner }, { projectId, taskId }) => {
+  const body = await readJsonBody(request, taskMoveBodySchema);
+  return jsonResponse(await moveTask(owner, projectId, taskId, body));
+});

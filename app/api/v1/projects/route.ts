@@ -1,0 +1,29 @@
+/** GET /api/v1/projects — your projects (optionally by status), paginated; POST — create one from a plan. */
+import { pageOfList } from "@/lib/api/bounded-page";
+import { idempotentJson } from "@/lib/api/idempotency";
+import { createProject } from "@/lib/api/projects";
+import { apiRoute, jsonResponse } from "@/lib/api/route";
+import { pageQuerySchema, parseQuery } from "@/lib/api/schemas/common";
+import { createProjectSchema, projectListQuerySchema } from "@/lib/api/schemas/projects";
+import { readJsonBody } from "@/lib/http/handler";
+import { listProjectItems } from "@/lib/projects/queries";
+import type { ProjectDTO, ProjectListItem } from "@/lib/projects/types";
+
+function withoutNextDue(item: ProjectListItem): ProjectDTO {
+  const { nextDue: _nextDue, ...project } = item;
+  void _nextDue;
+  return project;
+}
+
+export const GET = apiRoute(async (request, { owner }) => {
+  const query = parseQuery(request, pageQuerySchema.extend(projectListQuerySchema.shape));
+  const projects = await listProjectItems(owner, query.status ? [query.status] : undefined);
+  const page = pageOfList(projects, query.limit, query.cursor);
+  // The list rows carry the next due task for the app's pages; the API's Project is the plain project.
+  return jsonResponse({ items: page.items.map(withoutNextDue), nextCursor: page.nextCursor });
+});
+
+export const POST = apiRoute(async (request, caller) => {
+  const body = await readJsonBody(request, createProjectSchema);
+  return idempotentJson(request, caller, body, async () => ({ status: 201, data: await createProject(caller.owner, body) }));
+});
