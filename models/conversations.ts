@@ -50,7 +50,12 @@ export const MAX_CONVERSATION_PAGE = 100;
 
 export const conversationsModel = defineModel({
   collection: "conversations",
-  indexes: [{ key: { userId: 1, lastMessageAt: -1, _id: -1 }, name: "userId_lastMessageAt_id" }],
+  indexes: [
+    { key: { userId: 1, lastMessageAt: -1, _id: -1 }, name: "userId_lastMessageAt_id" },
+    // The data export reads a user's conversations (and, through them, messages) in creation
+    // order, which does not move while it reads (lib/db/export-user-data.ts).
+    { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
+  ],
   jsonSchema: {
     bsonType: "object",
     required: ["userId", "roleId", "roleName", "instructions", "fields", "details", "title", "createdAt", "updatedAt", "lastMessageAt"],

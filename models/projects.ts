@@ -39,8 +39,15 @@ const countSchema = { bsonType: ["int", "long", "double"], minimum: 0 };
 
 export const projectsModel = defineModel({
   collection: "projects",
-  // A user's projects by status, most recently changed first (/projects, the dashboard).
-  indexes: [{ key: { userId: 1, status: 1, updatedAt: -1 }, name: "userId_status_updatedAt" }],
+  indexes: [
+    // listProjects: a user's projects, most recently changed first, with _id as the tie-break the
+    // sort uses. Status is not in the key: the filter is a status $in (all three on /projects), and
+    // an index walk cannot give one order across several status values; a user has at most
+    // MAX_PROJECTS_PER_USER projects, so filtering status on the walk reads little.
+    { key: { userId: 1, updatedAt: -1, _id: -1 }, name: "userId_updatedAt_id" },
+    // The data export reads a user's projects in _id order (lib/db/export-user-data.ts).
+    { key: { userId: 1, _id: 1 }, name: "userId_id" },
+  ],
   jsonSchema: {
     bsonType: "object",
     required: ["userId", "name", "description", "status", "roleId", "details", "conversationId", "taskCounts", "createdAt", "updatedAt"],

@@ -23,6 +23,8 @@ export const rolesModel = defineModel({
   indexes: [
     { key: { userId: 1, updatedAt: -1 }, name: "userId_updatedAt" },
     { key: { userId: 1, id: 1 }, name: "userId_id_unique", unique: true },
+    // The data export reads a user's roles in creation order (lib/db/export-user-data.ts).
+    { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
   ],
   jsonSchema: {
     bsonType: "object",

@@ -45,10 +45,17 @@ export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ["todo", "doing"];
 export const tasksModel = defineModel({
   collection: "tasks",
   indexes: [
-    // A project's board: each column in order.
-    { key: { userId: 1, projectId: 1, status: 1, order: 1 }, name: "userId_projectId_status_order" },
-    // A user's open tasks by due date across projects (dashboard, next due task per project).
-    { key: { userId: 1, status: 1, dueDate: 1 }, name: "userId_status_dueDate" },
+    // A project's board: each column in order, _id breaking ties (listProjectTasks); a column's
+    // neighbour order keys (neighbourOrder); a project's tasks (findTasks, deleteProjectTasks).
+    { key: { userId: 1, projectId: 1, status: 1, order: 1, _id: 1 }, name: "userId_projectId_status_order_id" },
+    // A user's dated tasks by due date across projects (listOpenTasksDueBy, nextDueTaskByProject).
+    // Status is not in the key: the filter is status $in [todo, doing], and an index walk cannot
+    // give one due-date order across two status values; done tasks are skipped on the walk.
+    { key: { userId: 1, dueDate: 1, _id: 1 }, name: "userId_dueDate_id" },
+    // Account deletion also removes the tasks of the user's projects by projectId alone (lib/account/delete-account.ts).
+    { key: { projectId: 1 }, name: "projectId" },
+    // The data export reads a user's tasks in _id order (lib/db/export-user-data.ts).
+    { key: { userId: 1, _id: 1 }, name: "userId_id" },
   ],
   jsonSchema: {
     bsonType: "object",
