@@ -8,7 +8,7 @@ import { modelCollection } from "@/lib/db/collection";
 import { defineModel } from "@/lib/db/model";
 import type { RoleField } from "@/lib/roles/role-schema";
 
-/** Who owns a document: the user's _id, stored as an ObjectId (as lib/db/delete-user-data.ts expects). */
+/** Who owns a document: the user's _id, stored as an ObjectId (as lib/account/delete-account.ts expects). */
 export type Owner = ObjectId;
 
 /** What a conversation was started with; copied from the role at start time. */

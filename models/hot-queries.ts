@@ -202,6 +202,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "apiTokens.list", collection: apiTokens, mirrors: "models/api-tokens.ts#listApiTokens", op: "find", filter: { userId: owner }, projection: { tokenHash: 0 }, sort: { createdAt: -1 }, limit: MAX_TOKENS_PER_USER },
   { name: "apiTokens.delete", collection: apiTokens, mirrors: "models/api-tokens.ts#deleteApiToken", op: "delete", filter: { _id: tokenId, userId: owner }, many: false },
   { name: "apiTokens.deleteOfUser", collection: apiTokens, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "idempotencyKeys.deleteOfUser", collection: idempotencyKeys, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
   { name: "apiTokens.export", collection: apiTokens, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, projection: { tokenHash: 0 }, sort: { createdAt: 1 } },
 
   // idempotencyKeys (every creating POST of /api/v1 with an Idempotency-Key)

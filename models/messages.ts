@@ -51,7 +51,7 @@ export const messagesModel = defineModel({
   collection: "messages",
   indexes: [
     { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
-    // deleteAllMessages and account deletion (lib/db/delete-user-data.ts) remove by owner alone.
+    // deleteAllMessages and account deletion (lib/account/delete-account.ts) remove by owner alone.
     { key: { userId: 1 }, name: "userId" },
   ],
   jsonSchema: {

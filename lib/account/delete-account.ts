@@ -1,6 +1,7 @@
 /**
  * Deletes an account and everything it owns, its sessions included (so every signed-in device is
- * signed out at once). A service, not infrastructure: it knows the app's collections. Collections are listed here explicitly, so adding a model that
+ * signed out at once) and the API answers it kept for retries. A service, not infrastructure: it
+ * knows the app's collections. Collections are listed here explicitly, so adding a model that
  * stores user data means adding it to OWNED_COLLECTIONS (and the test checks the list is honoured).
  * Child documents are removed by their own userId and, for safety, through their parent ids
  * (messages of the user's conversations, tasks of the user's projects).
@@ -11,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { parseUserId } from "@/models/users";
 
 /** Collections with a `userId` field, in deletion order (children before parents). */
-export const OWNED_COLLECTIONS = ["messages", "conversations", "briefs", "roles", "tasks", "projects", "apiTokens", "sessions"] as const;
+export const OWNED_COLLECTIONS = ["messages", "conversations", "briefs", "roles", "tasks", "projects", "apiTokens", "idempotencyKeys", "sessions"] as const;
 
 export type DeletedCounts = Record<(typeof OWNED_COLLECTIONS)[number] | "users", number>;
 

@@ -1,6 +1,6 @@
 /**
  * Reads everything a user owns, one document at a time through cursors (bounded memory whatever
- * the size), in a fixed order of sections. The counterpart of delete-user-data.ts: it names the
+ * the size), in a fixed order of sections. The counterpart of lib/account/delete-account.ts: it names the
  * same collections, and the projections here are where secrets are left out (password hash,
  * credential version, token hashes) — they never leave the database.
  */

@@ -26,7 +26,8 @@ async function seedEverything(userId: string) {
   await db.collection("projects").insertOne({ _id: projectId, userId: owner, name: "p" }, raw);
   await db.collection("tasks").insertMany([{ projectId, userId: owner, title: "a" }, { projectId, title: "b" }], raw);
   // Stored as a string by some model: still the same owner.
-  await db.collection("apiTokens").insertOne({ userId: userId, name: "cli", tokenHash: "x" }, raw);
+  await db.collection("apiTokens").insertOne({ userId: userId, name: "cli", tokenHash: `hash-of-${userId}` }, raw);
+  await db.collection("idempotencyKeys").insertOne({ _id: `key-${userId}` as never, userId: owner, state: "done" }, raw);
   await db.collection("sessions").insertOne({ _id: `session-${userId}-0123456789abcdef0123`, userId: owner, device: "Chrome on Linux" } as never, raw);
 }
 
