@@ -91,10 +91,16 @@ test.describe("the board on the demo app", () => {
 
     await test.step("reorder within To do with the keyboard", async () => {
       expect(await titlesIn(page, "todo")).toEqual(["Buy seeds", "Dig the raised beds", "Plant tomatoes", "Water daily"]);
-      await page.getByRole("button", { name: "Move Water daily" }).focus();
+      const handle = page.getByRole("button", { name: "Move Water daily" });
+      await handle.focus();
+      // Each key waits for dnd-kit's screen-reader announcement, as a keyboard user hears it, so a
+      // busy machine cannot fold two arrow presses into one move.
       await page.keyboard.press("Space");
+      await expect(handle).toHaveAttribute("aria-pressed", "true");
       await page.keyboard.press("ArrowUp");
+      await expect(page.getByRole("status").filter({ hasText: "Water daily is over To do, position 3." })).toBeAttached();
       await page.keyboard.press("ArrowUp");
+      await expect(page.getByRole("status").filter({ hasText: "Water daily is over To do, position 2." })).toBeAttached();
       await page.keyboard.press("Space");
       await expect.poll(() => titlesIn(page, "todo")).toEqual(["Buy seeds", "Water daily", "Dig the raised beds", "Plant tomatoes"]);
     });

@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { Select as SelectPrimitive } from "radix-ui";
+import { getNonce } from "get-nonce";
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
@@ -63,7 +64,9 @@ function SelectContent({
         {...props}
       >
         <SelectScrollUpButton />
+        {/* The viewport writes a <style> tag: it needs the document's CSP nonce (components/theme/style-nonce.tsx sets it). */}
         <SelectPrimitive.Viewport
+          nonce={getNonce()}
           className={cn(
             "p-1",
             position === "popper" &&
