@@ -107,11 +107,17 @@ test("a deleted account's copied cookie gets nothing from /api/auth/session", as
   await copy.close();
 });
 
-/** Submits the sign-in form and waits for the server's answer (the next attempt must not race it). */
+/**
+ * Submits the sign-in form and waits until the form is ready again: the server has answered and
+ * React has reset the form (the password field empties). Filling the next attempt before that reset
+ * would be wiped by it, and the empty form would never be sent.
+ */
 async function answeredSignIn(page: Page, identifier: string, password: string): Promise<void> {
   const answered = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login");
   await signIn(page, identifier, password);
   await answered;
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
 }
 
 test("failures elsewhere make the account wait (the form says how long) but not the owner's device; Bearer alone opens no session API", async ({ browser, page, request }) => {
