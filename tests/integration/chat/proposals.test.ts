@@ -5,7 +5,7 @@
  * as a second user who must never reach the first one's proposals, projects or tasks.
  */
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   applyChangesAction,
   createProjectFromPlanAction,
@@ -15,10 +15,9 @@ import { startProjectPlanningAction } from "@/app/(app)/projects/new/actions";
 import { clearProjectChatAction } from "@/app/(app)/projects/actions";
 import { startConversation } from "@/lib/chat/conversation-service";
 import type { ChatStreamEvent, MessageDTO } from "@/lib/chat/types";
-import { resetEnvCache } from "@/lib/env";
 import { getBoard } from "@/lib/projects/queries";
-import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 import { useAppDatabase } from "../../helpers/app-db";
+import { useFakeGeminiApp } from "../../helpers/fake-gemini-app";
 import { makeProject } from "../projects/fixtures";
 import { makeUser, postReply, readEvents, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
@@ -26,23 +25,7 @@ import { signInAs } from "./session-mock";
 vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
 
 const test = useAppDatabase();
-let fake: FakeGemini;
-
-beforeAll(async () => {
-  fake = await startFakeGemini({ apiKey: "proposal-key" });
-  process.env.GEMINI_API_KEY = "proposal-key";
-  process.env.GEMINI_BASE_URL = fake.baseUrl;
-  process.env.GEMINI_MODEL = "gemini-fake-flash";
-  resetEnvCache();
-});
-afterAll(async () => {
-  delete process.env.GEMINI_API_KEY;
-  delete process.env.GEMINI_BASE_URL;
-  delete process.env.GEMINI_MODEL;
-  resetEnvCache();
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeGeminiApp("proposal-key");
 
 const PLAN = {
   name: "Bakery website",

@@ -4,35 +4,18 @@
  * outcome a person can meet is checked for what is saved and what the stream tells the browser.
  */
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startConversation } from "@/lib/chat/conversation-service";
 import type { ChatStreamEvent } from "@/lib/chat/types";
-import { resetEnvCache } from "@/lib/env";
-import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 import { useAppDatabase } from "../../helpers/app-db";
+import { useFakeGeminiApp } from "../../helpers/fake-gemini-app";
 import { makeUser, postReply, readEvents } from "./fixtures";
 import { signInAs } from "./session-mock";
 
 vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
 
 const test = useAppDatabase();
-let fake: FakeGemini;
-
-beforeAll(async () => {
-  fake = await startFakeGemini({ apiKey: "integration-key" });
-  process.env.GEMINI_API_KEY = "integration-key";
-  process.env.GEMINI_BASE_URL = fake.baseUrl;
-  process.env.GEMINI_MODEL = "gemini-fake-flash";
-  resetEnvCache();
-});
-afterAll(async () => {
-  delete process.env.GEMINI_API_KEY;
-  delete process.env.GEMINI_BASE_URL;
-  delete process.env.GEMINI_MODEL;
-  resetEnvCache();
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+const fake = useFakeGeminiApp("integration-key");
 
 
 /** A Financial Advisor chat, started through the same service the role page uses. */
