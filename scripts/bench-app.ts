@@ -26,10 +26,12 @@ const DB_NAME = "chatcraft_bench";
 const GEMINI = `http://127.0.0.1:${GEMINI_PORT}`;
 const FLOOR_DIR = "scripts/bench/floor-app";
 const PAGE_SIZES = [10, 1_000, 10_000];
-const SEQUENTIAL = 40;
+const SEQUENTIAL = 100;
 const CONCURRENT = 20;
 const CONCURRENT_TOTAL = 100;
 const STREAMS = 50;
+
+const METRICS_TOKEN = "bench-metrics-token";
 
 const args = new Set(process.argv.slice(2));
 const running: Started[] = [];
@@ -44,9 +46,18 @@ function buildIfNeeded(dir: string): void {
   execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, stdio: "inherit" });
 }
 
-async function start(): Promise<{ app: Started; session: Session; db: MongoClient; owner: ObjectId }> {
-  running.push(await startEmbeddedDb(DB_PORT));
-  running.push(await startFakeGeminiProcess(GEMINI_PORT));
+interface Processes {
+  app: Started;
+  floor: Started;
+  database: Started;
+  gemini: Started;
+}
+
+async function start(): Promise<{ processes: Processes; session: Session; db: MongoClient; owner: ObjectId }> {
+  const database = await startEmbeddedDb(DB_PORT);
+  running.push(database);
+  const gemini = await startFakeGeminiProcess(GEMINI_PORT);
+  running.push(gemini);
   const uri = `mongodb://127.0.0.1:${DB_PORT}`;
   const profileDir = resolve(".bench-profiles");
   if (args.has("--profile")) mkdirSync(profileDir, { recursive: true });
@@ -63,14 +74,37 @@ async function start(): Promise<{ app: Started; session: Session; db: MongoClien
     LOG_LEVEL: "warn",
     // One bench user sends hundreds of messages a minute; the limit check itself still runs.
     CHAT_RATE_LIMIT_PER_MINUTE: "1000000",
+    // Read once before and once after the sequential replies: database commands per reply.
+    METRICS_TOKEN,
   }, args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
   running.push(app);
-  running.push(await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI }));
+  const floor = await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI });
+  running.push(floor);
   const db = await MongoClient.connect(uri);
   const user = await seedUser(db.db(DB_NAME));
   const session = await signIn(`http://127.0.0.1:${APP_PORT}`, user.username, user.password);
-  return { app, session, db, owner: user.id };
+  return { processes: { app, floor, database, gemini }, session, db, owner: user.id };
 }
+
+/** MongoDB commands the app has sent so far, by command name (from its own /api/metrics). */
+async function commandCounts(): Promise<Map<string, number>> {
+  const response = await fetch(`http://127.0.0.1:${APP_PORT}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const counts = new Map<string, number>();
+  for (const line of (await response.text()).split("\n")) {
+    const match = /^chatcraft_mongodb_command_duration_seconds_count\{(.*)\} (\d+)/.exec(line);
+    const command = match && /command="([^"]+)"/.exec(match[1]!)?.[1];
+    if (command) counts.set(command, (counts.get(command) ?? 0) + Number(match[2]));
+  }
+  return counts;
+}
+
+function perReply(before: Map<string, number>, after: Map<string, number>, replies: number): string {
+  const rows = [...after].map(([command, n]) => [command, (n - (before.get(command) ?? 0)) / replies] as const).filter(([, n]) => n > 0);
+  const total = rows.reduce((sum, [, n]) => sum + n, 0);
+  return `${fixed(total)} (${rows.sort((a, b) => b[1] - a[1]).map(([command, n]) => `${command} ${fixed(n)}`).join(", ")})`;
+}
+
+const pidOf = (started: Started) => started.child.pid!;
 
 interface LatencyRow {
   label: string;
@@ -84,7 +118,15 @@ function row(label: string, results: Timed[]): LatencyRow {
   return { label, p50: median(times), p99: percentile(times, 99), failed: results.filter((result) => !result.completed).length };
 }
 
-async function ttft(session: Session, conversations: string[], cpuPid: number) {
+/** CPU ms per call of `run` (n calls) used by each named process. */
+async function cpuPer<T>(processes: Record<string, Started>, n: number, run: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+  const before = Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, cpuMs(pidOf(p))]));
+  const result = await run();
+  const cpu = Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, (cpuMs(pidOf(p)) - before[name]!) / n]));
+  return { result, cpu };
+}
+
+async function ttft(session: Session, conversations: string[], processes: Processes) {
   const text = (i: number) => `Bench question ${i}: why does my Wi-Fi drop?`;
   const app = (i: number) => appReply(session, conversations[i % conversations.length]!, text(i));
   const direct = (i: number) => directReply(GEMINI, text(i));
@@ -93,16 +135,20 @@ async function ttft(session: Session, conversations: string[], cpuPid: number) {
   await pool(20, 4, direct);
   await pool(20, 4, floor);
 
-  const sequential = { direct: await pool(SEQUENTIAL, 1, direct), floor: await pool(SEQUENTIAL, 1, floor), app: [] as Timed[] };
-  const cpuBefore = cpuMs(cpuPid);
-  sequential.app = await pool(SEQUENTIAL, 1, app);
-  const cpuPerReply = (cpuMs(cpuPid) - cpuBefore) / SEQUENTIAL;
+  const { gemini, database } = processes;
+  const directRun = await cpuPer({ gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, direct));
+  const floorRun = await cpuPer({ floor: processes.floor, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, floor));
+  const commandsBefore = await commandCounts();
+  const appRun = await cpuPer({ app: processes.app, database, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, app));
+  const commands = perReply(commandsBefore, await commandCounts(), SEQUENTIAL);
+  const sequential = { direct: directRun.result, floor: floorRun.result, app: appRun.result };
+  const cpu = { app: appRun.cpu, floor: floorRun.cpu.floor!, gemini: directRun.cpu.gemini! };
   const concurrent = {
     direct: await pool(CONCURRENT_TOTAL, CONCURRENT, direct),
     floor: await pool(CONCURRENT_TOTAL, CONCURRENT, floor),
     app: await pool(CONCURRENT_TOTAL, CONCURRENT, app),
   };
-  return { sequential, concurrent, cpuPerReply };
+  return { sequential, concurrent, cpu, commands };
 }
 
 async function pages(session: Session, ids: Map<number, string>) {
@@ -157,7 +203,8 @@ async function main(): Promise<void> {
   buildIfNeeded(".");
   buildIfNeeded(FLOOR_DIR);
   console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; load at start ${load()}`);
-  const { app, session, db, owner } = await start();
+  const { processes, session, db, owner } = await start();
+  const { app } = processes;
   try {
     const freshRss = rssMb(app.child.pid!);
     const replyConversations: string[] = [];
@@ -165,9 +212,9 @@ async function main(): Promise<void> {
     const pageIds = new Map<number, string>();
     for (const size of PAGE_SIZES) pageIds.set(size, (await seedConversation(db.db(DB_NAME), owner, size)).toHexString());
 
-    const latency = await ttft(session, replyConversations, app.child.pid!);
+    const latency = await ttft(session, replyConversations, processes);
     if (args.has("--profile")) {
-      console.log(`CPU per reply ${fixed(latency.cpuPerReply)} ms (profiled); profiles are written to .bench-profiles/ as the server stops`);
+      console.log(`CPU per reply ${fixed(latency.cpu.app.app!)} ms (profiled); profiles are written to .bench-profiles/ as the server stops`);
       return;
     }
     const loadAfterTtft = load();
@@ -182,7 +229,13 @@ async function main(): Promise<void> {
     ];
     printLatency(`Time to first token, 1 at a time (${SEQUENTIAL} each; load ${loadAfterTtft})`, label(latency.sequential));
     printLatency(`Time to first token, ${CONCURRENT} at once (${CONCURRENT_TOTAL} each)`, label(latency.concurrent));
-    console.log(`\nCPU per reply (next-server, user+sys, ${SEQUENTIAL} sequential replies): ${fixed(latency.cpuPerReply)} ms`);
+    const { cpu } = latency;
+    console.log(`\nCPU ms per reply (user+sys over the ${SEQUENTIAL} sequential replies, by process)`);
+    console.log("| process | through the app | through the floor | straight to the fake |\n| --- | --- | --- | --- |");
+    console.log(`| next-server | ${fixed(cpu.app.app!)} | ${fixed(cpu.floor)} | — |`);
+    console.log(`| embedded database | ${fixed(cpu.app.database!)} | — | — |`);
+    console.log(`| fake Gemini | ${fixed(cpu.app.gemini!)} | — | ${fixed(cpu.gemini)} |`);
+    console.log(`database commands per reply: ${latency.commands}`);
     console.log("\nChat page GET /chat/<id> (10 runs each, time to last byte)\n| messages | p50 ms | p90 ms | HTML KB |\n| --- | --- | --- | --- |");
     for (const r of pageRows) console.log(`| ${r.size.toLocaleString("en-US")} | ${fixed(r.ms)} | ${fixed(r.p90)} | ${fixed(r.kb)} |`);
     console.log(`10,000 vs 10 messages: ${fixed(pageRows.at(-1)!.ms / pageRows[0]!.ms, 2)}× the time`);
