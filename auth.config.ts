@@ -5,6 +5,7 @@
  * server-side session record behind the cookie on every request.
  */
 import type { NextAuthConfig } from "next-auth";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -31,6 +32,8 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  // The same JWE as next-auth's own, decrypted once per token and re-issued hourly, not per request.
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   providers: [],
   callbacks: {
