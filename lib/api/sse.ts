@@ -14,7 +14,7 @@ export function sseFrame(event: ChatStreamEvent): string {
 }
 
 function sseHeaders(): Headers {
-  return new Headers({ "content-type": SSE_CONTENT_TYPE, "cache-control": "no-store", "x-accel-buffering": "no" });
+  return new Headers({ "content-type": SSE_CONTENT_TYPE, "cache-control": "no-store, no-transform", "x-accel-buffering": "no" });
 }
 
 /** Re-frames an NDJSON ChatStreamEvent response as SSE; cancelling the result cancels the source (and the model). */
