@@ -42,8 +42,8 @@ export interface PreparedReply {
   userMessage: MessageDoc;
   /** The recent messages, newest last, when prepareReply already read them ("send"); runReply reads them otherwise. */
   history?: MessageDoc[];
-  /** Bookkeeping writes still running (the sidebar's counters); runReply waits for them before it ends. */
-  pending?: Promise<void>;
+  /** The user's message was saved but not yet counted: runReply counts it with the reply, in one write. */
+  uncounted?: boolean;
 }
 
 /** Counters must never fail a reply that was saved: a failed one is logged and left. */
@@ -76,8 +76,7 @@ export async function prepareReply(owner: Owner, conversationId: string, request
       listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES),
       insertMessage(owner, conversation._id, { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt }),
     ]);
-    const pending = bookkeeping(touchConversation(owner, conversation._id, userMessage.timestamp, 1), conversation._id);
-    return { owner, conversation, userMessage, history: withLatest(recent, userMessage), pending };
+    return { owner, conversation, userMessage, history: withLatest(recent, userMessage), uncounted: true };
   }
 
   const conversation = await requireConversation(owner, conversationId);
@@ -115,28 +114,40 @@ export async function prepareReply(owner: Owner, conversationId: string, request
 export async function runReply(prepared: PreparedReply, signal: AbortSignal, emit: (event: ChatStreamEvent) => void): Promise<void> {
   const { owner, conversation, userMessage } = prepared;
   emit({ type: "user", message: toMessageDTO(userMessage) });
-
-  const model = getChatModel();
-  const turn = await toolsForTurn(owner, conversation);
-  const base = buildSystemInstruction(conversation, conversation.details);
-  const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
-  // The instruction is sent with every call, so it comes out of the same budget as the history.
-  const reserved = estimateTokensOf(systemInstruction);
-  const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
-  // The placeholder reply is written while the model starts: its id is chosen here, so the
-  // client learns it at once, and every later write to it waits for the insert first.
-  const replyId = new ObjectId();
-  const placeholder = insertMessage(owner, conversation._id, { id: replyId, sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
-  const counted = bookkeeping(
-    placeholder.then((reply) => touchConversation(owner, conversation._id, reply.timestamp, 1)),
-    conversation._id,
-  );
-  emit({ type: "start", messageId: replyId.toHexString() });
+  let counted: Promise<void> | undefined;
   try {
+    const model = getChatModel();
+    const turn = await toolsForTurn(owner, conversation);
+    const base = buildSystemInstruction(conversation, conversation.details);
+    const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
+    // The instruction is sent with every call, so it comes out of the same budget as the history.
+    const reserved = estimateTokensOf(systemInstruction);
+    const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
+    // The placeholder reply is written while the model starts: its id is chosen here, so the
+    // client learns it at once, and every later write to it waits for the insert first.
+    const replyId = new ObjectId();
+    const placeholder = insertMessage(owner, conversation._id, { id: replyId, sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
+    counted = countMessages(prepared, placeholder);
+    emit({ type: "start", messageId: replyId.toHexString() });
     await streamReply(prepared, { model, systemInstruction, context, replyId, placeholder, turn }, signal, emit);
   } finally {
-    await Promise.all([counted, prepared.pending]);
+    await (counted ?? countMessages(prepared, null));
   }
+}
+
+/**
+ * The sidebar's counters (messageCount, lastMessageAt): the reply and, for "send", the user's
+ * message before it, in one write once the placeholder is saved (or the user's message alone
+ * when no reply was saved). Off the path to the first token.
+ */
+function countMessages(prepared: PreparedReply, placeholder: Promise<MessageDoc> | null): Promise<void> {
+  const { owner, conversation, userMessage } = prepared;
+  const uncounted = prepared.uncounted ? 1 : 0;
+  const countUserOnly = () => (uncounted ? touchConversation(owner, conversation._id, userMessage.timestamp, uncounted) : undefined);
+  const write = placeholder
+    ? placeholder.then((reply) => touchConversation(owner, conversation._id, reply.timestamp, 1 + uncounted), countUserOnly)
+    : Promise.resolve().then(countUserOnly);
+  return bookkeeping(write, conversation._id);
 }
 
 interface ReplyCall {
