@@ -95,24 +95,45 @@ export function nextTimestamp(after?: Date): Date {
   return new Date(after && after.getTime() >= now ? after.getTime() + 1 : now);
 }
 
-export async function insertMessage(
-  owner: Owner,
-  conversationId: ObjectId,
-  input: { id?: ObjectId; sender: MessageSender; kind?: MessageKind; message: string; status: MessageStatus; after?: Date },
-): Promise<MessageDoc> {
-  const doc: MessageDoc = {
-    // A caller may choose the id, to name the message before the write has finished.
+export interface NewMessage {
+  /** A caller may choose the id, to name the message before the write has finished. */
+  id?: ObjectId;
+  sender: MessageSender;
+  kind?: MessageKind;
+  message: string;
+  status: MessageStatus;
+  /** The message is timestamped after this (the conversation's or the previous message's last). */
+  after?: Date;
+}
+
+function toMessageDoc(owner: Owner, conversationId: ObjectId, input: NewMessage, after = input.after): MessageDoc {
+  return {
     _id: input.id ?? new ObjectId(),
     conversationId,
     userId: owner,
     sender: input.sender,
     kind: input.kind ?? "message",
     message: input.message,
-    timestamp: nextTimestamp(input.after),
+    timestamp: nextTimestamp(after),
     status: input.status,
   };
+}
+
+export async function insertMessage(owner: Owner, conversationId: ObjectId, input: NewMessage): Promise<MessageDoc> {
+  const doc = toMessageDoc(owner, conversationId, input);
   await (await messages()).insertOne(doc);
   return doc;
+}
+
+/**
+ * Several messages in one ordered write (one round trip), each timestamped after the one before
+ * it: a later one is never saved without the earlier ones.
+ */
+export async function insertMessages(owner: Owner, conversationId: ObjectId, inputs: NewMessage[]): Promise<MessageDoc[]> {
+  const docs: MessageDoc[] = [];
+  for (const input of inputs) docs.push(toMessageDoc(owner, conversationId, input, docs.at(-1)?.timestamp ?? input.after));
+  await (await messages()).insertMany(docs, { ordered: true });
+  return docs;
 }
 
 /** Writes a reply's final text and outcome. Returns the stored document (null if it is gone). */

@@ -25,6 +25,7 @@ import {
   finalizeReply,
   findLastTurn,
   insertMessage,
+  insertMessages,
   listRecentMessages,
   replaceMessageText,
   saveReplyProgress,
@@ -42,6 +43,8 @@ export interface PreparedReply {
   userMessage: MessageDoc;
   /** The recent messages, newest last, when prepareReply already read them ("send"); runReply reads them otherwise. */
   history?: MessageDoc[];
+  /** The reply's "streaming" placeholder, when it was saved in one write with the user's message ("send"). */
+  reply?: MessageDoc;
   /** The user's message was saved but not yet counted: runReply counts it with the reply, in one write. */
   uncounted?: boolean;
 }
@@ -65,18 +68,25 @@ async function ownConversationWithinLimit(owner: Owner, conversationId: string):
 /**
  * Refusals here become problem+json (404 not yours, 400 bad text, 429 too many). On the path to
  * the first token only what must come first waits: text, ownership and rate limit, then the
- * user's message written durably while the recent history is read alongside.
+ * user's message (with the reply's placeholder) written durably while the recent history is
+ * read alongside.
  */
 export async function prepareReply(owner: Owner, conversationId: string, request: ReplyRequest): Promise<PreparedReply> {
   const text = request.mode === "regenerate" ? null : checkMessageText(request.text);
 
   if (request.mode === "send") {
     const conversation = await ownConversationWithinLimit(owner, conversationId);
-    const [recent, userMessage] = await Promise.all([
+    // The user's message and the reply's placeholder go in one ordered write: one round trip.
+    const [recent, saved] = await Promise.all([
       listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES),
-      insertMessage(owner, conversation._id, { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt }),
+      insertMessages(owner, conversation._id, [
+        { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt },
+        { sender: "ai", message: "", status: "streaming" },
+      ]),
     ]);
-    return { owner, conversation, userMessage, history: withLatest(recent, userMessage), uncounted: true };
+    const [userMessage, reply] = saved as [MessageDoc, MessageDoc];
+    const history = withLatest(recent.filter((doc) => !doc._id.equals(reply._id)), userMessage);
+    return { owner, conversation, userMessage, reply, history, uncounted: true };
   }
 
   const conversation = await requireConversation(owner, conversationId);
@@ -123,10 +133,13 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     // The instruction is sent with every call, so it comes out of the same budget as the history.
     const reserved = estimateTokensOf(systemInstruction);
     const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
-    // The placeholder reply is written while the model starts: its id is chosen here, so the
-    // client learns it at once, and every later write to it waits for the insert first.
-    const replyId = new ObjectId();
-    const placeholder = insertMessage(owner, conversation._id, { id: replyId, sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
+    // Unless "send" saved it already, the placeholder reply is written while the model starts:
+    // its id is chosen here, so the client learns it at once, and every later write to it waits
+    // for the insert first.
+    const replyId = prepared.reply?._id ?? new ObjectId();
+    const placeholder = prepared.reply
+      ? Promise.resolve(prepared.reply)
+      : insertMessage(owner, conversation._id, { id: replyId, sender: "ai", message: "", status: "streaming", after: userMessage.timestamp });
     counted = countMessages(prepared, placeholder);
     emit({ type: "start", messageId: replyId.toHexString() });
     await streamReply(prepared, { model, systemInstruction, context, replyId, placeholder, turn }, signal, emit);
