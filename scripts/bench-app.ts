@@ -131,21 +131,25 @@ async function ttft(session: Session, conversations: string[], processes: Proces
   const app = (i: number) => appReply(session, conversations[i % conversations.length]!, text(i));
   const direct = (i: number) => directReply(GEMINI, text(i));
   const floor = (i: number) => floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i));
+  const proxied = (i: number) => floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i), "/api/floor-proxied");
   await pool(20, 4, app); // Warm-up: JIT, connection pools, route compilation caches.
   await pool(20, 4, direct);
   await pool(20, 4, floor);
+  await pool(20, 4, proxied);
 
   const { gemini, database } = processes;
   const directRun = await cpuPer({ gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, direct));
   const floorRun = await cpuPer({ floor: processes.floor, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, floor));
+  const proxiedRun = await cpuPer({ floor: processes.floor }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, proxied));
   const commandsBefore = await commandCounts();
   const appRun = await cpuPer({ app: processes.app, database, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, app));
   const commands = perReply(commandsBefore, await commandCounts(), SEQUENTIAL);
-  const sequential = { direct: directRun.result, floor: floorRun.result, app: appRun.result };
-  const cpu = { app: appRun.cpu, floor: floorRun.cpu.floor!, gemini: directRun.cpu.gemini! };
+  const sequential = { direct: directRun.result, floor: floorRun.result, proxied: proxiedRun.result, app: appRun.result };
+  const cpu = { app: appRun.cpu, floor: floorRun.cpu.floor!, proxied: proxiedRun.cpu.floor!, gemini: directRun.cpu.gemini! };
   const concurrent = {
     direct: await pool(CONCURRENT_TOTAL, CONCURRENT, direct),
     floor: await pool(CONCURRENT_TOTAL, CONCURRENT, floor),
+    proxied: await pool(CONCURRENT_TOTAL, CONCURRENT, proxied),
     app: await pool(CONCURRENT_TOTAL, CONCURRENT, app),
   };
   return { sequential, concurrent, cpu, commands };
@@ -194,9 +198,10 @@ function printLatency(title: string, rows: LatencyRow[]): void {
   console.log(`\n${title}`);
   console.log("| path | p50 ms | p99 ms | failed |\n| --- | --- | --- | --- |");
   for (const r of rows) console.log(`| ${r.label} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.failed} |`);
-  const [direct, floor, app] = rows;
+  const [direct, floor, proxied, app] = rows;
   console.log(`added by the app over direct: p50 ${fixed(app!.p50 - direct!.p50)} ms, p99 ${fixed(app!.p99 - direct!.p99)} ms; ` +
-    `over the bare Next.js floor: p50 ${fixed(app!.p50 - floor!.p50)} ms, p99 ${fixed(app!.p99 - floor!.p99)} ms`);
+    `over the bare Next.js floor: p50 ${fixed(app!.p50 - floor!.p50)} ms, p99 ${fixed(app!.p99 - floor!.p99)} ms; ` +
+    `over the floor behind a proxy: p50 ${fixed(app!.p50 - proxied!.p50)} ms, p99 ${fixed(app!.p99 - proxied!.p99)} ms`);
 }
 
 async function main(): Promise<void> {
@@ -222,19 +227,20 @@ async function main(): Promise<void> {
     const js = await scriptBytes(session, pageIds.get(10)!);
     const rss = await streams(session, replyConversations, app.child.pid!, freshRss);
 
-    const label = (set: { direct: Timed[]; floor: Timed[]; app: Timed[] }): LatencyRow[] => [
+    const label = (set: { direct: Timed[]; floor: Timed[]; proxied: Timed[]; app: Timed[] }): LatencyRow[] => [
       row("straight to the fake Gemini", set.direct),
       row("bare Next.js route handler (floor)", set.floor),
+      row("the same behind a pass-through proxy.ts", set.proxied),
       row("ChatCraft /api/chat/:id/reply", set.app),
     ];
     printLatency(`Time to first token, 1 at a time (${SEQUENTIAL} each; load ${loadAfterTtft})`, label(latency.sequential));
     printLatency(`Time to first token, ${CONCURRENT} at once (${CONCURRENT_TOTAL} each)`, label(latency.concurrent));
     const { cpu } = latency;
     console.log(`\nCPU ms per reply (user+sys over the ${SEQUENTIAL} sequential replies, by process)`);
-    console.log("| process | through the app | through the floor | straight to the fake |\n| --- | --- | --- | --- |");
-    console.log(`| next-server | ${fixed(cpu.app.app!)} | ${fixed(cpu.floor)} | — |`);
-    console.log(`| embedded database | ${fixed(cpu.app.database!)} | — | — |`);
-    console.log(`| fake Gemini | ${fixed(cpu.app.gemini!)} | — | ${fixed(cpu.gemini)} |`);
+    console.log("| process | through the app | through the floor | floor behind a proxy | straight to the fake |\n| --- | --- | --- | --- | --- |");
+    console.log(`| next-server | ${fixed(cpu.app.app!)} | ${fixed(cpu.floor)} | ${fixed(cpu.proxied)} | — |`);
+    console.log(`| embedded database | ${fixed(cpu.app.database!)} | — | — | — |`);
+    console.log(`| fake Gemini | ${fixed(cpu.app.gemini!)} | — | — | ${fixed(cpu.gemini)} |`);
     console.log(`database commands per reply: ${latency.commands}`);
     console.log("\nChat page GET /chat/<id> (10 runs each, time to last byte)\n| messages | p50 ms | p90 ms | HTML KB |\n| --- | --- | --- | --- |");
     for (const r of pageRows) console.log(`| ${r.size.toLocaleString("en-US")} | ${fixed(r.ms)} | ${fixed(r.p90)} | ${fixed(r.kb)} |`);

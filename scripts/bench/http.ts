@@ -85,9 +85,9 @@ export async function directReply(geminiBase: string, text: string): Promise<Tim
 }
 
 /** Through a bare Next.js route handler that only forwards: Next.js's own floor. */
-export async function floorReply(floorBase: string, text: string): Promise<Timed> {
+export async function floorReply(floorBase: string, text: string, path = "/api/floor"): Promise<Timed> {
   const start = performance.now();
-  const response = await fetch(`${floorBase}/api/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: geminiBody(text) });
+  const response = await fetch(`${floorBase}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: geminiBody(text) });
   return timeFirstToken(start, response, sseToken, sseDone);
 }
 
