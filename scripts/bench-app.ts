@@ -5,8 +5,8 @@
  * fake, through a bare Next.js route handler and through the app (1 and 20 at once); CPU per
  * reply; the chat page at 10 / 1,000 / 10,000 messages; JavaScript per page; RSS idle and
  * under 50 concurrent streams. A benchmark, not a test: it prints numbers, never fails on them.
- * `--profile` runs next-server with `--cpu-prof` and stops after the reply runs (profiles land in
- * .bench-profiles/; summarise one with scripts/bench/profile-summary.ts).
+ * `--profile` runs next-server and the embedded database with `--cpu-prof` and stops after the
+ * reply runs (profiles land in .bench-profiles/<process>/; summarise one with scripts/bench/profile-summary.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -54,13 +54,18 @@ interface Processes {
 }
 
 async function start(): Promise<{ processes: Processes; session: Session; db: MongoClient; owner: ObjectId }> {
-  const database = await startEmbeddedDb(DB_PORT);
+  // One directory per process: each of its threads (tsx's loader thread too) writes a profile.
+  const profileArgs = (name: string) => {
+    if (!args.has("--profile")) return [];
+    const dir = resolve(".bench-profiles", name);
+    mkdirSync(dir, { recursive: true });
+    return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+  };
+  const database = await startEmbeddedDb(DB_PORT, profileArgs("database"));
   running.push(database);
   const gemini = await startFakeGeminiProcess(GEMINI_PORT);
   running.push(gemini);
   const uri = `mongodb://127.0.0.1:${DB_PORT}`;
-  const profileDir = resolve(".bench-profiles");
-  if (args.has("--profile")) mkdirSync(profileDir, { recursive: true });
   const app = await startNext(".", APP_PORT, {
     ...process.env,
     NODE_ENV: "production",
@@ -76,7 +81,7 @@ async function start(): Promise<{ processes: Processes; session: Session; db: Mo
     CHAT_RATE_LIMIT_PER_MINUTE: "1000000",
     // Read once before and once after the sequential replies: database commands per reply.
     METRICS_TOKEN,
-  }, args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  }, profileArgs("next-server"));
   running.push(app);
   const floor = await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI });
   running.push(floor);
@@ -219,7 +224,7 @@ async function main(): Promise<void> {
 
     const latency = await ttft(session, replyConversations, processes);
     if (args.has("--profile")) {
-      console.log(`CPU per reply ${fixed(latency.cpu.app.app!)} ms (profiled); profiles are written to .bench-profiles/ as the server stops`);
+      console.log(`CPU per reply ${fixed(latency.cpu.app.app!)} ms (profiled); profiles are written to .bench-profiles/<process>/ as the servers stop`);
       return;
     }
     const loadAfterTtft = load();

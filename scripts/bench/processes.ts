@@ -49,8 +49,10 @@ export function startProcess(name: string, args: string[], env: NodeJS.ProcessEn
   });
 }
 
-export function startEmbeddedDb(port: number): Promise<Started> {
-  return startProcess("embedded db", [TSX_CLI, "lib/embedded-mongo/cli.ts", "--port", String(port)], process.env, /ready mongodb:/);
+/** `nodeArgs` go to node itself; then the server runs in that same process (tsx as a loader, not its CLI). */
+export function startEmbeddedDb(port: number, nodeArgs: string[] = []): Promise<Started> {
+  const launch = nodeArgs.length > 0 ? [...nodeArgs, "--import", "tsx"] : [TSX_CLI];
+  return startProcess("embedded db", [...launch, "lib/embedded-mongo/cli.ts", "--port", String(port)], process.env, /ready mongodb:/);
 }
 
 export function startFakeGeminiProcess(port: number): Promise<Started> {
