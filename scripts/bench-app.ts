@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 import { MongoClient, type ObjectId } from "mongodb";
 import { appReply, directReply, floorReply, getPage, pageScriptBytes, signIn, type Session, type Timed } from "./bench/http";
 import { cpuMs, NEXT_BIN, rssMb, startEmbeddedDb, startFakeGeminiProcess, startNext, type Started } from "./bench/processes";
-import { seedConversation, seedUser } from "./bench/seed";
+import { seedConversation, seedSession, seedUser } from "./bench/seed";
 import { fixed, median, percentile, pool } from "./bench/stats";
 
 const APP_PORT = 3180;
@@ -83,7 +83,13 @@ async function start(): Promise<{ processes: Processes; session: Session; db: Mo
     METRICS_TOKEN,
   }, profileArgs("next-server"));
   running.push(app);
-  const floor = await startNext(FLOOR_DIR, FLOOR_PORT, { ...process.env, NODE_ENV: "production", FAKE_GEMINI_URL: GEMINI });
+  const floor = await startNext(FLOOR_DIR, FLOOR_PORT, {
+    ...process.env,
+    NODE_ENV: "production",
+    FAKE_GEMINI_URL: GEMINI,
+    FLOOR_MONGODB_URI: uri,
+    FLOOR_MONGODB_DB: DB_NAME,
+  });
   running.push(floor);
   const db = await MongoClient.connect(uri);
   const user = await seedUser(db.db(DB_NAME));
@@ -131,30 +137,44 @@ async function cpuPer<T>(processes: Record<string, Started>, n: number, run: () 
   return { result, cpu };
 }
 
-async function ttft(session: Session, conversations: string[], processes: Processes) {
+/** What the floor route with the database work needs: its own conversations, and a session record. */
+interface FloorData {
+  owner: ObjectId;
+  sessionId: string;
+  conversations: string[];
+}
+
+async function ttft(session: Session, conversations: string[], processes: Processes, floorData: FloorData) {
   const text = (i: number) => `Bench question ${i}: why does my Wi-Fi drop?`;
   const app = (i: number) => appReply(session, conversations[i % conversations.length]!, text(i));
   const direct = (i: number) => directReply(GEMINI, text(i));
   const floor = (i: number) => floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i));
   const proxied = (i: number) => floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i), "/api/floor-proxied");
+  const withDb = (i: number) => {
+    const query = new URLSearchParams({ user: floorData.owner.toHexString(), session: floorData.sessionId, conversation: floorData.conversations[i % floorData.conversations.length]! });
+    return floorReply(`http://127.0.0.1:${FLOOR_PORT}`, text(i), `/api/floor-db?${query}`);
+  };
   await pool(20, 4, app); // Warm-up: JIT, connection pools, route compilation caches.
   await pool(20, 4, direct);
   await pool(20, 4, floor);
   await pool(20, 4, proxied);
+  await pool(20, 4, withDb);
 
   const { gemini, database } = processes;
   const directRun = await cpuPer({ gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, direct));
   const floorRun = await cpuPer({ floor: processes.floor, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, floor));
   const proxiedRun = await cpuPer({ floor: processes.floor }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, proxied));
+  const withDbRun = await cpuPer({ floor: processes.floor, database }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, withDb));
   const commandsBefore = await commandCounts();
   const appRun = await cpuPer({ app: processes.app, database, gemini }, SEQUENTIAL, () => pool(SEQUENTIAL, 1, app));
   const commands = perReply(commandsBefore, await commandCounts(), SEQUENTIAL);
-  const sequential = { direct: directRun.result, floor: floorRun.result, proxied: proxiedRun.result, app: appRun.result };
-  const cpu = { app: appRun.cpu, floor: floorRun.cpu.floor!, proxied: proxiedRun.cpu.floor!, gemini: directRun.cpu.gemini! };
+  const sequential = { direct: directRun.result, floor: floorRun.result, proxied: proxiedRun.result, withDb: withDbRun.result, app: appRun.result };
+  const cpu = { app: appRun.cpu, floor: floorRun.cpu.floor!, proxied: proxiedRun.cpu.floor!, withDb: withDbRun.cpu, gemini: directRun.cpu.gemini! };
   const concurrent = {
     direct: await pool(CONCURRENT_TOTAL, CONCURRENT, direct),
     floor: await pool(CONCURRENT_TOTAL, CONCURRENT, floor),
     proxied: await pool(CONCURRENT_TOTAL, CONCURRENT, proxied),
+    withDb: await pool(CONCURRENT_TOTAL, CONCURRENT, withDb),
     app: await pool(CONCURRENT_TOTAL, CONCURRENT, app),
   };
   return { sequential, concurrent, cpu, commands };
@@ -203,10 +223,33 @@ function printLatency(title: string, rows: LatencyRow[]): void {
   console.log(`\n${title}`);
   console.log("| path | p50 ms | p99 ms | failed |\n| --- | --- | --- | --- |");
   for (const r of rows) console.log(`| ${r.label} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${r.failed} |`);
-  const [direct, floor, proxied, app] = rows;
-  console.log(`added by the app over direct: p50 ${fixed(app!.p50 - direct!.p50)} ms, p99 ${fixed(app!.p99 - direct!.p99)} ms; ` +
-    `over the bare Next.js floor: p50 ${fixed(app!.p50 - floor!.p50)} ms, p99 ${fixed(app!.p99 - floor!.p99)} ms; ` +
-    `over the floor behind a proxy: p50 ${fixed(app!.p50 - proxied!.p50)} ms, p99 ${fixed(app!.p99 - proxied!.p99)} ms`);
+  const [direct, floor, proxied, withDb, app] = rows;
+  const over = (base: LatencyRow) => `p50 ${fixed(app!.p50 - base.p50)} ms, p99 ${fixed(app!.p99 - base.p99)} ms`;
+  console.log(`added by the app over direct: ${over(direct!)}; over the bare Next.js floor: ${over(floor!)}; ` +
+    `over the floor behind a proxy: ${over(proxied!)}; over the floor with the database work: ${over(withDb!)}`);
+}
+
+/**
+ * One database round trip from a Node client, as the app makes them: a point read by _id and a
+ * majority insert, one at a time — the unit of the database work before the first token.
+ */
+async function roundTrips(db: MongoClient, owner: ObjectId): Promise<{ read: number; insert: number }> {
+  const users = db.db(DB_NAME).collection("users");
+  const scratch = db.db(DB_NAME).collection<{ n: number }>("bench_round_trips");
+  const time = async (run: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const start = performance.now();
+      await run();
+      times.push(performance.now() - start);
+    }
+    return median(times.slice(50));
+  };
+  const read = await time(() => users.findOne({ _id: owner }));
+  let n = 0;
+  const insert = await time(() => scratch.insertOne({ n: n++ }, { writeConcern: { w: "majority" } }));
+  await scratch.drop();
+  return { read, insert };
 }
 
 async function main(): Promise<void> {
@@ -222,7 +265,10 @@ async function main(): Promise<void> {
     const pageIds = new Map<number, string>();
     for (const size of PAGE_SIZES) pageIds.set(size, (await seedConversation(db.db(DB_NAME), owner, size)).toHexString());
 
-    const latency = await ttft(session, replyConversations, processes);
+    const floorData: FloorData = { owner, sessionId: await seedSession(db.db(DB_NAME), owner), conversations: [] };
+    for (let i = 0; i < CONCURRENT; i++) floorData.conversations.push((await seedConversation(db.db(DB_NAME), owner, 10)).toHexString());
+    const trips = await roundTrips(db, owner);
+    const latency = await ttft(session, replyConversations, processes, floorData);
     if (args.has("--profile")) {
       console.log(`CPU per reply ${fixed(latency.cpu.app.app!)} ms (profiled); profiles are written to .bench-profiles/<process>/ as the servers stop`);
       return;
@@ -232,21 +278,24 @@ async function main(): Promise<void> {
     const js = await scriptBytes(session, pageIds.get(10)!);
     const rss = await streams(session, replyConversations, app.child.pid!, freshRss);
 
-    const label = (set: { direct: Timed[]; floor: Timed[]; proxied: Timed[]; app: Timed[] }): LatencyRow[] => [
+    const label = (set: { direct: Timed[]; floor: Timed[]; proxied: Timed[]; withDb: Timed[]; app: Timed[] }): LatencyRow[] => [
       row("straight to the fake Gemini", set.direct),
       row("bare Next.js route handler (floor)", set.floor),
       row("the same behind a pass-through proxy.ts", set.proxied),
+      row("the floor plus the database work a reply cannot skip", set.withDb),
       row("ChatCraft /api/chat/:id/reply", set.app),
     ];
     printLatency(`Time to first token, 1 at a time (${SEQUENTIAL} each; load ${loadAfterTtft})`, label(latency.sequential));
     printLatency(`Time to first token, ${CONCURRENT} at once (${CONCURRENT_TOTAL} each)`, label(latency.concurrent));
     const { cpu } = latency;
     console.log(`\nCPU ms per reply (user+sys over the ${SEQUENTIAL} sequential replies, by process)`);
-    console.log("| process | through the app | through the floor | floor behind a proxy | straight to the fake |\n| --- | --- | --- | --- | --- |");
-    console.log(`| next-server | ${fixed(cpu.app.app!)} | ${fixed(cpu.floor)} | ${fixed(cpu.proxied)} | — |`);
-    console.log(`| embedded database | ${fixed(cpu.app.database!)} | — | — | — |`);
-    console.log(`| fake Gemini | ${fixed(cpu.app.gemini!)} | — | — | ${fixed(cpu.gemini)} |`);
+    console.log("| process | through the app | floor | floor behind a proxy | floor with the database work | straight to the fake |");
+    console.log("| --- | --- | --- | --- | --- | --- |");
+    console.log(`| next-server | ${fixed(cpu.app.app!)} | ${fixed(cpu.floor)} | ${fixed(cpu.proxied)} | ${fixed(cpu.withDb.floor!)} | — |`);
+    console.log(`| embedded database | ${fixed(cpu.app.database!)} | — | — | ${fixed(cpu.withDb.database!)} | — |`);
+    console.log(`| fake Gemini | ${fixed(cpu.app.gemini!)} | — | — | — | ${fixed(cpu.gemini)} |`);
     console.log(`database commands per reply: ${latency.commands}`);
+    console.log(`one database round trip from a Node client, p50: point read by _id ${fixed(trips.read, 2)} ms, majority insert ${fixed(trips.insert, 2)} ms`);
     console.log("\nChat page GET /chat/<id> (10 runs each, time to last byte)\n| messages | p50 ms | p90 ms | HTML KB |\n| --- | --- | --- | --- |");
     for (const r of pageRows) console.log(`| ${r.size.toLocaleString("en-US")} | ${fixed(r.ms)} | ${fixed(r.p90)} | ${fixed(r.kb)} |`);
     console.log(`10,000 vs 10 messages: ${fixed(pageRows.at(-1)!.ms / pageRows[0]!.ms, 2)}× the time`);

@@ -79,3 +79,18 @@ export async function seedConversation(db: Db, owner: ObjectId, count: number): 
   }
   return id;
 }
+
+/** A server-side session record for the floor route to read, shaped as models/sessions.ts writes it. */
+export async function seedSession(db: Db, owner: ObjectId): Promise<string> {
+  const id = `bench-floor-session-${"x".repeat(24)}`;
+  const now = new Date();
+  await db.collection<{ _id: string; userId: ObjectId; device: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date }>("sessions").insertOne({
+    _id: id,
+    userId: owner,
+    device: "bench",
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 24 * 3600 * 1000),
+  });
+  return id;
+}
