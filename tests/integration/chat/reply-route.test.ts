@@ -11,7 +11,7 @@ import { resetEnvCache } from "@/lib/env";
 import { touchConversation } from "@/models/conversations";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
-import { customRoleInput, hangAfter, makeUser, postReply, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
+import { customRoleInput, failAfter, hangAfter, makeUser, postReply, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
 vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
@@ -240,6 +240,17 @@ describe("the reply path's ordering", () => {
     const conversation = await test.db().collection("conversations").findOne({ _id: new ObjectId(id) });
     expect(conversation?.messageCount).toBe(2);
     expect(conversation?.lastMessageAt).toEqual(stored?.timestamp);
+  });
+
+  it("counts both turns when the model fails part-way through the reply", async () => {
+    const failed = await newChat();
+    model.next.push(failAfter(["Par"], new Error("upstream exploded")));
+    const events = await readEvents(await postReply(failed.id, { mode: "send", text: "Frost dates?" }));
+    expect(last(events, "error")).toBeDefined();
+    const conversation = await test.db().collection("conversations").findOne({ _id: new ObjectId(failed.id) });
+    const reply = await test.db().collection("messages").findOne({ conversationId: new ObjectId(failed.id), sender: "ai" });
+    expect(reply).toMatchObject({ message: "Par", status: "error" });
+    expect(conversation).toMatchObject({ messageCount: 2, lastMessageAt: reply?.timestamp });
   });
 
   it("sends the model the earlier turns in order and the new message exactly once", async () => {
