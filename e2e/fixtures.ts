@@ -47,12 +47,28 @@ export function watchCsp(page: Page): string[] {
 }
 
 /**
+ * Also collects the violations the console does not show — a blocked `eval` probe a library
+ * catches, for instance, which still sends a report to /api/csp-report — from the document's
+ * `securitypolicyviolation` events.
+ */
+async function watchCspEvents(page: Page, violations: string[]): Promise<void> {
+  await page.exposeBinding("__chatcraftCspViolation", ({ page: from }, text: string) => violations.push(`${from.url()}: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __chatcraftCspViolation: (text: string) => void }).__chatcraftCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+}
+
+/**
  * Every spec's `page` fails its test on any CSP violation, and `user` is a freshly registered,
  * signed-in user for each test. Pages a test opens itself can use watchCsp.
  */
 export const test = base.extend<{ user: TestUser }>({
   page: async ({ page }, use) => {
     const violations = watchCsp(page);
+    await watchCspEvents(page, violations);
     await use(page);
     expect(violations, "Content-Security-Policy violations in the console").toEqual([]);
   },
