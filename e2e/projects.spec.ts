@@ -200,4 +200,26 @@ test.describe("with the demo model (no key)", () => {
     await page.getByTestId("change-card").getByRole("button", { name: "Apply" }).click();
     await expect(column(page, "todo").locator('[data-task-title="thank the volunteers"]')).toBeVisible();
   });
+
+  test("on a phone the plan card fits the screen and still creates the project", async ({ page, user }) => {
+    void user;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/projects/new");
+    await startPlanning(page, "Garage sale");
+    await send(page, "- Sort the boxes by 2027-04-10\n- Price everything with a long descriptive label for each item\n- Put up signs");
+    const card = page.getByTestId("plan-card");
+    await expect(card).toBeVisible();
+    // Nothing in the card reaches past the screen's edge, and the page does not scroll sideways.
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const control of [card.getByLabel("Task 1 due date"), card.getByRole("combobox", { name: "Task 3 priority" })]) {
+      const controlBox = (await control.boundingBox())!;
+      expect(controlBox.x + controlBox.width).toBeLessThanOrEqual(360);
+    }
+    await card.getByRole("button", { name: "Create project" }).click();
+    await expect(page).toHaveURL(/\/projects\/[a-f0-9]{24}$/);
+    await expect.poll(() => titlesIn(page, "todo")).toHaveLength(3);
+  });
 });
