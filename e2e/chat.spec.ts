@@ -107,6 +107,9 @@ test("Financial Advisor: start, stream, history, pre-fill, edit details, clear h
   await test.step("Clear history empties the sidebar", async () => {
     await page.getByRole("button", { name: "Clear history" }).click();
     const dialog = page.getByRole("alertdialog");
+    // Project chats are conversations too: the warning says so, and that projects stay.
+    await expect(dialog).toContainText("project chats included");
+    await expect(dialog).toContainText("Your projects and their tasks");
     await dialog.getByRole("button", { name: "Clear history" }).click();
     await expect(page.getByText("No conversations yet")).toBeVisible();
     await expect(page.getByTestId("conversation-item")).toHaveCount(0);

@@ -21,7 +21,7 @@ export function ClearHistoryButton({ onCleared }: { onCleared: () => void }) {
         open={open}
         onOpenChange={setOpen}
         title="Clear all history?"
-        description="Every conversation and its messages will be deleted. Your saved details and custom roles stay. This cannot be undone."
+        description="Every conversation and its messages will be deleted, project chats included. Your projects and their tasks, saved details and custom roles stay. This cannot be undone."
         confirmLabel="Clear history"
         onConfirm={async () => {
           const result = await clearHistoryAction();
