@@ -40,7 +40,7 @@ const USERS = 1_000;
 const BATCH = 1_000;
 const INSERT_ONE_COUNT = 5_000;
 const QUERY_COUNT = 1_000;
-const CLI = join(process.cwd(), "lib/embedded-mongo/cli.ts");
+const CLI = join(process.cwd(), "tools/embedded-mongo/cli.ts");
 const SERVER_NODE_FLAGS = ["--max-old-space-size=8192"];
 
 const conversationIds = Array.from({ length: CONVERSATIONS }, () => new ObjectId());

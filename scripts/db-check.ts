@@ -7,7 +7,7 @@
  * in-memory embedded server gets the app's indexes and is checked.
  */
 import { loadEnvConfig } from "@next/env";
-import { startEmbeddedMongo, type EmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo, type EmbeddedMongo } from "@/tools/embedded-mongo";
 import { closeDb, getDb } from "@/lib/db/client";
 import { checkQueries, indexUsage, type IndexUsage, type QueryVerdict } from "@/lib/db/query-check";
 import { resetEnvCache } from "@/lib/env";

@@ -6,7 +6,7 @@
 import { join, resolve } from "node:path";
 import { loadEnvConfig } from "@next/env";
 import { MongoClient, type Db } from "mongodb";
-import { startEmbeddedMongo, type EmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo, type EmbeddedMongo } from "@/tools/embedded-mongo";
 
 export interface Target {
   db: Db;

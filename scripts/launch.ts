@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
-import { startEmbeddedMongo, type EmbeddedMongo } from "../lib/embedded-mongo";
+import { startEmbeddedMongo, type EmbeddedMongo } from "../tools/embedded-mongo";
 
 type Mode = "dev" | "start";
 

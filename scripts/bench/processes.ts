@@ -52,7 +52,7 @@ export function startProcess(name: string, args: string[], env: NodeJS.ProcessEn
 /** `nodeArgs` go to node itself; then the server runs in that same process (tsx as a loader, not its CLI). */
 export function startEmbeddedDb(port: number, nodeArgs: string[] = []): Promise<Started> {
   const launch = nodeArgs.length > 0 ? [...nodeArgs, "--import", "tsx"] : [TSX_CLI];
-  return startProcess("embedded db", [...launch, "lib/embedded-mongo/cli.ts", "--port", String(port)], process.env, /ready mongodb:/);
+  return startProcess("embedded db", [...launch, "tools/embedded-mongo/cli.ts", "--port", String(port)], process.env, /ready mongodb:/);
 }
 
 export function startFakeGeminiProcess(port: number): Promise<Started> {

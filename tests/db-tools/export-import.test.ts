@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Binary, Decimal128, Double, EJSON, Int32, Long, ObjectId, deserialize, type Document } from "bson";
 import { MongoClient, type Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo } from "@/tools/embedded-mongo";
 import { useTestDatabase } from "../helpers/mongo";
 import { runScript, type ScriptResult } from "./support/run-script";
 

@@ -4,7 +4,7 @@
  */
 import type { TestProject } from "vitest/node";
 // Relative import: globalSetup runs before the test alias setup is guaranteed everywhere.
-import { startEmbeddedMongo, type EmbeddedMongo } from "../../lib/embedded-mongo/index";
+import { startEmbeddedMongo, type EmbeddedMongo } from "../../tools/embedded-mongo/index";
 
 let server: EmbeddedMongo | undefined;
 

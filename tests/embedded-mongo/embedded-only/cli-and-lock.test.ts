@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo } from "@/tools/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
 import { useCleanups } from "../support/cleanups";
 import type { AnyDoc } from "../support/docs";

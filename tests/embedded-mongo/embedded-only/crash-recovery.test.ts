@@ -6,7 +6,7 @@ import { appendFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { MongoClient, type Collection } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo } from "@/tools/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
 import { useCleanups } from "../support/cleanups";
 import type { AnyDoc } from "../support/docs";

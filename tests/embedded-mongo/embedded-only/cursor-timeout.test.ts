@@ -1,7 +1,7 @@
 /** Idle cursors are reaped after the server's cursor timeout, as mongod's cursorTimeoutMillis does. */
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { startEmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo } from "@/tools/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
 import { expectServerError } from "../support/errors";
 

@@ -1,7 +1,7 @@
 /** With a dbPath, data, index definitions and validators survive stop() and a restart. */
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedMongo, type EmbeddedMongo } from "@/lib/embedded-mongo";
+import { startEmbeddedMongo, type EmbeddedMongo } from "@/tools/embedded-mongo";
 import { isEmbedded, useTestDatabase } from "../../helpers/mongo";
 import type { AnyDoc } from "../support/docs";
 import { expectServerError } from "../support/errors";

@@ -1,5 +1,5 @@
 /**
- * Everything lib/embedded-mongo/README.md lists as not supported fails loudly, with the error the
+ * Everything tools/embedded-mongo/README.md lists as not supported fails loudly, with the error the
  * README names — never a silent difference from mongod. (Embedded-only: a real server supports these.)
  */
 import type { Document } from "mongodb";
