@@ -1,11 +1,11 @@
 /**
  * The part of the next-auth configuration that needs no database: session strategy, pages and
  * the JWT ↔ session mapping. proxy.ts builds its first gate from this alone (a signed cookie);
- * auth.ts adds the Credentials provider and sign-out, and lib/auth/session.ts checks the
+ * auth.ts adds the Credentials provider and sign-out, and lib/server/services/auth/session.ts checks the
  * server-side session record behind the cookie on every request.
  */
 import type { NextAuthConfig } from "next-auth";
-import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/server/services/auth/session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -22,7 +22,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     username?: string;
-    /** Session id: lib/auth/session.ts checks the record on every request; sign-out deletes it. */
+    /** Session id: lib/server/services/auth/session.ts checks the record on every request; sign-out deletes it. */
     sid?: string;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * next-auth v5: Credentials (username or email + password). The cookie is next-auth's signed JWT,
- * but it only carries a server-side session id (models/sessions.ts): lib/auth/session.ts checks
+ * but it only carries a server-side session id (models/sessions.ts): lib/server/services/auth/session.ts checks
  * that record on every request, and signing out deletes it. The provider only wires next-auth to
  * `signInWithPassword` (limits, password check, session), which is tested on its own.
  */
@@ -9,9 +9,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { authConfig } from "@/auth.config";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "@/lib/auth/device-cookie";
-import { signInWithPassword } from "@/lib/auth/sign-in";
-import { endSession } from "@/lib/auth/sessions-service";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "@/lib/server/services/auth/device-cookie";
+import { signInWithPassword } from "@/lib/server/services/auth/sign-in";
+import { endSession } from "@/lib/server/services/auth/sessions-service";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";

@@ -9,14 +9,14 @@ import type { Instrumentation } from "next";
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Before the first request: per-client limits must see the socket address, not a header.
-  const { installPeerAddressHeader } = await import("@/lib/http/peer-address-hook");
+  const { installPeerAddressHeader } = await import("@/lib/server/infra/http/peer-address-hook");
   installPeerAddressHeader();
   // `next build` loads this file too; the database is only needed by a running server.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
 
-  const { getEnv } = await import("@/lib/env");
+  const { getEnv } = await import("@/lib/server/infra/env");
   const { ensureAllModels } = await import("@/models");
-  const { logger } = await import("@/lib/log");
+  const { logger } = await import("@/lib/server/infra/log");
   const env = getEnv();
   const started = Date.now();
   try {
@@ -35,8 +35,8 @@ export async function register(): Promise<void> {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("@/lib/log");
-  const { countAppError } = await import("@/lib/metrics");
+  const { logger } = await import("@/lib/server/infra/log");
+  const { countAppError } = await import("@/lib/server/infra/metrics");
   const requestId = request.headers["x-request-id"];
   countAppError("internal");
   logger().error(

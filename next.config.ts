@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
 // Headers every response carries. Pages also get the full nonce-based CSP from proxy.ts
-// (lib/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
+// (lib/server/infra/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
 const securityHeaders: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -82,7 +82,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
     },
-    // Empty variables count as unset (lib/env.ts), which is how the demo app has no key.
+    // Empty variables count as unset (lib/server/infra/env.ts), which is how the demo app has no key.
     appServer(PORT, {
       GEMINI_API_KEY: "e2e-fake-key",
       GEMINI_BASE_URL: fakeGeminiURL,

@@ -6,18 +6,18 @@
  * - Signed-out visitors of app pages go to /login with a callbackUrl; signed-out API calls get
  *   401 problem+json. A Bearer header alone passes only to handlers that verify tokens themselves.
  *   This gate reads the signed cookie; pages, actions and handlers then check the server-side
- *   session (lib/auth/session.ts) — this is the first gate, not the only one.
- * - Every page gets a fresh CSP nonce (lib/http/csp.ts), passed to Next.js and the layout in the
+ *   session (lib/server/services/auth/session.ts) — this is the first gate, not the only one.
+ * - Every page gets a fresh CSP nonce (lib/server/infra/http/csp.ts), passed to Next.js and the layout in the
  *   request headers.
  */
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/auth.config";
-import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/auth/route-rules";
-import { AppError } from "@/lib/errors";
-import { contentSecurityPolicy, newNonce, NONCE_HEADER } from "@/lib/http/csp";
-import { problemResponse } from "@/lib/http/problem";
-import { withRequestId } from "@/lib/request-context";
+import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/shared/auth/route-rules";
+import { AppError } from "@/lib/shared/errors";
+import { contentSecurityPolicy, newNonce, NONCE_HEADER } from "@/lib/server/infra/http/csp";
+import { problemResponse } from "@/lib/server/infra/http/problem";
+import { withRequestId } from "@/lib/server/infra/request-context";
 
 const { auth } = NextAuth(authConfig);
 

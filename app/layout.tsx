@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { StyleNonce } from "@/components/theme/style-nonce";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
-import { NONCE_HEADER } from "@/lib/http/csp";
+import { NONCE_HEADER } from "@/lib/server/infra/http/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -4,9 +4,10 @@
  * unknown, expired or revoked token is the same. Revoking deletes the document. Expired tokens
  * are removed by a TTL index, and refused by the lookup before that sweep runs.
  */
+import "server-only";
 import { ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
 import type { Owner } from "@/models/conversations";
 
 export type TokenScope = "read" | "read-write";

@@ -2,9 +2,10 @@
  * briefs: the details a user last filled for a role, so the next chat with it starts pre-filled.
  * One per (user, role), enforced by a unique index; writes are upserts.
  */
+import "server-only";
 import type { Collection, ObjectId } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
 import type { Owner } from "@/models/conversations";
 
 export interface BriefDoc {

@@ -3,12 +3,13 @@
  * fields, temperature) so editing or deleting the role later never rewrites it. Every function
  * takes the owner and puts it in the filter: there is no "by id alone" variant.
  */
+import "server-only";
 import { ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
-import type { RoleField } from "@/lib/roles/role-schema";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
-/** Who owns a document: the user's _id, stored as an ObjectId (as lib/account/delete-account.ts expects). */
+/** Who owns a document: the user's _id, stored as an ObjectId (as lib/server/services/account/delete-account.ts expects). */
 export type Owner = ObjectId;
 
 /** What a conversation was started with; copied from the role at start time. */
@@ -53,7 +54,7 @@ export const conversationsModel = defineModel({
   indexes: [
     { key: { userId: 1, lastMessageAt: -1, _id: -1 }, name: "userId_lastMessageAt_id" },
     // The data export reads a user's conversations (and, through them, messages) in creation
-    // order, which does not move while it reads (lib/db/export-user-data.ts).
+    // order, which does not move while it reads (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
   ],
   jsonSchema: {

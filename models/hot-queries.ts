@@ -7,9 +7,10 @@
  * the filter/sort/projection the same shape the function sends, with sample values of the right
  * BSON types (an ObjectId where the app stores an ObjectId). Values do not need to exist.
  */
+import "server-only";
 import { ObjectId } from "mongodb";
-import type { HotQuery } from "@/lib/db/query-check";
-import { MAX_TASKS_PER_PROJECT } from "@/lib/projects/plan-schema";
+import type { HotQuery } from "@/lib/server/infra/db/query-check";
+import { MAX_TASKS_PER_PROJECT } from "@/lib/shared/projects/plan-schema";
 import { apiTokensModel, MAX_TOKENS_PER_USER } from "@/models/api-tokens";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";
@@ -35,7 +36,7 @@ const sessionId = "c2Vzc2lvbi1pZC1zYW1wbGUtdmFsdWUtMzItYnl0ZXM";
 const tokenHash = "a".repeat(64);
 /** "<owner hex>:<sha-256 of the client's key>". */
 const idempotencyId = `${owner.toHexString()}:${"b".repeat(64)}`;
-/** lib/account/delete-account.ts matches an owner stored as ObjectId or as its hex string. */
+/** lib/server/services/account/delete-account.ts matches an owner stored as ObjectId or as its hex string. */
 const ownerEither = { $in: [owner, owner.toHexString()] };
 
 const users = usersModel.collection;
@@ -58,8 +59,8 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "users.passwordHash", collection: users, mirrors: "models/users.ts#verifyUserPassword", op: "find", filter: { _id: owner }, projection: { passwordHash: 1 }, limit: 1 },
   { name: "users.recordSignIn", collection: users, mirrors: "models/users.ts#recordSignIn", op: "update", filter: { _id: owner }, update: { $set: { lastLogin: at } } },
   { name: "users.setPassword", collection: users, mirrors: "models/users.ts#setUserPassword", op: "update", filter: { _id: owner }, update: { $set: { passwordHash: "x" }, $inc: { credentialVersion: 1 } } },
-  { name: "users.exportProfile", collection: users, mirrors: "lib/db/export-user-data.ts#readExportProfile", op: "find", filter: { _id: owner }, projection: { passwordHash: 0, credentialVersion: 0 }, limit: 1 },
-  { name: "users.delete", collection: users, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { _id: owner }, many: false },
+  { name: "users.exportProfile", collection: users, mirrors: "lib/server/services/account/export-user-data.ts#readExportProfile", op: "find", filter: { _id: owner }, projection: { passwordHash: 0, credentialVersion: 0 }, limit: 1 },
+  { name: "users.delete", collection: users, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { _id: owner }, many: false },
 
   // rateLimits
   { name: "rateLimits.increment", collection: rateLimitsModel.collection, mirrors: "models/rate-limits.ts#incrementWindowCounter", op: "findAndModify", filter: { _id: "chat:abc:0" }, update: { $inc: { count: 1 }, $set: { rule: "chat", expiresAt: at } }, upsert: true },
@@ -86,8 +87,8 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "conversations.linkToProject", collection: conversations, mirrors: "models/conversations.ts#linkConversationToProject", op: "update", filter: { _id: conversationId, userId: owner }, update: { $set: { projectId } } },
   { name: "conversations.latestForRole", collection: conversations, mirrors: "models/conversations.ts#findLatestConversationForRole", op: "find", filter: { userId: owner, roleId: "tech-support" }, sort: { lastMessageAt: -1, _id: -1 }, limit: 1 },
   { name: "conversations.idsForRole", collection: conversations, mirrors: "models/conversations.ts#listConversationIdsForRole", op: "find", filter: { userId: owner, roleId: "tech-support" }, projection: { _id: 1 }, limit: 500 },
-  { name: "conversations.deleteOfUser", collection: conversations, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
-  { name: "conversations.idsOfOwner", collection: conversations, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "find", filter: { userId: ownerEither }, projection: { _id: 1 } },
+  { name: "conversations.deleteOfUser", collection: conversations, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "conversations.idsOfOwner", collection: conversations, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "find", filter: { userId: ownerEither }, projection: { _id: 1 } },
 
   // messages
   { name: "messages.recent", collection: messages, mirrors: "models/messages.ts#listRecentMessages", op: "find", filter: { conversationId, userId: owner }, sort: { timestamp: -1 }, limit: 50 },
@@ -108,7 +109,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     name: "messages.deleteOfUser",
     collection: messages,
-    mirrors: "lib/account/delete-account.ts#deleteUserData",
+    mirrors: "lib/server/services/account/delete-account.ts#deleteUserData",
     op: "delete",
     filter: { $or: [{ userId: ownerEither }, { conversationId: { $in: [conversationId, conversationId.toHexString()] } }] },
     many: true,
@@ -119,7 +120,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "briefs.find", collection: briefs, mirrors: "models/briefs.ts#findBrief", op: "find", filter: { userId: owner, roleId: "tech-support" }, limit: 1 },
   { name: "briefs.recent", collection: briefs, mirrors: "models/briefs.ts#listRecentBriefs", op: "find", filter: { userId: owner }, sort: { updatedAt: -1 }, limit: 20 },
   { name: "briefs.delete", collection: briefs, mirrors: "models/briefs.ts#deleteBrief", op: "delete", filter: { userId: owner, roleId: "tech-support" }, many: false },
-  { name: "briefs.deleteOfUser", collection: briefs, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "briefs.deleteOfUser", collection: briefs, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
 
   // roles (user-made)
   { name: "roles.find", collection: roles, mirrors: "models/roles.ts#findCustomRole", op: "find", filter: { userId: owner, id: "my-role" }, limit: 1 },
@@ -127,14 +128,14 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "roles.list", collection: roles, mirrors: "models/roles.ts#listCustomRoles", op: "find", filter: { userId: owner }, sort: { updatedAt: -1 }, limit: 100 },
   { name: "roles.count", collection: roles, mirrors: "models/roles.ts#countCustomRoles", op: "aggregate", pipeline: [{ $match: { userId: owner } }, { $group: { _id: 1, n: { $sum: 1 } } }] },
   { name: "roles.delete", collection: roles, mirrors: "models/roles.ts#deleteCustomRole", op: "delete", filter: { userId: owner, id: "my-role" }, many: false },
-  { name: "roles.deleteOfUser", collection: roles, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
-  { name: "roles.export", collection: roles, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 } },
+  { name: "roles.deleteOfUser", collection: roles, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "roles.export", collection: roles, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 } },
 
   // export of the older collections (conversations also drive the per-conversation message reads)
-  { name: "briefs.export", collection: briefs, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { roleId: 1 } },
-  { name: "conversations.export", collection: conversations, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 } },
-  { name: "conversations.exportIds", collection: conversations, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 }, projection: { _id: 1 } },
-  { name: "messages.exportOfConversation", collection: messages, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { conversationId, userId: owner }, sort: { timestamp: 1 } },
+  { name: "briefs.export", collection: briefs, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { roleId: 1 } },
+  { name: "conversations.export", collection: conversations, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 } },
+  { name: "conversations.exportIds", collection: conversations, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { createdAt: 1, _id: 1 }, projection: { _id: 1 } },
+  { name: "messages.exportOfConversation", collection: messages, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { conversationId, userId: owner }, sort: { timestamp: 1 } },
 
   // projects
   { name: "projects.find", collection: projects, mirrors: "models/projects.ts#findProject", op: "find", filter: { _id: projectId, userId: owner }, limit: 1 },
@@ -152,9 +153,9 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   },
   { name: "projects.adjustTaskCounts", collection: projects, mirrors: "models/projects.ts#adjustTaskCounts", op: "update", filter: { _id: projectId, userId: owner }, update: { $inc: { "taskCounts.todo": -1, "taskCounts.done": 1 }, $set: { updatedAt: at } } },
   { name: "projects.delete", collection: projects, mirrors: "models/projects.ts#deleteProjectDoc", op: "delete", filter: { _id: projectId, userId: owner }, many: false },
-  { name: "projects.idsOfOwner", collection: projects, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "find", filter: { userId: ownerEither }, projection: { _id: 1 } },
-  { name: "projects.deleteOfUser", collection: projects, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
-  { name: "projects.export", collection: projects, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { _id: 1 } },
+  { name: "projects.idsOfOwner", collection: projects, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "find", filter: { userId: ownerEither }, projection: { _id: 1 } },
+  { name: "projects.deleteOfUser", collection: projects, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "projects.export", collection: projects, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { _id: 1 } },
 
   // tasks
   { name: "tasks.board", collection: tasks, mirrors: "models/tasks.ts#listProjectTasks", op: "find", filter: { userId: owner, projectId }, sort: { status: 1, order: 1, _id: 1 }, limit: MAX_TASKS_PER_PROJECT },
@@ -189,12 +190,12 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   {
     name: "tasks.deleteOfUser",
     collection: tasks,
-    mirrors: "lib/account/delete-account.ts#deleteUserData",
+    mirrors: "lib/server/services/account/delete-account.ts#deleteUserData",
     op: "delete",
     filter: { $or: [{ userId: ownerEither }, { projectId: { $in: [projectId, projectId.toHexString()] } }] },
     many: true,
   },
-  { name: "tasks.export", collection: tasks, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { _id: 1 } },
+  { name: "tasks.export", collection: tasks, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, sort: { _id: 1 } },
 
   // sessions (findLiveSession runs on every signed-in request; its user read is users.byId)
   { name: "sessions.findLive", collection: sessions, mirrors: "models/sessions.ts#findLiveSession", op: "find", filter: { _id: sessionId, userId: owner, expiresAt: { $gt: at } }, limit: 1 },
@@ -203,7 +204,7 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "sessions.delete", collection: sessions, mirrors: "models/sessions.ts#deleteSession", op: "delete", filter: { _id: sessionId, userId: owner }, many: false },
   { name: "sessions.deleteOthers", collection: sessions, mirrors: "models/sessions.ts#deleteOtherSessions", op: "delete", filter: { userId: owner, _id: { $ne: sessionId } }, many: true },
   { name: "sessions.deleteAllOfUser", collection: sessions, mirrors: "models/sessions.ts#deleteOtherSessions", op: "delete", filter: { userId: owner }, many: true },
-  { name: "sessions.deleteOfUser", collection: sessions, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "sessions.deleteOfUser", collection: sessions, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
 
   // apiTokens (findLiveTokenByHash runs on every API request)
   { name: "apiTokens.byHash", collection: apiTokens, mirrors: "models/api-tokens.ts#findLiveTokenByHash", op: "find", filter: { tokenHash, $or: [{ expiresAt: { $exists: false } }, { expiresAt: { $gt: at } }] }, projection: { tokenHash: 0 }, limit: 1 },
@@ -211,9 +212,9 @@ export const HOT_QUERIES: readonly HotQuery[] = [
   { name: "apiTokens.count", collection: apiTokens, mirrors: "models/api-tokens.ts#countApiTokens", op: "aggregate", pipeline: [{ $match: { userId: owner } }, { $group: { _id: 1, n: { $sum: 1 } } }] },
   { name: "apiTokens.list", collection: apiTokens, mirrors: "models/api-tokens.ts#listApiTokens", op: "find", filter: { userId: owner }, projection: { tokenHash: 0 }, sort: { createdAt: -1 }, limit: MAX_TOKENS_PER_USER },
   { name: "apiTokens.delete", collection: apiTokens, mirrors: "models/api-tokens.ts#deleteApiToken", op: "delete", filter: { _id: tokenId, userId: owner }, many: false },
-  { name: "apiTokens.deleteOfUser", collection: apiTokens, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
-  { name: "idempotencyKeys.deleteOfUser", collection: idempotencyKeys, mirrors: "lib/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
-  { name: "apiTokens.export", collection: apiTokens, mirrors: "lib/db/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, projection: { tokenHash: 0 }, sort: { createdAt: 1 } },
+  { name: "apiTokens.deleteOfUser", collection: apiTokens, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "idempotencyKeys.deleteOfUser", collection: idempotencyKeys, mirrors: "lib/server/services/account/delete-account.ts#deleteUserData", op: "delete", filter: { userId: ownerEither }, many: true },
+  { name: "apiTokens.export", collection: apiTokens, mirrors: "lib/server/services/account/export-user-data.ts#readExportSection", op: "find", filter: { userId: owner }, projection: { tokenHash: 0 }, sort: { createdAt: 1 } },
 
   // idempotencyKeys (every creating POST of /api/v1 with an Idempotency-Key)
   { name: "idempotencyKeys.find", collection: idempotencyKeys, mirrors: "models/idempotency-keys.ts#claimIdempotencyKey", op: "find", filter: { _id: idempotencyId, userId: owner }, limit: 1 },

@@ -3,9 +3,10 @@
  * The unique _id decides a race: of two identical requests in parallel exactly one inserts the
  * "pending" record and does the work; the other finds it and never creates anything.
  */
+import "server-only";
 import { MongoServerError, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
 import type { Owner } from "@/models/conversations";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

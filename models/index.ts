@@ -3,10 +3,11 @@
  * validator or index stops the server before its first request; a new model plugs in by
  * exporting a `defineModel({...})` and being listed here.
  */
+import "server-only";
 import type { Db } from "mongodb";
-import { getDb } from "@/lib/db/client";
-import { ensureModels } from "@/lib/db/ensure-indexes";
-import type { ModelDefinition } from "@/lib/db/model";
+import { getDb } from "@/lib/server/infra/db/client";
+import { ensureModels } from "@/lib/server/infra/db/ensure-indexes";
+import type { ModelDefinition } from "@/lib/server/infra/db/model";
 import { apiTokensModel } from "@/models/api-tokens";
 import { briefsModel } from "@/models/briefs";
 import { conversationsModel } from "@/models/conversations";

@@ -3,10 +3,11 @@
  * bounded; timestamps within a conversation strictly increase (see `nextTimestamp`), so
  * ordering by `timestamp` alone is total and served by the conversationId_timestamp index.
  */
+import "server-only";
 import { ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
-import type { ChangeProposal, Plan } from "@/lib/projects/plan-schema";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
+import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 
 export type MessageSender = "user" | "ai";
@@ -51,7 +52,7 @@ export const messagesModel = defineModel({
   collection: "messages",
   indexes: [
     { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
-    // deleteAllMessages and account deletion (lib/account/delete-account.ts) remove by owner alone.
+    // deleteAllMessages and account deletion (lib/server/services/account/delete-account.ts) remove by owner alone.
     { key: { userId: 1 }, name: "userId" },
   ],
   jsonSchema: {

@@ -4,10 +4,11 @@
  * dashboard and the projects list never count tasks. Every function takes the owner and puts it in
  * the filter: there is no "by id alone" variant.
  */
+import "server-only";
 import { ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
-import type { TaskStatus } from "@/lib/projects/plan-schema";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 
 export const PROJECT_STATUSES = ["active", "done", "archived"] as const;
@@ -45,7 +46,7 @@ export const projectsModel = defineModel({
     // an index walk cannot give one order across several status values; a user has at most
     // MAX_PROJECTS_PER_USER projects, so filtering status on the walk reads little.
     { key: { userId: 1, updatedAt: -1, _id: -1 }, name: "userId_updatedAt_id" },
-    // The data export reads a user's projects in _id order (lib/db/export-user-data.ts).
+    // The data export reads a user's projects in _id order (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, _id: 1 }, name: "userId_id" },
   ],
   jsonSchema: {

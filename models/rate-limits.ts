@@ -2,14 +2,15 @@
  * rateLimitCounters: the store rate-limiter-flexible's RateLimiterMongo writes to, shared by every
  * app process. Its document shape is the library's ({ key, points, expire }); the indexes it would
  * create itself are declared here instead, so start-up creates them awaited like every other
- * model's. Keys are hashed before they get here (lib/limits/rate-limit.ts): no raw emails or
+ * model's. Keys are hashed before they get here (lib/server/services/limits/rate-limit.ts): no raw emails or
  * addresses are stored. (The earlier fixed-window counters lived in "rateLimits"; its documents
  * carried their own TTL and have expired.)
  */
+import "server-only";
 import type { Db } from "mongodb";
-import { getDb } from "@/lib/db/client";
-import { ensureModelOnce } from "@/lib/db/ensure-indexes";
-import { defineModel } from "@/lib/db/model";
+import { getDb } from "@/lib/server/infra/db/client";
+import { ensureModelOnce } from "@/lib/server/infra/db/ensure-indexes";
+import { defineModel } from "@/lib/server/infra/db/model";
 
 export const rateLimitsModel = defineModel({
   collection: "rateLimitCounters",

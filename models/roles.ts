@@ -2,10 +2,11 @@
  * roles: roles a user made (built-in roles live in code). A document is a validated Role plus
  * its owner; `id` ("custom-<random>") is unique per owner. Every function takes the owner.
  */
+import "server-only";
 import { ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
-import type { Role } from "@/lib/roles/role-schema";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
+import type { Role } from "@/lib/shared/roles/role-schema";
 import type { Owner } from "@/models/conversations";
 
 export type CustomRoleDoc = Role & {
@@ -23,7 +24,7 @@ export const rolesModel = defineModel({
   indexes: [
     { key: { userId: 1, updatedAt: -1 }, name: "userId_updatedAt" },
     { key: { userId: 1, id: 1 }, name: "userId_id_unique", unique: true },
-    // The data export reads a user's roles in creation order (lib/db/export-user-data.ts).
+    // The data export reads a user's roles in creation order (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
   ],
   jsonSchema: {

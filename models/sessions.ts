@@ -5,10 +5,11 @@
  * activity pushes `expiresAt` forward, but only once per SESSION_TOUCH_INTERVAL_MS (not a write
  * per request).
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Collection, ObjectId } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
 import { parseUserId, toPublicUser, usersCollection, type PublicUser } from "@/models/users";
 
 /** An idle session ends this long after it was last seen; an active one keeps sliding. */

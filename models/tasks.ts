@@ -4,9 +4,10 @@
  * ("2027-03-14"), which sorts correctly as a string. Every function takes the owner and puts it in
  * the filter; the project's task counts are kept by the services that call these.
  */
+import "server-only";
 import { ObjectId, type Collection, type Filter } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
 import {
   MAX_TASKS_PER_PROJECT,
   TASK_NOTES_MAX,
@@ -15,7 +16,7 @@ import {
   TASK_TITLE_MAX,
   type TaskPriority,
   type TaskStatus,
-} from "@/lib/projects/plan-schema";
+} from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 
 export interface TaskSource {
@@ -52,9 +53,9 @@ export const tasksModel = defineModel({
     // Status is not in the key: the filter is status $in [todo, doing], and an index walk cannot
     // give one due-date order across two status values; done tasks are skipped on the walk.
     { key: { userId: 1, dueDate: 1, _id: 1 }, name: "userId_dueDate_id" },
-    // Account deletion also removes the tasks of the user's projects by projectId alone (lib/account/delete-account.ts).
+    // Account deletion also removes the tasks of the user's projects by projectId alone (lib/server/services/account/delete-account.ts).
     { key: { projectId: 1 }, name: "projectId" },
-    // The data export reads a user's tasks in _id order (lib/db/export-user-data.ts).
+    // The data export reads a user's tasks in _id order (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, _id: 1 }, name: "userId_id" },
   ],
   jsonSchema: {

@@ -2,13 +2,14 @@
  * users: accounts. The password hash never leaves this module except through
  * `findUserForSignIn` (used only by the credential check); everything else returns PublicUser.
  */
+import "server-only";
 import bcrypt from "bcryptjs";
 import { MongoServerError, ObjectId, type Collection } from "mongodb";
-import { modelCollection } from "@/lib/db/collection";
-import { defineModel } from "@/lib/db/model";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import type { RegisterInput } from "@/lib/auth/schemas";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { defineModel } from "@/lib/server/infra/db/model";
+import { getEnv } from "@/lib/server/infra/env";
+import { AppError } from "@/lib/shared/errors";
+import type { RegisterInput } from "@/lib/shared/auth/schemas";
 
 export interface UserDoc {
   _id: ObjectId;

@@ -8,9 +8,9 @@
  */
 import { loadEnvConfig } from "@next/env";
 import { startEmbeddedMongo, type EmbeddedMongo } from "@/tools/embedded-mongo";
-import { closeDb, getDb } from "@/lib/db/client";
-import { checkQueries, indexUsage, type IndexUsage, type QueryVerdict } from "@/lib/db/query-check";
-import { resetEnvCache } from "@/lib/env";
+import { closeDb, getDb } from "@/lib/server/infra/db/client";
+import { checkQueries, indexUsage, type IndexUsage, type QueryVerdict } from "@/lib/server/infra/db/query-check";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { allModels, ensureAllModels } from "@/models";
 import { HOT_QUERIES } from "@/models/hot-queries";
 

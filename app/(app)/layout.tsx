@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(app)/actions";
 import { AppShell } from "@/components/layout/app-shell";
-import { requireUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { getEnv } from "@/lib/server/infra/env";
 
 /** The signed-in app. proxy.ts already sent signed-out visitors to /login; this re-checks the account. */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {

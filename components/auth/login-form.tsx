@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useActionState, useEffect } from "react";
 import { signInAction, type SignInField } from "@/app/(auth)/login/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/components/auth/form-state";
+import { idleState, type FormState } from "@/lib/shared/form-state";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { useClientValidation } from "@/components/auth/use-client-validation";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { signInSchema } from "@/lib/auth/schemas";
+import { signInSchema } from "@/lib/shared/auth/schemas";
 
 const FIELDS: readonly SignInField[] = ["identifier", "password"];
 

@@ -10,7 +10,7 @@
  */
 import { useCallback, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { fieldErrorsOf, formObject } from "@/components/auth/form-state";
+import { fieldErrorsOf, formObject } from "@/lib/shared/form-state";
 
 export interface ClientValidation<F extends string> {
   errors: Partial<Record<F, string[]>>;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { FlaskConicalIcon } from "lucide-react";
 
 import { Badge } from "@/components/ui/badge";
-import type { ChatModelInfo } from "@/lib/chat/types";
+import type { ChatModelInfo } from "@/lib/shared/chat/types";
 import { RoleIcon } from "@/components/roles/role-icon";
 
 export interface ChatHeaderProps {

@@ -7,7 +7,7 @@ import { CircleAlertIcon, FolderKanbanIcon, XIcon } from "lucide-react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/chat/types";
+import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/shared/chat/types";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { Composer } from "@/components/chat/composer";
 import { DetailsCard } from "@/components/chat/details-card";

@@ -5,7 +5,7 @@ import { ArrowUpIcon, SquareIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export interface ComposerProps {
   busy: boolean;

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { CheckIcon, CopyIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export interface CopyButtonProps {
   /** The text to copy, read when clicked (so it can come from the DOM). */

@@ -4,9 +4,9 @@ import { useId, useState } from "react";
 import { ChevronDownIcon, NotebookPenIcon, PencilIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
-import type { MessageDTO } from "@/lib/chat/types";
-import type { RoleField } from "@/lib/roles/role-schema";
+import { cn } from "@/components/ui/cn";
+import type { MessageDTO } from "@/lib/shared/chat/types";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 import { detailLines } from "@/components/chat/details-summary";
 import { EditDetailsDialog } from "@/components/chat/edit-details-dialog";
 

@@ -1,4 +1,4 @@
-import type { RoleField } from "@/lib/roles/role-schema";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 export interface DetailLine {
   key: string;

@@ -9,8 +9,8 @@ import { updateDetailsAction } from "@/app/(app)/chat/actions";
 import { FormAlert } from "@/components/auth/form-alert";
 import { FieldControl } from "@/components/roles/field-control";
 import { useDetailsValidation } from "@/components/roles/use-details-validation";
-import type { MessageDTO } from "@/lib/chat/types";
-import type { RoleField } from "@/lib/roles/role-schema";
+import type { MessageDTO } from "@/lib/shared/chat/types";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 export interface EditDetailsDialogProps {
   open: boolean;

@@ -5,8 +5,8 @@ import { CircleAlertIcon, InfoIcon, PencilIcon, RefreshCwIcon, SquareIcon } from
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
-import type { MessageDTO, ProposalDTO } from "@/lib/chat/types";
+import { cn } from "@/components/ui/cn";
+import type { MessageDTO, ProposalDTO } from "@/lib/shared/chat/types";
 import { CopyButton } from "@/components/chat/copy-button";
 import { EditMessageForm } from "@/components/chat/edit-message-form";
 import { errorTextFor } from "@/components/chat/error-text";

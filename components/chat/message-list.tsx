@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { ArrowDownIcon, LoaderCircleIcon, MessageSquareDashedIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import type { MessageDTO, ProposalDTO } from "@/lib/chat/types";
+import type { MessageDTO, ProposalDTO } from "@/lib/shared/chat/types";
 import { MessageItem } from "@/components/chat/message-item";
 import { useOlderMessages } from "@/components/chat/use-older-messages";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";

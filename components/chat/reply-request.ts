@@ -3,7 +3,7 @@
  * not found, rate limited) comes back as a typed value, not an exception, so the composer can
  * keep the typed text and show the reason.
  */
-import type { ReplyRequest } from "@/lib/chat/types";
+import type { ReplyRequest } from "@/lib/shared/chat/types";
 
 export interface ReplyRefusal {
   status: number;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/lib/chat/types";
+import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/lib/shared/chat/types";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 import { readNdjson } from "@/components/chat/read-ndjson";
 import { startReply, type ReplyRefusal } from "@/components/chat/reply-request";

@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { loadOlderMessagesAction } from "@/app/(app)/chat/actions";
-import type { MessageDTO } from "@/lib/chat/types";
+import type { MessageDTO } from "@/lib/shared/chat/types";
 
 export interface OlderMessages {
   hasOlder: boolean;

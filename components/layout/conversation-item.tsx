@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { MoreHorizontalIcon, PencilIcon, Trash2Icon } from "lucide-react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -11,7 +11,7 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { ConversationSummary } from "@/lib/chat/types";
+import type { ConversationSummary } from "@/lib/shared/chat/types";
 
 export interface ConversationItemProps {
   conversation: ConversationSummary;

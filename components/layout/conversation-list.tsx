@@ -8,7 +8,7 @@ import { toast } from "sonner";
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { deleteConversationAction } from "@/app/(app)/chat/actions";
-import type { ConversationSummary } from "@/lib/chat/types";
+import type { ConversationSummary } from "@/lib/shared/chat/types";
 import { ClearHistoryButton } from "@/components/layout/clear-history-button";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 import { ConversationItem } from "@/components/layout/conversation-item";

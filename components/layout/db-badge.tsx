@@ -1,6 +1,6 @@
 import { DatabaseIcon } from "lucide-react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import type { DbKind } from "@/components/layout/types";
 
 export interface DbBadgeProps {

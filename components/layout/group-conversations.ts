@@ -1,4 +1,4 @@
-import type { ConversationSummary } from "@/lib/chat/types";
+import type { ConversationSummary } from "@/lib/shared/chat/types";
 
 export type ConversationGroupLabel = "Today" | "Yesterday" | "Previous 7 days" | "Older";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MessageSquareTextIcon } from "lucide-react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export interface LogoProps {
   href?: string;

@@ -15,8 +15,8 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { renameConversationAction } from "@/app/(app)/chat/actions";
-import { conversationTitleSchema, TITLE_MAX_CHARS } from "@/lib/chat/schemas";
-import type { ConversationSummary } from "@/lib/chat/types";
+import { conversationTitleSchema, TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
+import type { ConversationSummary } from "@/lib/shared/chat/types";
 
 export interface RenameConversationDialogProps {
   conversation: ConversationSummary | null;

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { FolderKanbanIcon, LayoutDashboardIcon, PlusIcon, SettingsIcon, SparklesIcon } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { ConversationList } from "@/components/layout/conversation-list";
 import type { SidebarConversation } from "@/components/layout/types";
 

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { DbBadge } from "@/components/layout/db-badge";
 import type { DbKind } from "@/components/layout/types";
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { listConversationsAction } from "@/app/(app)/chat/actions";
-import type { ConversationSummary } from "@/lib/chat/types";
+import type { ConversationSummary } from "@/lib/shared/chat/types";
 import { CONVERSATIONS_CHANGED_EVENT } from "@/components/layout/conversation-events";
 
 export interface ConversationListState {

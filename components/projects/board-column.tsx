@@ -5,9 +5,9 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import { PlusIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import type { TaskStatus } from "@/lib/projects/plan-schema";
-import type { TaskDTO } from "@/lib/projects/types";
-import { cn } from "@/lib/utils";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
+import type { TaskDTO } from "@/lib/shared/projects/types";
+import { cn } from "@/components/ui/cn";
 import { TaskCard, type TaskCardProps } from "@/components/projects/task-card";
 
 export interface BoardColumnProps extends Omit<TaskCardProps, "task"> {

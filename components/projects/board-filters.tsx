@@ -1,9 +1,9 @@
 "use client";
 
 import { Label } from "@/components/ui/label";
-import { dueState } from "@/lib/projects/due-dates";
-import type { TaskPriority } from "@/lib/projects/plan-schema";
-import type { TaskDTO } from "@/lib/projects/types";
+import { dueState } from "@/lib/shared/projects/due-dates";
+import type { TaskPriority } from "@/lib/shared/projects/plan-schema";
+import type { TaskDTO } from "@/lib/shared/projects/types";
 import { OptionSelect } from "@/components/projects/option-select";
 
 export type PriorityFilter = "all" | TaskPriority;

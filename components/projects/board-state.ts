@@ -2,8 +2,8 @@
  * Pure helpers for the board's client state: columns in order, a task moved to a position, and
  * the neighbours the server needs to place it. Client-safe.
  */
-import type { TaskStatus } from "@/lib/projects/plan-schema";
-import type { TaskDTO } from "@/lib/projects/types";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
+import type { TaskDTO } from "@/lib/shared/projects/types";
 
 export const COLUMNS: readonly { status: TaskStatus; title: string }[] = [
   { status: "todo", title: "To do" },

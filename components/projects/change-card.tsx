@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { describeChange } from "@/components/projects/describe-change";
 import { announceProjectChanged } from "@/components/projects/project-events";
-import type { ProposalDTO } from "@/lib/chat/types";
+import type { ProposalDTO } from "@/lib/shared/chat/types";
 
 type ChangesProposal = Extract<ProposalDTO, { kind: "changes" }>;
 

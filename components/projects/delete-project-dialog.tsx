@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { deleteProjectAction } from "@/app/(app)/projects/actions";
-import type { ProjectDTO } from "@/lib/projects/types";
+import type { ProjectDTO } from "@/lib/shared/projects/types";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 

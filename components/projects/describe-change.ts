@@ -1,5 +1,5 @@
 /** A proposed change in words, for the change card. Client-safe. */
-import type { ProjectChange } from "@/lib/projects/plan-schema";
+import type { ProjectChange } from "@/lib/shared/projects/plan-schema";
 
 function taskName(taskId: string, titles: Record<string, string> | undefined): string {
   const title = titles?.[taskId.toLowerCase()] ?? titles?.[taskId];

@@ -1,6 +1,6 @@
 import { CalendarIcon } from "lucide-react";
-import { dueState, formatDueDate } from "@/lib/projects/due-dates";
-import { cn } from "@/lib/utils";
+import { dueState, formatDueDate } from "@/lib/shared/projects/due-dates";
+import { cn } from "@/components/ui/cn";
 
 const STYLE = {
   overdue: "text-destructive font-medium",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { DueTaskItem } from "@/lib/projects/types";
+import type { DueTaskItem } from "@/lib/shared/projects/types";
 import { DueBadge } from "@/components/projects/due-badge";
 
 /** Open tasks overdue or due within a week, earliest first, each a link to its project's board. */

@@ -8,8 +8,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { editProjectAction } from "@/app/(app)/projects/actions";
-import { projectEditSchema } from "@/lib/projects/task-schemas";
-import type { ProjectDTO } from "@/lib/projects/types";
+import { projectEditSchema } from "@/lib/shared/projects/task-schemas";
+import type { ProjectDTO } from "@/lib/shared/projects/types";
 import { FormDialogFooter } from "@/components/projects/form-dialog-footer";
 
 export interface EditProjectDialogProps {

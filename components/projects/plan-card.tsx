@@ -15,8 +15,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 import { draftErrorsFromFields, draftFromPlan, toPlan, type DraftErrors, type DraftTask, type PlanDraft } from "@/components/projects/plan-draft";
 import { PlanTaskRow } from "@/components/projects/plan-task-row";
-import type { ProposalDTO } from "@/lib/chat/types";
-import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/projects/plan-schema";
+import type { ProposalDTO } from "@/lib/shared/chat/types";
+import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/shared/projects/plan-schema";
 
 type PlanProposal = Extract<ProposalDTO, { kind: "plan" }>;
 

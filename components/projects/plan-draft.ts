@@ -4,7 +4,7 @@
  * the same schema the server uses; errors come back keyed by row, so each shows beside its field.
  * Client-safe.
  */
-import { planSchema, type Plan, type TaskPriority } from "@/lib/projects/plan-schema";
+import { planSchema, type Plan, type TaskPriority } from "@/lib/shared/projects/plan-schema";
 
 export interface DraftTask {
   key: number;

@@ -4,8 +4,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { nativeSelectClass } from "@/components/roles/field-control";
 import type { DraftErrors, DraftTask } from "@/components/projects/plan-draft";
-import { TASK_PRIORITIES, TASK_TITLE_MAX } from "@/lib/projects/plan-schema";
-import { cn } from "@/lib/utils";
+import { TASK_PRIORITIES, TASK_TITLE_MAX } from "@/lib/shared/projects/plan-schema";
+import { cn } from "@/components/ui/cn";
 
 export interface PlanTaskRowProps {
   idPrefix: string;

@@ -7,8 +7,8 @@ import { toast } from "sonner";
 
 import { Button } from "@/components/ui/button";
 import { deleteTaskAction, moveTaskAction } from "@/app/(app)/projects/actions";
-import type { TaskStatus } from "@/lib/projects/plan-schema";
-import type { TaskDTO } from "@/lib/projects/types";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
+import type { TaskDTO } from "@/lib/shared/projects/types";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 import { BoardColumn } from "@/components/projects/board-column";
 import { BoardFilters, isFiltering, matchesFilter, NO_FILTER, type BoardFilterValue } from "@/components/projects/board-filters";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { ProjectListItem } from "@/lib/projects/types";
+import type { ProjectListItem } from "@/lib/shared/projects/types";
 import { DueBadge } from "@/components/projects/due-badge";
 import { ProjectProgress } from "@/components/projects/project-progress";
 

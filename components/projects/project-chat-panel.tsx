@@ -6,7 +6,7 @@ import { EraserIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { clearProjectChatAction } from "@/app/(app)/projects/actions";
-import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/chat/types";
+import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/shared/chat/types";
 import { ChatView } from "@/components/chat/chat-view";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 

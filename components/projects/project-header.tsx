@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { setProjectStatusAction } from "@/app/(app)/projects/actions";
-import type { ProjectDTO, ProjectStatus } from "@/lib/projects/types";
+import type { ProjectDTO, ProjectStatus } from "@/lib/shared/projects/types";
 import { DeleteProjectDialog } from "@/components/projects/delete-project-dialog";
 import { EditProjectDialog } from "@/components/projects/edit-project-dialog";
 

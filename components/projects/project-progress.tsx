@@ -1,5 +1,5 @@
-import type { TaskCountsDTO } from "@/lib/projects/types";
-import { cn } from "@/lib/utils";
+import type { TaskCountsDTO } from "@/lib/shared/projects/types";
+import { cn } from "@/components/ui/cn";
 
 export function progressOf(counts: TaskCountsDTO): { done: number; total: number; percent: number } {
   const total = counts.todo + counts.doing + counts.done;

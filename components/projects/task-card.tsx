@@ -14,9 +14,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { TaskStatus } from "@/lib/projects/plan-schema";
-import type { TaskDTO } from "@/lib/projects/types";
-import { cn } from "@/lib/utils";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
+import type { TaskDTO } from "@/lib/shared/projects/types";
+import { cn } from "@/components/ui/cn";
 import { COLUMNS } from "@/components/projects/board-state";
 import { DueBadge } from "@/components/projects/due-badge";
 

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { TIME_ZONE_COOKIE } from "@/lib/projects/time-zone-cookie";
+import { TIME_ZONE_COOKIE } from "@/lib/shared/projects/time-zone-cookie";
 
 /**
  * Tells the server which time zone this browser is in (a cookie), and re-renders once if the page

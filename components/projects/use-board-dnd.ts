@@ -13,7 +13,7 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 
-import type { TaskStatus } from "@/lib/projects/plan-schema";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
 import { COLUMNS, findStatus, moveWithin, type Columns } from "@/components/projects/board-state";
 
 /** Where a drag is over: a column's empty space ("column:done") or a task card. */

@@ -3,8 +3,8 @@
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { cn } from "@/lib/utils";
-import { fieldOptions, type RoleField } from "@/lib/roles/role-schema";
+import { cn } from "@/components/ui/cn";
+import { fieldOptions, type RoleField } from "@/lib/shared/roles/role-schema";
 
 export interface FieldControlProps {
   field: RoleField;

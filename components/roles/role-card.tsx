@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { RoleBadges } from "@/components/roles/role-badges";
-import type { RoleSummary } from "@/lib/chat/types";
+import type { RoleSummary } from "@/lib/shared/chat/types";
 import { RoleIcon } from "@/components/roles/role-icon";
 
 /** A catalog card; the whole card is one link to the role page. */

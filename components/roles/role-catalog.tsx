@@ -5,8 +5,8 @@ import { SearchIcon, SearchXIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { cn } from "@/lib/utils";
-import type { RoleSummary } from "@/lib/chat/types";
+import { cn } from "@/components/ui/cn";
+import type { RoleSummary } from "@/lib/shared/chat/types";
 import { RoleCard } from "@/components/roles/role-card";
 
 const ALL = "All";

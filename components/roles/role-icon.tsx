@@ -1,6 +1,6 @@
 import { createElement } from "react";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { roleIconFor } from "@/components/roles/role-icons";
 
 export interface RoleIconProps {

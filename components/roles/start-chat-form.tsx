@@ -10,8 +10,8 @@ import { forgetStarter, rememberStarter } from "@/components/chat/pending-starte
 import { FieldControl } from "@/components/roles/field-control";
 import { StarterList } from "@/components/roles/starter-list";
 import { useDetailsValidation } from "@/components/roles/use-details-validation";
-import type { StartChatState } from "@/lib/chat/types";
-import type { RoleField } from "@/lib/roles/role-schema";
+import type { StartChatState } from "@/lib/shared/chat/types";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 export interface StartChatFormProps {
   roleId: string;

@@ -5,9 +5,9 @@
  * (detailsSchemaFor(fields)): a field is checked when it loses focus, the whole form on submit.
  */
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
-import { detailsFromFormData } from "@/lib/chat/form-details";
-import { detailsSchemaFor } from "@/lib/roles/details-schema";
-import type { RoleField } from "@/lib/roles/role-schema";
+import { detailsFromFormData } from "@/lib/shared/roles/form-details";
+import { detailsSchemaFor } from "@/lib/shared/roles/details-schema";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 /** Messages per field key; [] means "checked in the browser and fine". */
 export type FieldErrors = Record<string, string[]>;

@@ -6,7 +6,7 @@ import { createApiTokenAction } from "@/app/(app)/settings/api-token-actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { createTokenSchema, type CreatedToken } from "@/lib/api/token-schemas";
+import { createTokenSchema, type CreatedToken } from "@/lib/shared/api/tokens";
 
 const selectClass =
   "h-9 w-full rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 md:text-sm dark:bg-input/30 [&>option]:bg-popover [&>option]:text-popover-foreground";

@@ -6,7 +6,7 @@ import { revokeApiTokenAction } from "@/app/(app)/settings/api-token-actions";
 import { ConfirmDialog } from "@/components/layout/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { TokenInfo } from "@/lib/api/token-schemas";
+import type { TokenInfo } from "@/lib/shared/api/tokens";
 
 function formatDate(iso: string | null, fallback: string): string {
   return iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : fallback;

@@ -7,7 +7,7 @@ import { ApiTokenForm } from "@/components/settings/api-token-form";
 import { ApiTokenList } from "@/components/settings/api-token-list";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { CreatedToken, TokenInfo } from "@/lib/api/token-schemas";
+import type { CreatedToken, TokenInfo } from "@/lib/shared/api/tokens";
 
 export interface ApiTokensSectionProps {
   initialTokens: TokenInfo[];

@@ -3,12 +3,12 @@
 import { useActionState, useEffect } from "react";
 import { changePasswordAction, type ChangePasswordField } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/components/auth/form-state";
+import { idleState, type FormState } from "@/lib/shared/form-state";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { useClientValidation } from "@/components/auth/use-client-validation";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { changePasswordSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema } from "@/lib/shared/auth/schemas";
 
 const FIELDS: readonly ChangePasswordField[] = ["currentPassword", "newPassword", "confirmPassword"];
 

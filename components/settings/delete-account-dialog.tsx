@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { deleteAccountAction, type DeleteAccountField } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/components/auth/form-state";
+import { idleState, type FormState } from "@/lib/shared/form-state";
 import { SubmitButton } from "@/components/auth/submit-button";
 import {
   AlertDialog,

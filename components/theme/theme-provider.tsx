@@ -4,7 +4,7 @@ import type { ComponentProps } from "react";
 import { ThemeProvider as NextThemesProvider } from "next-themes";
 import { documentNonce } from "@/components/theme/style-nonce";
 // For its effect: zod must not probe eval under our CSP, and this module loads before any form.
-import "@/lib/http/zod-without-eval";
+import "@/lib/shared/zod-without-eval";
 
 export type ThemeProviderProps = ComponentProps<typeof NextThemesProvider>;
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Slot } from "radix-ui";
 
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { Label } from "@/components/ui/label";
 
 /** Accessibility props FormField wires onto its control. */

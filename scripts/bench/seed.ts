@@ -5,8 +5,8 @@
  */
 import bcrypt from "bcryptjs";
 import { ObjectId, type Db } from "mongodb";
-import { snapshotOf } from "@/lib/chat/conversation-service";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
+import { snapshotOf } from "@/lib/server/services/chat/conversation-service";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
 
 export interface BenchUser {
   id: ObjectId;

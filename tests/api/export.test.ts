@@ -7,12 +7,12 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ObjectId } from "mongodb";
 import { describe, expect, it, vi } from "vitest";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/server/services/api/tokens";
 import { useAppDatabase } from "../helpers/app-db";
 import { call } from "./client";
 import { makeApiUser, makeConversation, makeProject } from "./fixtures";
 
-vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
 
 const test = useAppDatabase();
 

@@ -1,10 +1,10 @@
 /**
  * API test fixtures: users (from the chat fixtures), personal tokens made the way Settings makes
  * them, and a conversation to talk in. Test files register the session and model mocks:
- *   vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
- *   vi.mock("@/lib/chat/ai-adapter", ...) — see any tests/api/*.test.ts.
+ *   vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+ *   vi.mock("@/lib/server/services/chat/ai-adapter", ...) — see any tests/api/*.test.ts.
  */
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/server/services/api/tokens";
 import type { TokenScope } from "@/models/api-tokens";
 import { makeUser, type TestUser } from "../integration/chat/fixtures";
 import { call } from "./client";

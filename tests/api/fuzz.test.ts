@@ -9,10 +9,10 @@ import { call } from "./client";
 import { servedDocument } from "./contract";
 import { makeApiUser, makeConversation, makeProject } from "./fixtures";
 
-vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
-vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/chat/ai-adapter", async (importOriginal) => {
   const { sharedModel } = await import("../integration/chat/fixtures");
-  return { ...(await importOriginal<typeof import("@/lib/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+  return { ...(await importOriginal<typeof import("@/lib/server/services/chat/ai-adapter")>()), getChatModel: () => sharedModel };
 });
 
 useAppDatabase();

@@ -9,10 +9,10 @@ import { hangAfter, reply, sharedModel } from "../integration/chat/fixtures";
 import { call, parseSse } from "./client";
 import { makeApiUser, makeConversation } from "./fixtures";
 
-vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
-vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/chat/ai-adapter", async (importOriginal) => {
   const { sharedModel } = await import("../integration/chat/fixtures");
-  return { ...(await importOriginal<typeof import("@/lib/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+  return { ...(await importOriginal<typeof import("@/lib/server/services/chat/ai-adapter")>()), getChatModel: () => sharedModel };
 });
 
 const test = useAppDatabase();

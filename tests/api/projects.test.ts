@@ -9,7 +9,7 @@ import { useAppDatabase } from "../helpers/app-db";
 import { call } from "./client";
 import { makeApiUser, makeProject } from "./fixtures";
 
-vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
 
 const test = useAppDatabase();
 

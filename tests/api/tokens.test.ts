@@ -5,13 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { createApiToken, listTokens, revokeToken, verifyToken } from "@/lib/api/tokens";
-import { resetEnvCache } from "@/lib/env";
+import { createApiToken, listTokens, revokeToken, verifyToken } from "@/lib/server/services/api/tokens";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { useAppDatabase } from "../helpers/app-db";
 import { makeUser } from "../integration/chat/fixtures";
 import { call } from "./client";
 
-vi.mock("@/lib/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
 
 const test = useAppDatabase();
 

@@ -4,7 +4,7 @@
  * `npm test`; the others prove the check fails when an index is missing or a query is unindexed.
  */
 import { describe, expect, it } from "vitest";
-import { checkQueries, checkQuery, type HotQuery } from "@/lib/db/query-check";
+import { checkQueries, checkQuery, type HotQuery } from "@/lib/server/infra/db/query-check";
 import { HOT_QUERIES } from "@/models/hot-queries";
 import { allModels } from "@/models";
 import { messagesModel } from "@/models/messages";

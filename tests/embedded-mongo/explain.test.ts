@@ -4,7 +4,7 @@
  * executionStats counters, not mongod-only details.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexesUsed, planStages, stageNames } from "@/lib/db/plan-stages";
+import { indexesUsed, planStages, stageNames } from "@/lib/server/infra/db/plan-stages";
 import { useTestDatabase } from "../helpers/mongo";
 import type { AnyDoc } from "./support/docs";
 

@@ -3,8 +3,8 @@
  * (useTestDatabase), a cheap bcrypt cost, and the app's client closed afterwards.
  */
 import { afterAll, beforeAll } from "vitest";
-import { closeDb } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { closeDb } from "@/lib/server/infra/db/client";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { ensureAllModels } from "@/models";
 import { useTestDatabase, type TestDatabase } from "./mongo";
 

@@ -4,7 +4,7 @@
  * and its script and request log emptied before each test.
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 
 export type FakeGeminiHandle = Pick<FakeGemini, "requests" | "script" | "reset">;

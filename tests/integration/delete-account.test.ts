@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { deleteUserData, OWNED_COLLECTIONS } from "@/lib/account/delete-account";
-import { registerSchema } from "@/lib/auth/schemas";
+import { deleteUserData, OWNED_COLLECTIONS } from "@/lib/server/services/account/delete-account";
+import { registerSchema } from "@/lib/shared/auth/schemas";
 import { createUser } from "@/models/users";
 import { useAppDatabase } from "../helpers/app-db";
 

@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
-import { closeDb } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { closeDb } from "@/lib/server/infra/db/client";
+import { resetEnvCache } from "@/lib/server/infra/env";
 
 // A server that accepts connections and never says a word: a database that has stopped answering.
 let silent: Server;

@@ -5,12 +5,12 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
-import { getDb } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { withApiErrors } from "@/lib/http/handler";
-import { enforceRateLimit } from "@/lib/limits/rate-limit";
-import { routeLabel, startAiReply } from "@/lib/metrics";
+import { getDb } from "@/lib/server/infra/db/client";
+import { resetEnvCache } from "@/lib/server/infra/env";
+import { AppError } from "@/lib/shared/errors";
+import { withApiErrors } from "@/lib/server/infra/http/handler";
+import { enforceRateLimit } from "@/lib/server/services/limits/rate-limit";
+import { routeLabel, startAiReply } from "@/lib/server/infra/metrics";
 import { useAppDatabase } from "../helpers/app-db";
 
 process.env.LOG_LEVEL = "silent";

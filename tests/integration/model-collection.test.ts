@@ -3,9 +3,9 @@
  * validator and indexes (once), so scripts and cold serverless functions get the same guarantees.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/lib/db/client";
-import { modelCollection } from "@/lib/db/collection";
-import { resetEnvCache } from "@/lib/env";
+import { closeDb } from "@/lib/server/infra/db/client";
+import { modelCollection } from "@/lib/server/infra/db/collection";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { usersModel, type UserDoc } from "@/models/users";
 import { useTestDatabase } from "../helpers/mongo";
 

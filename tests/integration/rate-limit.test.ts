@@ -1,8 +1,8 @@
 import { MongoClient } from "mongodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { retryMessage } from "@/lib/errors";
-import { rateLimitHeaders, type RateLimitRule } from "@/lib/http/rate-limit";
-import { enforceRateLimit, hitRateLimit } from "@/lib/limits/rate-limit";
+import { retryMessage } from "@/lib/shared/errors";
+import { rateLimitHeaders, type RateLimitRule } from "@/lib/server/infra/http/rate-limit";
+import { enforceRateLimit, hitRateLimit } from "@/lib/server/services/limits/rate-limit";
 import { useAppDatabase } from "../helpers/app-db";
 
 const test = useAppDatabase();

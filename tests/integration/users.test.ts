@@ -1,8 +1,8 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it, vi } from "vitest";
-import { authenticateCredentials } from "@/lib/auth/credentials";
-import { registerSchema } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/errors";
+import { authenticateCredentials } from "@/lib/server/services/auth/credentials";
+import { registerSchema } from "@/lib/shared/auth/schemas";
+import { AppError } from "@/lib/shared/errors";
 import { createUser, getUserById, setUserPassword, verifyUserPassword, type UserDoc } from "@/models/users";
 import { useAppDatabase } from "../helpers/app-db";
 

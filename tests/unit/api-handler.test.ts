@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { readJsonBody, withApiErrors } from "@/lib/http/handler";
+import { AppError } from "@/lib/shared/errors";
+import { readJsonBody, withApiErrors } from "@/lib/server/infra/http/handler";
 
 process.env.LOG_LEVEL = "silent";
 

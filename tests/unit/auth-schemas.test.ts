@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, registerSchema, signInSchema, usernameSchema, newPasswordSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, registerSchema, signInSchema, usernameSchema, newPasswordSchema } from "@/lib/shared/auth/schemas";
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string): string[] {
   return (result.error?.issues ?? []).filter((issue) => issue.path.join(".") === field).map((issue) => issue.message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { deviceName } from "@/lib/auth/device-name";
+import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/server/infra/http/client-address";
+import { deviceName } from "@/lib/server/services/auth/device-name";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 const direct = { trustedProxyHops: 0, onVercel: false };

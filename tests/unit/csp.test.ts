@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, SONNER_STYLE_HASHES } from "@/lib/http/csp";
+import { contentSecurityPolicy, SONNER_STYLE_HASHES } from "@/lib/server/infra/http/csp";
 
 function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text).digest("base64")}'`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv } from "@/lib/server/infra/env";
 
 const base = { MONGODB_URI: "mongodb://127.0.0.1:27017" };
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { installPeerAddressHeader } from "@/lib/http/peer-address-hook";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/infra/http/client-address";
+import { installPeerAddressHeader } from "@/lib/server/infra/http/peer-address-hook";
 
 let server: Server | undefined;
 

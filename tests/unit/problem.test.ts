@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, httpStatus, retryMessage } from "@/lib/errors";
-import { PROBLEM_CONTENT_TYPE, problemDetails, problemResponse } from "@/lib/http/problem";
+import { AppError, httpStatus, retryMessage } from "@/lib/shared/errors";
+import { PROBLEM_CONTENT_TYPE, problemDetails, problemResponse } from "@/lib/server/infra/http/problem";
 
 describe("AppError codes map to HTTP statuses", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/auth/route-rules";
+import { safeCallbackUrl } from "@/lib/shared/auth/callback-url";
+import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/shared/auth/route-rules";
 
 describe("which routes need a session", () => {
   it("protects app pages and the API, but not auth endpoints, health, or public pages", () => {

@@ -1,19 +1,19 @@
 "use server";
 
-import { runAction } from "@/lib/chat/action-result";
+import { runAction } from "@/lib/server/infra/action-result";
 import {
   clearHistory,
   deleteConversation,
   listConversations,
   renameConversation,
   updateConversationDetailsFor,
-} from "@/lib/chat/conversation-service";
-import { toOwner } from "@/lib/chat/owner";
-import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/chat/proposal-service";
-import { listOlderMessages } from "@/lib/chat/queries";
-import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/chat/types";
-import { getCurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+} from "@/lib/server/services/chat/conversation-service";
+import { toOwner } from "@/lib/server/services/owner";
+import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
+import { listOlderMessages } from "@/lib/server/services/chat/queries";
+import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
+import { AppError } from "@/lib/shared/errors";
 import { z } from "zod";
 
 async function currentOwner() {

@@ -8,11 +8,11 @@ import { DueTaskList } from "@/components/projects/due-task-list";
 import { EmptyState } from "@/components/projects/empty-state";
 import { ProjectCard } from "@/components/projects/project-card";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
-import { requireUser } from "@/lib/auth/session";
-import { listConversations } from "@/lib/chat/conversation-service";
-import { toOwner } from "@/lib/chat/owner";
-import { getDashboardProjects } from "@/lib/projects/queries";
-import { userToday } from "@/lib/projects/user-today";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { listConversations } from "@/lib/server/services/chat/conversation-service";
+import { toOwner } from "@/lib/server/services/owner";
+import { getDashboardProjects } from "@/lib/server/services/projects/queries";
+import { userToday } from "@/lib/server/services/projects/user-today";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

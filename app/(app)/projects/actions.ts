@@ -5,12 +5,12 @@
  * calls, scopes everything to the signed-in owner, and answers with an ActionResult (never throws),
  * so the UI shows the same codes and messages the API would.
  */
-import { runAction } from "@/lib/chat/action-result";
-import type { ActionResult } from "@/lib/chat/types";
-import { currentOwner } from "@/lib/projects/current-owner";
-import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "@/lib/projects/project-service";
-import { addTask, deleteTask, moveTask, updateTask } from "@/lib/projects/task-service";
-import type { ProjectDTO, TaskDTO } from "@/lib/projects/types";
+import { runAction } from "@/lib/server/infra/action-result";
+import type { ActionResult } from "@/lib/shared/chat/types";
+import { currentOwner } from "@/lib/server/services/projects/current-owner";
+import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "@/lib/server/services/projects/project-service";
+import { addTask, deleteTask, moveTask, updateTask } from "@/lib/server/services/projects/task-service";
+import type { ProjectDTO, TaskDTO } from "@/lib/shared/projects/types";
 
 
 export async function addTaskAction(projectId: string, input: unknown): Promise<ActionResult<TaskDTO>> {

@@ -6,11 +6,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/projects/empty-state";
 import { ProjectCard } from "@/components/projects/project-card";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
-import { requireUser } from "@/lib/auth/session";
-import { toOwner } from "@/lib/chat/owner";
-import { listProjectItems } from "@/lib/projects/queries";
-import type { ProjectListItem, ProjectStatus } from "@/lib/projects/types";
-import { userToday } from "@/lib/projects/user-today";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { toOwner } from "@/lib/server/services/owner";
+import { listProjectItems } from "@/lib/server/services/projects/queries";
+import type { ProjectListItem, ProjectStatus } from "@/lib/shared/projects/types";
+import { userToday } from "@/lib/server/services/projects/user-today";
 
 export const metadata: Metadata = { title: "Projects" };
 

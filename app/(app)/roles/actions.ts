@@ -1,13 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runAction } from "@/lib/chat/action-result";
-import { toOwner } from "@/lib/chat/owner";
-import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/chat/roles-service";
-import { startChatFromForm } from "@/lib/chat/start-chat-form";
-import type { ActionResult, StartChatState } from "@/lib/chat/types";
-import { getCurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/server/infra/action-result";
+import { toOwner } from "@/lib/server/services/owner";
+import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
+import { startChatFromForm } from "@/lib/server/services/chat/start-chat-form";
+import type { ActionResult, StartChatState } from "@/lib/shared/chat/types";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
+import { AppError } from "@/lib/shared/errors";
 
 const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 

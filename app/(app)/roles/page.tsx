@@ -4,8 +4,8 @@ import { PlusIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { RoleCatalog } from "@/components/roles/role-catalog";
-import { requireUser } from "@/lib/auth/session";
-import { listRolesForUser } from "@/lib/chat/queries";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { listRolesForUser } from "@/lib/server/services/chat/queries";
 
 export const metadata: Metadata = { title: "Roles" };
 

@@ -2,15 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { signOut } from "@/auth";
-import { fieldErrorsOf, formObject, type FormState } from "@/components/auth/form-state";
-import { enforcePasswordCheckLimit } from "@/lib/auth/limits";
-import { changePasswordSchema, deleteAccountSchema, PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
-import { getCurrentSession, getCurrentUser } from "@/lib/auth/session";
-import { endOtherSessions } from "@/lib/auth/sessions-service";
-import { deleteUserData } from "@/lib/account/delete-account";
-import { isAppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
-import { setUserPassword, verifyUserPassword } from "@/models/users";
+import { fieldErrorsOf, formObject, type FormState } from "@/lib/shared/form-state";
+import { changePassword } from "@/lib/server/services/auth/accounts";
+import { changePasswordSchema, deleteAccountSchema, PASSWORD_CHANGED_PARAM } from "@/lib/shared/auth/schemas";
+import { getCurrentSession, getCurrentUser } from "@/lib/server/services/auth/session";
+import { deleteUserData } from "@/lib/server/services/account/delete-account";
+import { isAppError } from "@/lib/shared/errors";
+import { logger } from "@/lib/server/infra/log";
 
 export type ChangePasswordField = "currentPassword" | "newPassword" | "confirmPassword";
 export type DeleteAccountField = "confirmUsername";
@@ -29,19 +27,14 @@ export async function changePasswordAction(
   const parsed = changePasswordSchema.safeParse(formObject(formData, ["currentPassword", "newPassword", "confirmPassword"]));
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), at };
 
+  let ended: number;
   try {
-    // Checking the current password is a password guess like any other: bound it.
-    await enforcePasswordCheckLimit(user.id);
+    ended = await changePassword(user.id, current.session.id, parsed.data.currentPassword, parsed.data.newPassword);
   } catch (error) {
     if (isAppError(error) && error.kind === "rate_limited") return { status: "error", message: error.message, at };
+    if (isAppError(error) && error.fields) return { status: "error", fieldErrors: error.fields, at };
     throw error;
   }
-  if (!(await verifyUserPassword(user.id, parsed.data.currentPassword))) {
-    return { status: "error", fieldErrors: { currentPassword: ["Current password is incorrect."] }, at };
-  }
-  await setUserPassword(user.id, parsed.data.newPassword);
-  // Whoever knew the old password may be signed in elsewhere: end every session but this one.
-  const ended = await endOtherSessions(user.id, current.session.id);
   logger().info({ userId: user.id, endedSessions: ended }, "password changed");
   redirect(`/settings?${PASSWORD_CHANGED_PARAM}=1`);
 }

@@ -4,13 +4,13 @@
  * Personal API tokens from Settings. These are server actions behind the session cookie
  * (getCurrentUser never looks at a Bearer header), so a token can never create or revoke tokens.
  */
-import { createApiToken, revokeToken } from "@/lib/api/tokens";
-import type { CreatedToken } from "@/lib/api/token-schemas";
-import { getCurrentUser } from "@/lib/auth/session";
-import { runAction } from "@/lib/chat/action-result";
-import { toOwner } from "@/lib/chat/owner";
-import type { ActionResult } from "@/lib/chat/types";
-import { AppError } from "@/lib/errors";
+import { createApiToken, revokeToken } from "@/lib/server/services/api/tokens";
+import type { CreatedToken } from "@/lib/shared/api/tokens";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
+import { runAction } from "@/lib/server/infra/action-result";
+import { toOwner } from "@/lib/server/services/owner";
+import type { ActionResult } from "@/lib/shared/chat/types";
+import { AppError } from "@/lib/shared/errors";
 
 async function currentOwner() {
   const user = await getCurrentUser();

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/chat/action-result";
-import type { ActionResult } from "@/lib/chat/types";
-import { getCurrentSession } from "@/lib/auth/session";
-import { endOtherSessions, endSession } from "@/lib/auth/sessions-service";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/server/infra/action-result";
+import type { ActionResult } from "@/lib/shared/chat/types";
+import { getCurrentSession } from "@/lib/server/services/auth/session";
+import { endOtherSessions, endSession } from "@/lib/server/services/auth/sessions-service";
+import { AppError } from "@/lib/shared/errors";
 
 const sessionIdSchema = z.string().min(32).max(64);
 

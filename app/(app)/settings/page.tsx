@@ -5,11 +5,11 @@ import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog
 import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
 import { ExportDataButton } from "@/components/settings/export-data-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { listTokens } from "@/lib/api/tokens";
-import { getCurrentSession, requireUser } from "@/lib/auth/session";
-import { listDevices } from "@/lib/auth/sessions-service";
-import { toOwner } from "@/lib/chat/owner";
-import { PASSWORD_CHANGED_PARAM } from "@/lib/auth/schemas";
+import { listTokens } from "@/lib/server/services/api/tokens";
+import { getCurrentSession, requireUser } from "@/lib/server/services/auth/session";
+import { listDevices } from "@/lib/server/services/auth/sessions-service";
+import { toOwner } from "@/lib/server/services/owner";
+import { PASSWORD_CHANGED_PARAM } from "@/lib/shared/auth/schemas";
 
 export const metadata: Metadata = { title: "Settings" };
 

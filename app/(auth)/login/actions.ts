@@ -3,12 +3,12 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, formObject, formText, keepValues, type FormState } from "@/components/auth/form-state";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/credentials";
-import { signInSchema } from "@/lib/auth/schemas";
-import { retryMessage } from "@/lib/errors";
-import { logger } from "@/lib/log";
+import { fieldErrorsOf, formObject, formText, keepValues, type FormState } from "@/lib/shared/form-state";
+import { safeCallbackUrl } from "@/lib/shared/auth/callback-url";
+import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/server/services/auth/credentials";
+import { signInSchema } from "@/lib/shared/auth/schemas";
+import { retryMessage } from "@/lib/shared/errors";
+import { logger } from "@/lib/server/infra/log";
 
 export type SignInField = "identifier" | "password";
 const FIELDS = ["identifier", "password"] as const;

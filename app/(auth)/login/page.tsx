@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/shared/auth/callback-url";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -4,14 +4,13 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/components/auth/form-state";
-import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/callback-url";
-import { enforceSignUpLimit } from "@/lib/auth/limits";
-import { registerSchema } from "@/lib/auth/schemas";
-import { isAppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/client-address";
-import { logger } from "@/lib/log";
-import { createUser } from "@/models/users";
+import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/lib/shared/form-state";
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/shared/auth/callback-url";
+import { registerUser } from "@/lib/server/services/auth/accounts";
+import { registerSchema } from "@/lib/shared/auth/schemas";
+import { isAppError } from "@/lib/shared/errors";
+import { clientAddress } from "@/lib/server/infra/http/client-address";
+import { logger } from "@/lib/server/infra/log";
 
 export type RegisterField = "username" | "email" | "password" | "name";
 const FIELDS = ["username", "email", "password", "name"] as const;
@@ -23,8 +22,7 @@ export async function registerAction(_previous: FormState<RegisterField>, formDa
     return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
   }
   try {
-    await enforceSignUpLimit(clientAddress(await headers()));
-    await createUser(parsed.data);
+    await registerUser(parsed.data, clientAddress(await headers()));
   } catch (error) {
     if (isAppError(error) && (error.kind === "conflict" || error.kind === "rate_limited")) {
       return { status: "error", message: error.fields ? undefined : error.message, fieldErrors: error.fields, values, at: Date.now() };

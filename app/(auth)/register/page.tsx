@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { RegisterForm } from "@/components/auth/register-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/callback-url";
-import { getCurrentUser } from "@/lib/auth/session";
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/shared/auth/callback-url";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
 
 export const metadata: Metadata = { title: "Create account" };
 

@@ -1,12 +1,12 @@
 /**
  * POST /api/csp-report — browsers report Content-Security-Policy violations here (report-uri in
- * lib/http/csp.ts). Each is logged as a warning, so a policy that breaks a page shows up in the
+ * lib/server/infra/http/csp.ts). Each is logged as a warning, so a policy that breaks a page shows up in the
  * dev terminal and the production logs. Bounded, never stored, no session needed.
  */
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { withApiErrors } from "@/lib/http/handler";
-import { logger } from "@/lib/log";
+import { AppError } from "@/lib/shared/errors";
+import { withApiErrors } from "@/lib/server/infra/http/handler";
+import { logger } from "@/lib/server/infra/log";
 
 const REPORT_TYPES = new Set(["application/csp-report", "application/reports+json", "application/json"]);
 const MAX_BYTES = 16 * 1024;

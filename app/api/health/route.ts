@@ -1,7 +1,7 @@
 /** GET /api/health — liveness plus a bounded database ping; 503 "degraded" when the DB is slow or down. */
 import packageJson from "@/package.json";
-import { pingDatabase } from "@/lib/db/ping";
-import { logger } from "@/lib/log";
+import { pingDatabase } from "@/lib/server/infra/db/ping";
+import { logger } from "@/lib/server/infra/log";
 
 export const dynamic = "force-dynamic";
 

@@ -5,10 +5,10 @@
  * constant time (both sides hashed first, so their lengths do not leak either).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { withApiErrors } from "@/lib/http/handler";
-import { metrics } from "@/lib/metrics";
+import { getEnv } from "@/lib/server/infra/env";
+import { AppError } from "@/lib/shared/errors";
+import { withApiErrors } from "@/lib/server/infra/http/handler";
+import { metrics } from "@/lib/server/infra/metrics";
 
 export const dynamic = "force-dynamic";
 

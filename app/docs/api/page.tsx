@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OperationView, operationId, type Operation } from "@/app/docs/api/operation-view";
 import { SchemaSummary } from "@/app/docs/api/schema-view";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/server/services/api/openapi";
 
 export const metadata: Metadata = { title: "API reference" };
 // Rendered per request, so the page carries the per-request CSP nonce like every other page.

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import type { Role } from "@/lib/roles/role-schema";
+import type { Role } from "@/lib/shared/roles/role-schema";
 import { RoleBuilder } from "@/components/roles/builder/role-builder";
 import { draftOf, emptyDraft } from "@/components/roles/builder/role-draft";
 

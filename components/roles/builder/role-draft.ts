@@ -3,7 +3,7 @@
  * (roleInputSchema). The draft keeps everything as strings so half-typed values survive; the
  * conversion is the only place that turns them into numbers and lists.
  */
-import { fieldOptions, type Role, type RoleField } from "@/lib/roles/role-schema";
+import { fieldOptions, type Role, type RoleField } from "@/lib/shared/roles/role-schema";
 
 export type FieldType = RoleField["type"];
 

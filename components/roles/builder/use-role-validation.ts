@@ -6,7 +6,7 @@
  * errors once it has been left (blur) or after a save attempt, so a fresh form is not all red.
  */
 import { useCallback, useMemo, useState } from "react";
-import { roleInputSchema } from "@/lib/roles/role-schema";
+import { roleInputSchema } from "@/lib/shared/roles/role-schema";
 import { roleInputOf, type RoleDraft } from "@/components/roles/builder/role-draft";
 
 export type PathErrors = Record<string, string[]>;

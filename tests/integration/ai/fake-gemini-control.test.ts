@@ -1,7 +1,7 @@
 /** The fake's HTTP control endpoints, which browser tests use to script it from another process. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGeminiModel } from "@/lib/ai/gemini-model";
-import type { ChatChunk } from "@/lib/ai/chat-model";
+import { createGeminiModel } from "@/lib/server/ai/gemini-model";
+import type { ChatChunk } from "@/lib/server/ai/chat-model";
 import { startFakeGemini, type FakeGemini, type RecordedRequest } from "@/tests/fake-gemini/server";
 
 let fake: FakeGemini;

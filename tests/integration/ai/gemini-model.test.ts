@@ -3,12 +3,12 @@
  * feature must handle, as the SDK actually produces it over HTTP.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { AiError } from "@/lib/ai/ai-errors";
-import type { ChatChunk, ChatModel, StreamReplyRequest } from "@/lib/ai/chat-model";
-import { createGeminiModel } from "@/lib/ai/gemini-model";
-import { assembleSystemInstruction } from "@/lib/ai/system-instruction";
-import { selectContext } from "@/lib/ai/token-budget";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
+import { AiError } from "@/lib/server/ai/ai-errors";
+import type { ChatChunk, ChatModel, StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { createGeminiModel } from "@/lib/server/ai/gemini-model";
+import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
+import { selectContext } from "@/lib/server/ai/token-budget";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
 import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 
 let fake: FakeGemini;

@@ -4,10 +4,10 @@
  * offered, a malformed call, and a stream cut after the call but before Gemini finished.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AiError } from "@/lib/ai/ai-errors";
-import type { ChatChunk, ChatModel, StreamReplyRequest } from "@/lib/ai/chat-model";
-import { createGeminiModel } from "@/lib/ai/gemini-model";
-import { MAX_TASKS_PER_PROJECT } from "@/lib/projects/plan-schema";
+import { AiError } from "@/lib/server/ai/ai-errors";
+import type { ChatChunk, ChatModel, StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { createGeminiModel } from "@/lib/server/ai/gemini-model";
+import { MAX_TASKS_PER_PROJECT } from "@/lib/shared/projects/plan-schema";
 import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 
 let fake: FakeGemini;

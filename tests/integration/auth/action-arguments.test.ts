@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { registerAction } from "@/app/(auth)/register/actions";
 import { signInAction } from "@/app/(auth)/login/actions";
-import { idleState } from "@/components/auth/form-state";
+import { idleState } from "@/lib/shared/form-state";
 import { useAppDatabase } from "../../helpers/app-db";
 
 useAppDatabase();

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { registerSchema } from "@/lib/auth/schemas";
+import { registerSchema } from "@/lib/shared/auth/schemas";
 import {
   createSession,
   deleteOtherSessions,

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_FAILURES, CLIENT_FAILURES, enforceSignUpLimit } from "@/lib/auth/limits";
-import { registerSchema } from "@/lib/auth/schemas";
-import { signInWithPassword, type SignInOutcome } from "@/lib/auth/sign-in";
-import { resetEnvCache } from "@/lib/env";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { ACCOUNT_FAILURES, CLIENT_FAILURES, enforceSignUpLimit } from "@/lib/server/services/auth/limits";
+import { registerSchema } from "@/lib/shared/auth/schemas";
+import { signInWithPassword, type SignInOutcome } from "@/lib/server/services/auth/sign-in";
+import { resetEnvCache } from "@/lib/server/infra/env";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/infra/http/client-address";
 import { createUser } from "@/models/users";
 import { useAppDatabase } from "../../helpers/app-db";
 

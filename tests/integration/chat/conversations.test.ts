@@ -6,10 +6,10 @@ import {
   renameConversation,
   startConversation,
   updateConversationDetailsFor,
-} from "@/lib/chat/conversation-service";
-import { getConversationView, prefilledDetails } from "@/lib/chat/queries";
-import { deleteCustomRole, saveCustomRole } from "@/lib/chat/roles-service";
-import { AppError } from "@/lib/errors";
+} from "@/lib/server/services/chat/conversation-service";
+import { getConversationView, prefilledDetails } from "@/lib/server/services/chat/queries";
+import { deleteCustomRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
+import { AppError } from "@/lib/shared/errors";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
 import { customRoleInput, makeUser } from "./fixtures";

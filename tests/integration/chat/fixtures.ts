@@ -4,10 +4,10 @@
  * NDJSON reader for the reply route.
  */
 import type { ObjectId } from "mongodb";
-import { registerSchema } from "@/lib/auth/schemas";
-import type { AdaptedChatModel, ChatTurn, ReplyPart } from "@/lib/chat/ai-adapter";
-import { toOwner } from "@/lib/chat/owner";
-import type { ChatStreamEvent } from "@/lib/chat/types";
+import { registerSchema } from "@/lib/shared/auth/schemas";
+import type { AdaptedChatModel, ChatTurn, ReplyPart } from "@/lib/server/services/chat/ai-adapter";
+import { toOwner } from "@/lib/server/services/owner";
+import type { ChatStreamEvent } from "@/lib/shared/chat/types";
 import { createUser, type PublicUser } from "@/models/users";
 
 let counter = 0;

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadOlderMessagesAction } from "@/app/(app)/chat/actions";
-import { startConversation } from "@/lib/chat/conversation-service";
-import { getConversationView, listOlderMessages, MESSAGE_PAGE_SIZE } from "@/lib/chat/queries";
+import { startConversation } from "@/lib/server/services/chat/conversation-service";
+import { getConversationView, listOlderMessages, MESSAGE_PAGE_SIZE } from "@/lib/server/services/chat/queries";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
-vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("./session-mock")).sessionMock);
 useAppDatabase();
 
 /** A conversation with `count` turns, written the way the reply path writes them. */

@@ -12,15 +12,15 @@ import {
   updateDetailsAction,
 } from "@/app/(app)/chat/actions";
 import { deleteCustomRoleAction, duplicateRoleAction, saveCustomRoleAction, startChatAction } from "@/app/(app)/roles/actions";
-import { getConversationView, getRoleForUser, listRolesForUser, prefilledDetails } from "@/lib/chat/queries";
+import { getConversationView, getRoleForUser, listRolesForUser, prefilledDetails } from "@/lib/server/services/chat/queries";
 import { useAppDatabase } from "../../helpers/app-db";
 import { customRoleInput, makeUser, reply, sharedModel, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
-vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
-vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
+vi.mock("@/lib/server/services/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/server/services/chat/ai-adapter", async (importOriginal) => {
   const { sharedModel } = await import("./fixtures");
-  return { ...(await importOriginal<typeof import("@/lib/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+  return { ...(await importOriginal<typeof import("@/lib/server/services/chat/ai-adapter")>()), getChatModel: () => sharedModel };
 });
 const model = sharedModel;
 const { POST } = await import("@/app/api/chat/[conversationId]/reply/route");

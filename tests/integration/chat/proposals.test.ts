@@ -13,16 +13,16 @@ import {
 } from "@/app/(app)/chat/actions";
 import { startProjectPlanningAction } from "@/app/(app)/projects/new/actions";
 import { clearProjectChatAction } from "@/app/(app)/projects/actions";
-import { startConversation } from "@/lib/chat/conversation-service";
-import type { ChatStreamEvent, MessageDTO } from "@/lib/chat/types";
-import { getBoard } from "@/lib/projects/queries";
+import { startConversation } from "@/lib/server/services/chat/conversation-service";
+import type { ChatStreamEvent, MessageDTO } from "@/lib/shared/chat/types";
+import { getBoard } from "@/lib/server/services/projects/queries";
 import { useAppDatabase } from "../../helpers/app-db";
 import { useFakeGeminiApp } from "../../helpers/fake-gemini-app";
 import { makeProject } from "../projects/fixtures";
 import { makeUser, postReply, readEvents, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
-vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("./session-mock")).sessionMock);
 
 const test = useAppDatabase();
 const fake = useFakeGeminiApp("proposal-key");

@@ -5,14 +5,14 @@
  */
 import { ObjectId } from "mongodb";
 import { describe, expect, it, vi } from "vitest";
-import { startConversation } from "@/lib/chat/conversation-service";
-import type { ChatStreamEvent } from "@/lib/chat/types";
+import { startConversation } from "@/lib/server/services/chat/conversation-service";
+import type { ChatStreamEvent } from "@/lib/shared/chat/types";
 import { useAppDatabase } from "../../helpers/app-db";
 import { useFakeGeminiApp } from "../../helpers/fake-gemini-app";
 import { makeUser, postReply, readEvents } from "./fixtures";
 import { signInAs } from "./session-mock";
 
-vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("./session-mock")).sessionMock);
 
 const test = useAppDatabase();
 const fake = useFakeGeminiApp("integration-key");

@@ -4,20 +4,20 @@
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ObjectId } from "mongodb";
-import { startConversation, updateConversationDetailsFor } from "@/lib/chat/conversation-service";
-import { saveCustomRole } from "@/lib/chat/roles-service";
-import type { ChatStreamEvent } from "@/lib/chat/types";
-import { resetEnvCache } from "@/lib/env";
+import { startConversation, updateConversationDetailsFor } from "@/lib/server/services/chat/conversation-service";
+import { saveCustomRole } from "@/lib/server/services/roles/roles-service";
+import type { ChatStreamEvent } from "@/lib/shared/chat/types";
+import { resetEnvCache } from "@/lib/server/infra/env";
 import { touchConversation } from "@/models/conversations";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
 import { customRoleInput, failAfter, hangAfter, makeUser, postReply, readEvents, reply, sharedModel, type TestUser } from "./fixtures";
 import { signInAs } from "./session-mock";
 
-vi.mock("@/lib/auth/session", async () => (await import("./session-mock")).sessionMock);
-vi.mock("@/lib/chat/ai-adapter", async (importOriginal) => {
+vi.mock("@/lib/server/services/auth/session", async () => (await import("./session-mock")).sessionMock);
+vi.mock("@/lib/server/services/chat/ai-adapter", async (importOriginal) => {
   const { sharedModel } = await import("./fixtures");
-  return { ...(await importOriginal<typeof import("@/lib/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+  return { ...(await importOriginal<typeof import("@/lib/server/services/chat/ai-adapter")>()), getChatModel: () => sharedModel };
 });
 const model = sharedModel;
 
@@ -204,7 +204,7 @@ describe("what the model is sent", () => {
       await touchConversation(me.owner, conversationId, after!, 300);
       await readEvents(await postReply(id, { mode: "send", text: "And now?" }));
       const sent = model.calls[0]!;
-      const { estimateTokensOf } = await import("@/lib/chat/ai-adapter");
+      const { estimateTokensOf } = await import("@/lib/server/services/chat/ai-adapter");
       const tokens = estimateTokensOf(sent.systemInstruction) + sent.messages.reduce((sum, m) => sum + estimateTokensOf(m.text), 0);
       expect(tokens).toBeLessThanOrEqual(2000);
       expect(sent.messages.length).toBeLessThan(300);

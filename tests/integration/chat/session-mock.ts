@@ -1,9 +1,9 @@
 /**
  * Who the mocked session says is signed in. Test files register
- *   vi.mock("@/lib/auth/session", () => sessionMock)
+ *   vi.mock("@/lib/server/services/auth/session", () => sessionMock)
  * and call `signInAs(user)` / `signOut()`; actions and the reply route then see that user.
  */
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/shared/errors";
 import type { PublicUser } from "@/models/users";
 
 let current: PublicUser | null = null;

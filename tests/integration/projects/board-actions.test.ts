@@ -13,17 +13,17 @@ import {
   setProjectStatusAction,
   updateTaskAction,
 } from "@/app/(app)/projects/actions";
-import { startConversation } from "@/lib/chat/conversation-service";
-import { createProjectFromPlan } from "@/lib/projects/create-project";
-import { getBoard, getDashboardProjects, listProjectItems } from "@/lib/projects/queries";
-import type { TaskDTO } from "@/lib/projects/types";
+import { startConversation } from "@/lib/server/services/chat/conversation-service";
+import { createProjectFromPlan } from "@/lib/server/services/projects/create-project";
+import { getBoard, getDashboardProjects, listProjectItems } from "@/lib/server/services/projects/queries";
+import type { TaskDTO } from "@/lib/shared/projects/types";
 import { findConversation } from "@/models/conversations";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser, type TestUser } from "../chat/fixtures";
 import { signInAs } from "../chat/session-mock";
 import { makeProject, plan, source } from "./fixtures";
 
-vi.mock("@/lib/auth/session", async () => (await import("../chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/auth/session", async () => (await import("../chat/session-mock")).sessionMock);
 
 const test = useAppDatabase();
 

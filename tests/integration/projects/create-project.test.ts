@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createProjectFromPlan } from "@/lib/projects/create-project";
-import { getBoard } from "@/lib/projects/queries";
+import { createProjectFromPlan } from "@/lib/server/services/projects/create-project";
+import { getBoard } from "@/lib/server/services/projects/queries";
 import * as projectsModel from "@/models/projects";
 import { MAX_PROJECTS_PER_USER } from "@/models/projects";
 import { useAppDatabase } from "../../helpers/app-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deleteUserData } from "@/lib/account/delete-account";
+import { deleteUserData } from "@/lib/server/services/account/delete-account";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser } from "../chat/fixtures";
 import { makeProject } from "./fixtures";

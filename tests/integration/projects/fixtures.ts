@@ -1,7 +1,7 @@
 /** Shared by the project integration tests: a plan, and a project created from it for a user. */
 import { ObjectId } from "mongodb";
-import { createProjectFromPlan } from "@/lib/projects/create-project";
-import type { Plan } from "@/lib/projects/plan-schema";
+import { createProjectFromPlan } from "@/lib/server/services/projects/create-project";
+import type { Plan } from "@/lib/shared/projects/plan-schema";
 
 export function plan(overrides: Partial<Plan> = {}): Plan {
   return {

@@ -1,8 +1,8 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { MAX_TASKS_PER_PROJECT } from "@/lib/projects/plan-schema";
-import { getBoard } from "@/lib/projects/queries";
-import { applyProjectChanges } from "@/lib/projects/task-changes";
+import { MAX_TASKS_PER_PROJECT } from "@/lib/shared/projects/plan-schema";
+import { getBoard } from "@/lib/server/services/projects/queries";
+import { applyProjectChanges } from "@/lib/server/services/projects/task-changes";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser } from "../chat/fixtures";
 import { makeProject } from "./fixtures";

@@ -1,7 +1,7 @@
 import { ApiError } from "@google/genai";
 import { describe, expect, it } from "vitest";
-import { AiError, parseRetryAfter, toAiError } from "@/lib/ai/ai-errors";
-import { cleanTitle, fallbackTitle } from "@/lib/ai/chat-model";
+import { AiError, parseRetryAfter, toAiError } from "@/lib/server/ai/ai-errors";
+import { cleanTitle, fallbackTitle } from "@/lib/server/ai/chat-model";
 
 function apiError(status: number, body: unknown): ApiError {
   return new ApiError({ status, message: JSON.stringify(body) });

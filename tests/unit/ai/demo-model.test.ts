@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AiError } from "@/lib/ai/ai-errors";
-import type { ChatChunk, StreamReplyRequest } from "@/lib/ai/chat-model";
-import { createDemoModel, demoReplyText } from "@/lib/ai/demo-model";
-import { selectChatModel } from "@/lib/ai/select-model";
-import { assembleSystemInstruction } from "@/lib/ai/system-instruction";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
+import { AiError } from "@/lib/server/ai/ai-errors";
+import type { ChatChunk, StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { createDemoModel, demoReplyText } from "@/lib/server/ai/demo-model";
+import { selectChatModel } from "@/lib/server/ai/select-model";
+import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
 
 const advisor = getBuiltInRole("financial-advisor")!;
 

@@ -1,10 +1,10 @@
 /** The demo model's proposals: deterministic, derived only from what the user wrote. */
 import { describe, expect, it } from "vitest";
-import type { ChatChunk, StreamReplyRequest } from "@/lib/ai/chat-model";
-import { createDemoModel } from "@/lib/ai/demo-model";
-import { deriveChanges, derivePlan, splitIntoItems } from "@/lib/ai/demo-proposals";
-import { assembleSystemInstruction } from "@/lib/ai/system-instruction";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
+import type { ChatChunk, StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { createDemoModel } from "@/lib/server/ai/demo-model";
+import { deriveChanges, derivePlan, splitIntoItems } from "@/lib/server/ai/demo-proposals";
+import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
 
 const planner = getBuiltInRole("project-planner")!;
 

@@ -4,9 +4,9 @@
  * a 50,000-character title, year 10000, no tasks) are refused as "I couldn't turn that into a plan".
  */
 import { describe, expect, it } from "vitest";
-import { AiError } from "@/lib/ai/ai-errors";
-import { parseProposalCall, proposalDeclarations, toGeminiJsonSchema } from "@/lib/ai/proposals";
-import { MAX_TASKS_PER_PROJECT, planSchema } from "@/lib/projects/plan-schema";
+import { AiError } from "@/lib/server/ai/ai-errors";
+import { parseProposalCall, proposalDeclarations, toGeminiJsonSchema } from "@/lib/server/ai/proposals";
+import { MAX_TASKS_PER_PROJECT, planSchema } from "@/lib/shared/projects/plan-schema";
 
 function refusal(run: () => unknown): AiError {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { assembleSystemInstruction, DETAILS_CLOSE, DETAILS_OPEN, readSystemInstruction } from "@/lib/ai/system-instruction";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
-import { roleFieldSchema } from "@/lib/roles/role-schema";
+import { assembleSystemInstruction, DETAILS_CLOSE, DETAILS_OPEN, readSystemInstruction } from "@/lib/server/ai/system-instruction";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
+import { roleFieldSchema } from "@/lib/shared/roles/role-schema";
 
 const fields = [
   { key: "device_os", label: "Device", type: "text", required: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateTokens, messageTokens, selectContext, truncateToTokens, type ContextMessage } from "@/lib/ai/token-budget";
+import { estimateTokens, messageTokens, selectContext, truncateToTokens, type ContextMessage } from "@/lib/server/ai/token-budget";
 
 function conversation(turns: number, textLength = 400): ContextMessage[] {
   return Array.from({ length: turns }, (_, index) => ({

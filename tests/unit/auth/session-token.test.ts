@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
-import { decodeSessionToken, encodeSessionToken, SESSION_TOKEN_REISSUE_S } from "@/lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken, SESSION_TOKEN_REISSUE_S } from "@/lib/server/services/auth/session-token";
 
 const secret = "unit-test-secret-0123456789abcdef0123456789";
 const salt = "authjs.session-token";

@@ -1,13 +1,13 @@
 import { ObjectId } from "mongodb";
 import { afterEach, describe, expect, it } from "vitest";
-import { toChatTurns } from "@/lib/chat/context";
-import { describeDetailsChange } from "@/lib/chat/conversation-service";
-import { detailsFromFormData } from "@/lib/chat/form-details";
-import { checkMessageText } from "@/lib/chat/limits";
-import { titleFromFirstWords } from "@/lib/chat/title";
-import { resetEnvCache } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import type { RoleField } from "@/lib/roles/role-schema";
+import { toChatTurns } from "@/lib/server/services/chat/context";
+import { describeDetailsChange } from "@/lib/server/services/chat/conversation-service";
+import { detailsFromFormData } from "@/lib/shared/roles/form-details";
+import { checkMessageText } from "@/lib/server/services/chat/limits";
+import { titleFromFirstWords } from "@/lib/server/services/chat/title";
+import { resetEnvCache } from "@/lib/server/infra/env";
+import { AppError } from "@/lib/shared/errors";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 import { decodeConversationCursor, encodeConversationCursor } from "@/models/conversations";
 import { nextTimestamp, type MessageDoc } from "@/models/messages";
 

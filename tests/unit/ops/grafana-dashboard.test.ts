@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { metrics } from "@/lib/metrics";
+import { metrics } from "@/lib/server/infra/metrics";
 
 interface Panel {
   title: string;

@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ndjsonResponse } from "@/lib/chat/ndjson";
-import { withApiErrors } from "@/lib/http/handler";
-import { createLogger, logger, setRootLogger } from "@/lib/log";
-import { runWithRequestContext } from "@/lib/request-context";
+import { ndjsonResponse } from "@/lib/server/services/chat/ndjson";
+import { withApiErrors } from "@/lib/server/infra/http/handler";
+import { createLogger, logger, setRootLogger } from "@/lib/server/infra/log";
+import { runWithRequestContext } from "@/lib/server/infra/request-context";
 import { onRequestError } from "@/instrumentation";
 
 let lines: Record<string, unknown>[] = [];

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
-import { withRequestId } from "@/lib/request-context";
+import { withRequestId } from "@/lib/server/infra/request-context";
 
 const request = (headers: Record<string, string> = {}) =>
   new Request("http://localhost/dashboard", { headers: { cookie: "authjs.session-token=abc", accept: "text/html", ...headers } });

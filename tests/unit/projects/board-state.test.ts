@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moveWithin, neighboursOf, removeTask, toColumns, upsertTask } from "@/components/projects/board-state";
-import type { TaskDTO } from "@/lib/projects/types";
+import type { TaskDTO } from "@/lib/shared/projects/types";
 
 function task(id: string, status: TaskDTO["status"]): TaskDTO {
   return { id, projectId: "p", title: id, notes: "", status, priority: "medium", dueDate: null, completedAt: null };

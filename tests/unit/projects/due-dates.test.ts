@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dueState, formatDueDate, todayIn } from "@/lib/projects/due-dates";
+import { addDays, dueState, formatDueDate, todayIn } from "@/lib/shared/projects/due-dates";
 
 describe("due dates are calendar days in the user's time zone", () => {
   // 2027-03-14 23:30 UTC: already the 15th in Tokyo, still the 14th in London, the 14th in New York.

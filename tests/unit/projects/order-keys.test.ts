@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyBetween, keysAfter } from "@/lib/projects/order-keys";
+import { keyBetween, keysAfter } from "@/lib/server/services/projects/order-keys";
 
 function sorted(keys: string[]): string[] {
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

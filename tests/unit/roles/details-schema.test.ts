@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getBuiltInRole } from "@/lib/roles/built-in-roles";
-import { defaultDetails, detailsErrors, detailsSchemaFor, mergeSharedDetails } from "@/lib/roles/details-schema";
-import { roleFieldSchema, type RoleField } from "@/lib/roles/role-schema";
+import { getBuiltInRole } from "@/lib/server/services/roles/built-in-roles";
+import { defaultDetails, detailsErrors, detailsSchemaFor, mergeSharedDetails } from "@/lib/shared/roles/details-schema";
+import { roleFieldSchema, type RoleField } from "@/lib/shared/roles/role-schema";
 
 const fields: RoleField[] = [
   { key: "age", label: "Age", type: "number", min: 18, max: 100, integer: true, required: true },

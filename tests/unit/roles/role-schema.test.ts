@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { builtInRoles, getBuiltInRole, roleCategories } from "@/lib/roles/built-in-roles";
-import { fieldOptions, roleInputSchema, roleSchema, type Role } from "@/lib/roles/role-schema";
+import { builtInRoles, getBuiltInRole, roleCategories } from "@/lib/server/services/roles/built-in-roles";
+import { fieldOptions, roleInputSchema, roleSchema, type Role } from "@/lib/shared/roles/role-schema";
 
 function validRole(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ChatView } from "@/components/chat/chat-view";
-import { requireUser } from "@/lib/auth/session";
-import { chatModelInfo, getConversationView } from "@/lib/chat/queries";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { chatModelInfo, getConversationView } from "@/lib/server/services/chat/queries";
 
 interface ChatPageProps {
   params: Promise<{ conversationId: string }>;

@@ -7,12 +7,12 @@ import { ProjectBoard } from "@/components/projects/project-board";
 import { ProjectChatPanel } from "@/components/projects/project-chat-panel";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
-import { requireUser } from "@/lib/auth/session";
-import { toOwner } from "@/lib/chat/owner";
-import { chatModelInfo, getConversationView } from "@/lib/chat/queries";
-import { isAppError } from "@/lib/errors";
-import { getBoard } from "@/lib/projects/queries";
-import { userToday } from "@/lib/projects/user-today";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { toOwner } from "@/lib/server/services/owner";
+import { chatModelInfo, getConversationView } from "@/lib/server/services/chat/queries";
+import { isAppError } from "@/lib/shared/errors";
+import { getBoard } from "@/lib/server/services/projects/queries";
+import { userToday } from "@/lib/server/services/projects/user-today";
 
 interface ProjectPageProps {
   params: Promise<{ projectId: string }>;

@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { startChatFromForm } from "@/lib/chat/start-chat-form";
-import type { StartChatState } from "@/lib/chat/types";
-import { PROJECT_PLANNER_ROLE_ID } from "@/lib/chat/project-planning";
+import { startChatFromForm } from "@/lib/server/services/chat/start-chat-form";
+import type { StartChatState } from "@/lib/shared/chat/types";
+import { PROJECT_PLANNER_ROLE_ID } from "@/lib/shared/roles/project-planner";
 
 /**
  * Create project: the Project Planner's details form, opening its chat in project-planning mode

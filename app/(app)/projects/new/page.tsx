@@ -4,10 +4,10 @@ import { FolderKanbanIcon } from "lucide-react";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StartChatForm } from "@/components/roles/start-chat-form";
-import { requireUser } from "@/lib/auth/session";
-import { PROJECT_PLANNER_ROLE_ID } from "@/lib/chat/project-planning";
-import { getRoleForUser, prefilledDetails } from "@/lib/chat/queries";
-import { defaultDetails } from "@/lib/roles/details-schema";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { PROJECT_PLANNER_ROLE_ID } from "@/lib/shared/roles/project-planner";
+import { getRoleForUser, prefilledDetails } from "@/lib/server/services/chat/queries";
+import { defaultDetails } from "@/lib/shared/roles/details-schema";
 import { startProjectPlanningAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create project" };

@@ -7,9 +7,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { RoleActions } from "@/components/roles/role-actions";
 import { RoleIcon } from "@/components/roles/role-icon";
 import { StartChatForm } from "@/components/roles/start-chat-form";
-import { requireUser } from "@/lib/auth/session";
-import { getRoleForUser, prefilledDetails } from "@/lib/chat/queries";
-import { defaultDetails } from "@/lib/roles/details-schema";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { getRoleForUser, prefilledDetails } from "@/lib/server/services/chat/queries";
+import { defaultDetails } from "@/lib/shared/roles/details-schema";
 
 interface RolePageProps {
   params: Promise<{ roleId: string }>;

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { BackToRolesLink } from "@/components/roles/back-to-roles-link";
 
 import { RoleBuilderLoader } from "@/components/roles/builder/role-builder-loader";
-import { requireUser } from "@/lib/auth/session";
-import { listRolesForUser } from "@/lib/chat/queries";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { listRolesForUser } from "@/lib/server/services/chat/queries";
 
 export const metadata: Metadata = { title: "New role" };
 

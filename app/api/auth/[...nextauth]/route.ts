@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { getCurrentSession } from "@/lib/auth/session";
+import { getCurrentSession } from "@/lib/server/services/auth/session";
 
 /** next-auth's cookie names for the session JWT (chunked as .0, .1… when large). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;

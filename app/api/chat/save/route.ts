@@ -2,11 +2,11 @@
  * The brief's POST /api/chat/save: stores a user message and its response as two messages in the
  * chat type's latest conversation (starting one if needed). Idempotency-Key makes retries safe.
  */
-import { requireSelf, saveExchange } from "@/lib/api/compat";
-import { compatRoute } from "@/lib/api/compat-route";
-import { idempotentJson } from "@/lib/api/idempotency";
-import { saveChatSchema } from "@/lib/api/schemas/compat";
-import { readJsonBody } from "@/lib/http/handler";
+import { requireSelf, saveExchange } from "@/lib/server/services/api/compat";
+import { compatRoute } from "@/lib/server/services/api/compat-route";
+import { idempotentJson } from "@/lib/server/services/api/idempotency";
+import { saveChatSchema } from "@/lib/shared/api/compat";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 export const POST = compatRoute(async (request, caller) => {
   const body = await readJsonBody(request, saveChatSchema, { maxBytes: 128 * 1024 });

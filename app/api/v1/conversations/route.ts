@@ -1,19 +1,15 @@
 /** GET /api/v1/conversations — newest first, cursor-paginated; POST — start one (role + details). */
-import { idempotentJson } from "@/lib/api/idempotency";
-import { apiRoute, jsonResponse } from "@/lib/api/route";
-import { createConversationSchema } from "@/lib/api/schemas/chat";
-import { pageQuerySchema, parseQuery } from "@/lib/api/schemas/common";
-import { listConversations, startConversation } from "@/lib/chat/conversation-service";
-import { toConversationDTO } from "@/lib/chat/dto";
-import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/handler";
-import { decodeConversationCursor } from "@/models/conversations";
+import { idempotentJson } from "@/lib/server/services/api/idempotency";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { createConversationSchema } from "@/lib/shared/api/chat";
+import { pageQuerySchema, parseQuery } from "@/lib/shared/api/common";
+import { checkConversationCursor, listConversations, startConversation } from "@/lib/server/services/chat/conversation-service";
+import { toConversationDTO } from "@/lib/server/services/chat/dto";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 export const GET = apiRoute(async (request, { owner }) => {
   const query = parseQuery(request, pageQuerySchema);
-  if (query.cursor && !decodeConversationCursor(query.cursor)) {
-    throw new AppError("invalid:cursor", "cursor is not valid.", { fields: { cursor: ["cursor is not valid."] } });
-  }
+  checkConversationCursor(query.cursor);
   return jsonResponse(await listConversations(owner, query.cursor ?? null, query.limit));
 });
 

@@ -1,5 +1,5 @@
 /** GET /api/v1/me — the caller's account and how they authenticated. */
-import { apiRoute, jsonResponse } from "@/lib/api/route";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
 
 export const GET = apiRoute(async (_request, { user, token }) =>
   jsonResponse({

@@ -1,13 +1,13 @@
 /** GET /api/v1/projects — your projects (optionally by status), paginated; POST — create one from a plan. */
-import { pageOfList } from "@/lib/api/bounded-page";
-import { idempotentJson } from "@/lib/api/idempotency";
-import { createProject } from "@/lib/api/projects";
-import { apiRoute, jsonResponse } from "@/lib/api/route";
-import { pageQuerySchema, parseQuery } from "@/lib/api/schemas/common";
-import { createProjectSchema, projectListQuerySchema } from "@/lib/api/schemas/projects";
-import { readJsonBody } from "@/lib/http/handler";
-import { listProjectItems } from "@/lib/projects/queries";
-import type { ProjectDTO, ProjectListItem } from "@/lib/projects/types";
+import { pageOfList } from "@/lib/server/services/api/bounded-page";
+import { idempotentJson } from "@/lib/server/services/api/idempotency";
+import { createProject } from "@/lib/server/services/api/projects";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { pageQuerySchema, parseQuery } from "@/lib/shared/api/common";
+import { createProjectSchema, projectListQuerySchema } from "@/lib/shared/api/projects";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
+import { listProjectItems } from "@/lib/server/services/projects/queries";
+import type { ProjectDTO, ProjectListItem } from "@/lib/shared/projects/types";
 
 function withoutNextDue(item: ProjectListItem): ProjectDTO {
   const { nextDue: _nextDue, ...project } = item;

@@ -1,11 +1,11 @@
 /** GET /api/v1/roles — built-in roles and the caller's own; POST — create a custom role. */
-import { idempotentJson } from "@/lib/api/idempotency";
-import { apiRoute, jsonResponse } from "@/lib/api/route";
-import { roleInputBodySchema } from "@/lib/api/schemas/roles";
-import { toRoleDTO } from "@/lib/chat/dto";
-import { listRolesFor, resolveRole, saveCustomRole } from "@/lib/chat/roles-service";
-import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/handler";
+import { idempotentJson } from "@/lib/server/services/api/idempotency";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { roleInputBodySchema } from "@/lib/shared/api/roles";
+import { toRoleDTO } from "@/lib/server/services/chat/dto";
+import { listRolesFor, resolveRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
+import { AppError } from "@/lib/shared/errors";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 export const GET = apiRoute(async (_request, { owner }) => {
   const roles = await listRolesFor(owner);

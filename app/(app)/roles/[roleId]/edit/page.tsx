@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { ArrowLeftIcon } from "lucide-react";
 
 import { RoleBuilderLoader } from "@/components/roles/builder/role-builder-loader";
-import { requireUser } from "@/lib/auth/session";
-import { getRoleForUser, listRolesForUser } from "@/lib/chat/queries";
+import { requireUser } from "@/lib/server/services/auth/session";
+import { getRoleForUser, listRolesForUser } from "@/lib/server/services/chat/queries";
 
 export const metadata: Metadata = { title: "Edit role" };
 

@@ -4,13 +4,13 @@
  * happens before the stream starts and is problem+json; the user's message is saved before the
  * model is called.
  */
-import { toOwner } from "@/lib/chat/owner";
-import { ndjsonResponse } from "@/lib/chat/ndjson";
-import { prepareReply, runReply } from "@/lib/chat/reply-service";
-import { replyRequestSchema } from "@/lib/chat/schemas";
-import { requireApiUser } from "@/lib/auth/session";
-import { readJsonBody, withApiErrors } from "@/lib/http/handler";
-import { logger } from "@/lib/log";
+import { toOwner } from "@/lib/server/services/owner";
+import { ndjsonResponse } from "@/lib/server/services/chat/ndjson";
+import { prepareReply, runReply } from "@/lib/server/services/chat/reply-service";
+import { replyRequestSchema } from "@/lib/shared/chat/schemas";
+import { requireApiUser } from "@/lib/server/services/auth/session";
+import { readJsonBody, withApiErrors } from "@/lib/server/infra/http/handler";
+import { logger } from "@/lib/server/infra/log";
 
 interface RouteContext {
   params: Promise<{ conversationId: string }>;

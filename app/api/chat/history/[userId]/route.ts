@@ -2,11 +2,11 @@
  * The brief's GET/DELETE /api/chat/history/:userId?chatType=navigation|project-planning, with its
  * `{ success, data }` shape. The caller must be :userId (session or token), else 404.
  */
-import { deleteHistory, readHistory, requireSelf } from "@/lib/api/compat";
-import { compatRoute } from "@/lib/api/compat-route";
-import { jsonResponse } from "@/lib/api/route";
-import { parseQuery } from "@/lib/api/schemas/common";
-import { chatTypeQuerySchema } from "@/lib/api/schemas/compat";
+import { deleteHistory, readHistory, requireSelf } from "@/lib/server/services/api/compat";
+import { compatRoute } from "@/lib/server/services/api/compat-route";
+import { jsonResponse } from "@/lib/server/services/api/route";
+import { parseQuery } from "@/lib/shared/api/common";
+import { chatTypeQuerySchema } from "@/lib/shared/api/compat";
 
 type Params = { userId: string };
 

@@ -1,9 +1,9 @@
 /** GET/PATCH/DELETE /api/v1/conversations/:id — one conversation; PATCH renames it. */
-import { apiRoute, jsonResponse, noContent } from "@/lib/api/route";
-import { renameConversationSchema } from "@/lib/api/schemas/chat";
-import { deleteConversation, renameConversation, requireConversation } from "@/lib/chat/conversation-service";
-import { toConversationDTO } from "@/lib/chat/dto";
-import { readJsonBody } from "@/lib/http/handler";
+import { apiRoute, jsonResponse, noContent } from "@/lib/server/services/api/route";
+import { renameConversationSchema } from "@/lib/shared/api/chat";
+import { deleteConversation, renameConversation, requireConversation } from "@/lib/server/services/chat/conversation-service";
+import { toConversationDTO } from "@/lib/server/services/chat/dto";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 type Params = { conversationId: string };
 

@@ -1,12 +1,12 @@
 /** GET/PATCH/DELETE /api/v1/projects/:projectId — a project; PATCH changes name, description or status. */
-import { updateProject } from "@/lib/api/projects";
-import { apiRoute, jsonResponse, noContent } from "@/lib/api/route";
-import { parseQuery } from "@/lib/api/schemas/common";
-import { deleteProjectQuerySchema, updateProjectSchema } from "@/lib/api/schemas/projects";
-import { readJsonBody } from "@/lib/http/handler";
-import { toProjectDTO } from "@/lib/projects/dto";
-import { requireProject } from "@/lib/projects/project-access";
-import { deleteProject } from "@/lib/projects/project-service";
+import { updateProject } from "@/lib/server/services/api/projects";
+import { apiRoute, jsonResponse, noContent } from "@/lib/server/services/api/route";
+import { parseQuery } from "@/lib/shared/api/common";
+import { deleteProjectQuerySchema, updateProjectSchema } from "@/lib/shared/api/projects";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
+import { toProjectDTO } from "@/lib/server/services/projects/dto";
+import { requireProject } from "@/lib/server/services/projects/project-access";
+import { deleteProject } from "@/lib/server/services/projects/project-service";
 
 type Params = { projectId: string };
 

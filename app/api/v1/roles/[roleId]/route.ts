@@ -1,10 +1,10 @@
 /** GET/PUT/DELETE /api/v1/roles/:roleId — one role; only the caller's custom roles can change. */
-import { apiRoute, jsonResponse, noContent } from "@/lib/api/route";
-import { roleInputBodySchema } from "@/lib/api/schemas/roles";
-import { toRoleDTO } from "@/lib/chat/dto";
-import { deleteCustomRole, resolveRole, saveCustomRole } from "@/lib/chat/roles-service";
-import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/handler";
+import { apiRoute, jsonResponse, noContent } from "@/lib/server/services/api/route";
+import { roleInputBodySchema } from "@/lib/shared/api/roles";
+import { toRoleDTO } from "@/lib/server/services/chat/dto";
+import { deleteCustomRole, resolveRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
+import { AppError } from "@/lib/shared/errors";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 type Params = { roleId: string };
 

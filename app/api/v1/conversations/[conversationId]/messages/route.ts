@@ -2,12 +2,12 @@
  * GET /api/v1/conversations/:id/messages — a page of messages, oldest or newest first.
  * POST — send a message and get the reply as server-sent events (or JSON with "stream": false).
  */
-import { listMessagesFor } from "@/lib/api/messages-page";
-import { sendReply } from "@/lib/api/reply";
-import { apiRoute, jsonResponse } from "@/lib/api/route";
-import { messagesQuerySchema, replyBodySchema } from "@/lib/api/schemas/chat";
-import { parseQuery } from "@/lib/api/schemas/common";
-import { readJsonBody } from "@/lib/http/handler";
+import { listMessagesFor } from "@/lib/server/services/api/messages-page";
+import { sendReply } from "@/lib/server/services/api/reply";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { messagesQuerySchema, replyBodySchema } from "@/lib/shared/api/chat";
+import { parseQuery } from "@/lib/shared/api/common";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
 
 type Params = { conversationId: string };
 

@@ -1,12 +1,12 @@
 /** GET /api/v1/projects/:projectId/tasks — the board's tasks in board order, paginated; POST — add one. */
-import { pageOfList } from "@/lib/api/bounded-page";
-import { idempotentJson } from "@/lib/api/idempotency";
-import { apiRoute, jsonResponse } from "@/lib/api/route";
-import { pageQuerySchema, parseQuery } from "@/lib/api/schemas/common";
-import { newTaskBodySchema } from "@/lib/api/schemas/projects";
-import { readJsonBody } from "@/lib/http/handler";
-import { getBoard } from "@/lib/projects/queries";
-import { addTask } from "@/lib/projects/task-service";
+import { pageOfList } from "@/lib/server/services/api/bounded-page";
+import { idempotentJson } from "@/lib/server/services/api/idempotency";
+import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { pageQuerySchema, parseQuery } from "@/lib/shared/api/common";
+import { newTaskBodySchema } from "@/lib/shared/api/projects";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
+import { getBoard } from "@/lib/server/services/projects/queries";
+import { addTask } from "@/lib/server/services/projects/task-service";
 
 type Params = { projectId: string };
 

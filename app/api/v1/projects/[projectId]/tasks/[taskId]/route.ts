@@ -1,10 +1,10 @@
 /** GET/PATCH/DELETE /api/v1/projects/:projectId/tasks/:taskId — one task of one of your projects. */
-import { apiRoute, jsonResponse, noContent } from "@/lib/api/route";
-import { taskPatchBodySchema } from "@/lib/api/schemas/projects";
-import { readJsonBody } from "@/lib/http/handler";
-import { toTaskDTO } from "@/lib/projects/dto";
-import { requireProject, requireTask } from "@/lib/projects/project-access";
-import { deleteTask, updateTask } from "@/lib/projects/task-service";
+import { apiRoute, jsonResponse, noContent } from "@/lib/server/services/api/route";
+import { taskPatchBodySchema } from "@/lib/shared/api/projects";
+import { readJsonBody } from "@/lib/server/infra/http/handler";
+import { toTaskDTO } from "@/lib/server/services/projects/dto";
+import { requireProject, requireTask } from "@/lib/server/services/projects/project-access";
+import { deleteTask, updateTask } from "@/lib/server/services/projects/task-service";
 
 type Params = { projectId: string; taskId: string };
 

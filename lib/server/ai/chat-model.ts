@@ -1,0 +1,74 @@
+import "server-only";
+import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
+
+export type { Proposal, ProposalTool };
+
+/**
+ * The one interface the chat feature talks to. Two implementations: Gemini (gemini-model.ts)
+ * and the offline demo model (demo-model.ts). Failures are thrown as AiError (ai-errors.ts),
+ * possibly after some text has been yielded, so callers can keep a partial reply.
+ */
+
+export interface ChatTurn {
+  role: "user" | "model";
+  text: string;
+}
+
+export interface StreamReplyRequest {
+  systemInstruction: string;
+  /** Oldest first, ending with the user message to answer; already bounded (selectContext). */
+  history: ChatTurn[];
+  temperature: number;
+  /** Aborting stops the HTTP request to the model, so no more tokens are spent. */
+  signal: AbortSignal;
+  /**
+   * Structured answers the model may give this turn (a plan while planning a project, changes in
+   * a project's chat). A proposal arrives as one `proposal` chunk, already validated, just before
+   * `done`; one that does not validate ends the stream with AiError invalid_plan/invalid_changes.
+   */
+  tools?: readonly ProposalTool[];
+}
+
+export interface ChatUsage {
+  promptTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export type ChatChunk =
+  | { type: "text"; text: string }
+  | { type: "proposal"; proposal: Proposal }
+  | { type: "done"; usage?: ChatUsage; finishReason?: string };
+
+export interface ChatModel {
+  /** The model id stored on replies ("gemini-2.5-flash", "demo"). */
+  id: string;
+  /** For people: "Gemini (gemini-2.5-flash)", "Demo model". */
+  label: string;
+  isDemo: boolean;
+  streamReply(request: StreamReplyRequest): AsyncIterable<ChatChunk>;
+  /** A short conversation title; never throws (falls back to the first words of the user's message). */
+  generateTitle(firstUser: string, firstReply: string, signal?: AbortSignal): Promise<string>;
+}
+
+export const TITLE_MAX_CHARS = 60;
+const TITLE_WORDS = 6;
+
+/** The first ~6 words of the user's message, at most 60 characters. */
+export function fallbackTitle(firstUser: string): string {
+  const words = firstUser.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+  const title = words.slice(0, TITLE_WORDS).join(" ");
+  return (title.length > TITLE_MAX_CHARS ? title.slice(0, TITLE_MAX_CHARS).trimEnd() : title) || "New chat";
+}
+
+/** A model's title answer made presentable: one line, no quotes or trailing period, ≤ 60 chars; null if empty. */
+export function cleanTitle(raw: string | undefined | null): string | null {
+  const line = (raw ?? "").split("\n").find((part) => part.trim() !== "") ?? "";
+  const title = line
+    .replace(/^\s*(title\s*:\s*)/i, "")
+    .replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!title) return null;
+  return title.length > TITLE_MAX_CHARS ? title.slice(0, TITLE_MAX_CHARS).trimEnd() : title;
+}

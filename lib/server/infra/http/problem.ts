@@ -1,0 +1,76 @@
+/**
+ * RFC 9457 problem+json responses. Every API error goes through `problemResponse()`, so the
+ * shape (type, title, status, detail, code, errors) is the same everywhere and internal causes
+ * never reach the client.
+ */
+import "server-only";
+import { ZodError } from "zod";
+import { AppError, errorTitle, httpStatus, type ErrorCode, type FieldErrors } from "@/lib/shared/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  requestId?: string;
+  /** Field path (dotted) → messages. */
+  errors?: FieldErrors;
+  retryAfterS?: number;
+}
+
+/** Field errors from a ZodError, keyed by dotted path ("" for the whole value → "_"). */
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Any thrown value → an AppError; unknown errors become "internal" (their cause is kept for logs). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("invalid:input", "The request has invalid fields.", { fields: zodFieldErrors(error), cause: error });
+  }
+  if (error instanceof SyntaxError) {
+    return new AppError("invalid:json", "The request body is not valid JSON.", { cause: error });
+  }
+  return new AppError("internal", "Something went wrong on our side.", { cause: error });
+}
+
+export function problemDetails(error: unknown, extra: { instance?: string; requestId?: string } = {}): ProblemDetails {
+  const appError = toAppError(error);
+  const status = httpStatus(appError.code);
+  return {
+    // A tag URI (RFC 4151): a stable, unique identifier that does not pretend to be a web page.
+    type: `tag:chatcraft,2026:problem/${appError.code.replace(/:/g, "/")}`,
+    title: errorTitle(appError.code),
+    status,
+    // Internal errors never echo their message: it may come from a driver or SDK.
+    detail: status >= 500 && appError.kind === "internal" ? "Something went wrong on our side." : appError.message,
+    code: appError.code,
+    ...(extra.instance ? { instance: extra.instance } : {}),
+    ...(extra.requestId ? { requestId: extra.requestId } : {}),
+    ...(appError.fields ? { errors: appError.fields } : {}),
+    ...(appError.retryAfterS !== undefined ? { retryAfterS: Math.ceil(appError.retryAfterS) } : {}),
+  };
+}
+
+export function problemResponse(
+  error: unknown,
+  extra: { instance?: string; requestId?: string; headers?: HeadersInit } = {},
+): Response {
+  const body = problemDetails(error, extra);
+  const headers = new Headers(extra.headers);
+  headers.set("content-type", PROBLEM_CONTENT_TYPE);
+  headers.set("cache-control", "no-store");
+  if (body.retryAfterS !== undefined) headers.set("retry-after", String(body.retryAfterS));
+  if (extra.requestId) headers.set("x-request-id", extra.requestId);
+  return new Response(JSON.stringify(body), { status: body.status, headers });
+}

@@ -1,0 +1,45 @@
+/**
+ * What the model sees of the conversation: only a bounded window of the newest messages is read
+ * (never the whole history), notices and failed empty replies are left out, and selectContext
+ * trims the rest to CHAT_CONTEXT_TOKEN_BUDGET — so a reply's cost does not grow with chat length.
+ */
+import "server-only";
+import type { ObjectId } from "mongodb";
+import { selectTurnsWithinBudget, type ChatTurn } from "@/lib/server/services/chat/ai-adapter";
+import { toProposalDTO } from "@/lib/server/services/chat/dto";
+import { proposalContextNote } from "@/lib/server/services/chat/proposal-text";
+import { getEnv } from "@/lib/server/infra/env";
+import type { Owner } from "@/models/conversations";
+import { listRecentMessages, type MessageDoc } from "@/models/messages";
+
+/** The most messages read to build a context, whatever the budget. */
+export const CONTEXT_WINDOW_MESSAGES = 200;
+
+export function toChatTurns(messages: MessageDoc[]): ChatTurn[] {
+  return messages
+    .filter((doc) => doc.kind !== "notice" && doc.status !== "streaming" && doc.message.trim() !== "")
+    .map((doc) => ({
+      role: doc.sender === "user" ? "user" : "model",
+      // The model's own proposals are function calls; it is reminded of them, and of their fate, in words.
+      text: doc.proposal ? `${doc.message}\n\n${proposalContextNote(toProposalDTO(doc.proposal))}` : doc.message,
+    }));
+}
+
+/** The newest turns that fit the budget after the system instruction's share, oldest first. */
+export async function buildContext(owner: Owner, conversationId: ObjectId, reservedTokens = 0): Promise<ChatTurn[]> {
+  return contextFrom(await listRecentMessages(owner, conversationId, CONTEXT_WINDOW_MESSAGES), reservedTokens);
+}
+
+/** The same from messages already read (oldest first), e.g. read alongside the write of the newest. */
+export function contextFrom(recent: MessageDoc[], reservedTokens = 0): ChatTurn[] {
+  const budget = Math.max(1, getEnv().CHAT_CONTEXT_TOKEN_BUDGET - reservedTokens);
+  return selectTurnsWithinBudget(toChatTurns(recent), budget);
+}
+
+/**
+ * The recent window read at the same time as `latest` was written: the read may or may not
+ * have seen the write, so `latest` is put last exactly once either way.
+ */
+export function withLatest(recent: MessageDoc[], latest: MessageDoc): MessageDoc[] {
+  return [...recent.filter((doc) => !doc._id.equals(latest._id)), latest];
+}
