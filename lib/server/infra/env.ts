@@ -28,6 +28,10 @@ export const envSchema = z.object({
     .default("chatcraft"),
   CHATCRAFT_DB_KIND: z.enum(["embedded", "external"]).default("external"),
   AUTH_SECRET: optionalText,
+  // next-auth v4's name for AUTH_SECRET, which next-auth v5 still reads; we honour it the same way.
+  NEXTAUTH_SECRET: optionalText,
+  // Set to "1" by Vercel: its own X-Forwarded-For is then believed (lib/server/infra/http/client-address.ts).
+  VERCEL: optionalText,
   TEST_BCRYPT_COST: z.coerce.number().int("must be a whole number").min(4, "must be at least 4").max(15, "must be at most 15").optional(),
   GEMINI_API_KEY: optionalText,
   // Unset: lib/server/ai/select-model.ts picks DEFAULT_GEMINI_MODEL, the one place the default lives.

@@ -34,7 +34,8 @@ export interface ClientAddressConfig {
 }
 
 function currentConfig(): ClientAddressConfig {
-  return { trustedProxyHops: getEnv().TRUSTED_PROXY_HOPS, onVercel: process.env.VERCEL === "1" };
+  const env = getEnv();
+  return { trustedProxyHops: env.TRUSTED_PROXY_HOPS, onVercel: env.VERCEL === "1" };
 }
 
 export function clientAddress(headers: Headers, config: ClientAddressConfig = currentConfig()): string {

@@ -12,7 +12,7 @@ export const DEVICE_COOKIE = "chatcraft-device";
 export const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 function secret(): string {
-  const value = getEnv().AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const value = getEnv().AUTH_SECRET ?? getEnv().NEXTAUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is not set; device cookies cannot be signed.");
   return value;
 }
