@@ -19,9 +19,9 @@ class InvalidCredentials extends CredentialsSignin {
 
 /** Carries the wait time to the sign-in form ("rate_limited:<seconds>"). */
 class RateLimitedSignIn extends CredentialsSignin {
-  constructor(retryAfterS: number) {
+  constructor(retryAfterSeconds: number) {
     super();
-    this.code = `rate_limited:${Math.ceil(retryAfterS)}`;
+    this.code = `rate_limited:${Math.ceil(retryAfterSeconds)}`;
   }
 }
 
@@ -42,7 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const jar = await cookies();
         const outcome = await signInWithPassword(credentials, { headers: request.headers, deviceCookie: jar.get(DEVICE_COOKIE)?.value });
-        if (!outcome.ok) throw outcome.reason === "rate_limited" ? new RateLimitedSignIn(outcome.retryAfterS) : new InvalidCredentials();
+        if (!outcome.ok) throw outcome.reason === "rate_limited" ? new RateLimitedSignIn(outcome.retryAfterSeconds) : new InvalidCredentials();
         jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
           httpOnly: true,
           sameSite: "lax",

@@ -76,10 +76,6 @@ async function projects(): Promise<Collection<ProjectDoc>> {
   return modelCollection<ProjectDoc>(projectsModel);
 }
 
-export function emptyTaskCounts(): TaskCounts {
-  return { todo: 0, doing: 0, done: 0 };
-}
-
 export async function insertProject(doc: ProjectDoc): Promise<void> {
   await (await projects()).insertOne(doc);
 }

@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import type { MessageDTO, ProposalDTO } from "@/lib/shared/chat/types";
 import { CopyButton } from "@/components/chat/copy-button";
 import { EditMessageForm } from "@/components/chat/edit-message-form";
-import { errorTextFor } from "@/components/chat/error-text";
+import { errorMessage } from "@/lib/shared/errors";
 import { Markdown } from "@/components/chat/markdown";
 import { ChangeCard } from "@/components/projects/change-card";
 import { PlanCard } from "@/components/projects/plan-card";
@@ -106,7 +106,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
         {failed && (
           <div role="alert" className={cn("flex items-start gap-2 text-sm text-destructive", message.message && "mt-3")}>
             <CircleAlertIcon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-            <p>{errorText ?? errorTextFor(message.errorCode)}</p>
+            <p>{errorText ?? errorMessage(message.errorCode)}</p>
           </div>
         )}
         {message.proposal && message.status === "complete" && <ProposalCard message={message} proposal={message.proposal} busy={busy} onChange={onProposalChange} />}

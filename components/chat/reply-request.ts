@@ -4,21 +4,19 @@
  * keep the typed text and show the reason.
  */
 import type { ReplyRequest } from "@/lib/shared/chat/types";
+import { codeForStatus, errorMessage, isErrorCode, type ErrorData } from "@/lib/shared/errors";
 
-export interface ReplyRefusal {
+export interface ReplyRefusal extends ErrorData {
   status: number;
-  code: string;
-  message: string;
-  retryAfterSeconds?: number;
 }
 
 export type ReplyStart = { ok: true; body: ReadableStream<Uint8Array> } | { ok: false; refusal: ReplyRefusal };
 
+/** The problem+json fields the composer reads (lib/server/infra/http/problem.ts writes them). */
 interface ProblemBody {
-  title?: string;
   detail?: string;
   code?: string;
-  retryAfterS?: number;
+  retryAfterSeconds?: number;
   errors?: Record<string, string[]>;
 }
 
@@ -40,20 +38,18 @@ export async function startReply(conversationId: string, request: ReplyRequest, 
   try {
     problem = (await response.json()) as ProblemBody;
   } catch {
-    // Not JSON (e.g. a proxy error page): fall back to the status below.
+    // Not JSON (e.g. a proxy error page): the status decides the code below.
   }
   const header = Number(response.headers.get("retry-after"));
-  const retryAfterSeconds = problem.retryAfterS ?? (Number.isFinite(header) && header > 0 ? header : undefined);
+  const retryAfterSeconds = problem.retryAfterSeconds ?? (Number.isFinite(header) && header > 0 ? header : undefined);
+  const code = isErrorCode(problem.code) ? problem.code : codeForStatus(response.status);
   return {
     ok: false,
     refusal: {
       status: response.status,
-      code: problem.code ?? `http_${response.status}`,
-      message:
-        firstFieldError(problem.errors) ??
-        problem.detail ??
-        problem.title ??
-        (response.status === 401 ? "Your session has ended. Sign in again." : "The reply could not be started. Try again."),
+      code,
+      // The server's own words for the code; the shared table only when it sent none.
+      message: firstFieldError(problem.errors) ?? problem.detail ?? errorMessage(code, retryAfterSeconds),
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     },
   };

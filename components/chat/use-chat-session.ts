@@ -1,5 +1,6 @@
 "use client";
 
+import { errorMessage, type ErrorCode } from "@/lib/shared/errors";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/lib/shared/chat/types";
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
@@ -95,7 +96,7 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
       let replyId = PENDING_AI;
       let finished = false;
       setStreamingId(replyId);
-      const fail = (code: string, readable: string) => {
+      const fail = (code: ErrorCode, readable = errorMessage(code)) => {
         patch(replyId, (message) => ({ ...message, status: "error", errorCode: code }));
         setErrorMessages((previous) => ({ ...previous, [replyId]: readable }));
       };
@@ -127,12 +128,12 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
             announceConversationsChanged();
           }
         }
-        if (!finished) fail("incomplete", "The reply ended unexpectedly. Retry to get a full answer.");
+        if (!finished) fail("incomplete");
       } catch (error) {
         if (controller.signal.aborted) {
           patch(replyId, (message) => (message.status === "streaming" ? { ...message, status: "stopped" } : message));
         } else if (!finished) {
-          fail("network", "The connection was lost before the reply finished. Retry to get a full answer.");
+          fail("incomplete");
           console.error(error);
         }
       } finally {
@@ -160,8 +161,8 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
         start = await startReply(conversationId, request, controller.signal);
       } catch {
         start = controller.signal.aborted
-          ? { ok: false, refusal: { status: 0, code: "aborted", message: "Stopped before the reply started." } }
-          : { ok: false, refusal: { status: 0, code: "network", message: "Could not reach the server. Check your connection and try again." } };
+          ? { ok: false, refusal: { status: 0, code: "aborted", message: errorMessage("aborted") } }
+          : { ok: false, refusal: { status: 0, code: "offline", message: errorMessage("offline") } };
       }
       if (!start.ok) {
         setMessages(before);

@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldErrors } from "@/lib/shared/errors";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 
@@ -43,7 +44,7 @@ function EditForm({ project, onClose, onSaved }: Omit<EditProjectDialogProps, "p
     event.preventDefault();
     const parsed = projectEditSchema.safeParse({ name, description });
     if (!parsed.success) {
-      setErrors(parsed.error.flatten().fieldErrors);
+      setErrors(fieldErrors(parsed.error));
       return;
     }
     startTransition(async () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 
@@ -50,7 +51,6 @@ export function TaskEditorDialog({ projectId, target, onClose, onSaved }: TaskEd
   );
 }
 
-type FieldErrors = Record<string, string[] | undefined>;
 
 function TaskForm({ projectId, target, onClose, onSaved }: Omit<TaskEditorDialogProps, "target"> & { target: TaskEditorTarget }) {
   const initial = target.mode === "edit" ? target.task : null;
@@ -71,7 +71,7 @@ function TaskForm({ projectId, target, onClose, onSaved }: Omit<TaskEditorDialog
     // The same schemas the server validates with, for feedback before the round trip.
     const parsed = target.mode === "add" ? newTaskSchema.safeParse(input) : taskPatchSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(parsed.error.flatten().fieldErrors as FieldErrors);
+      setErrors(fieldErrors(parsed.error));
       return;
     }
     startTransition(async () => {
@@ -88,7 +88,7 @@ function TaskForm({ projectId, target, onClose, onSaved }: Omit<TaskEditorDialog
     });
   }
 
-  const clear = (field: string) => setErrors((current) => ({ ...current, [field]: undefined }));
+  const clear = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-4">

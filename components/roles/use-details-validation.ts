@@ -4,14 +4,14 @@
  * Client-side feedback for a details form from the same schema the server uses
  * (detailsSchemaFor(fields)): a field is checked when it loses focus, the whole form on submit.
  */
+import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
 import { detailsFromFormData } from "@/lib/shared/roles/form-details";
 import { detailsSchemaFor } from "@/lib/shared/roles/details-schema";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
 
-/** Messages per field key; [] means "checked in the browser and fine". */
-export type FieldErrors = Record<string, string[]>;
 
+/** `errors`: messages per field key; [] means "checked in the browser and fine". */
 export interface DetailsCheck {
   details: Record<string, unknown>;
   errors: FieldErrors;
@@ -26,12 +26,7 @@ export function useDetailsValidation(fields: RoleField[]) {
       const { details } = detailsFromFormData(fields, new FormData(form));
       const result = schema.safeParse(details);
       if (result.success) return { details: result.data as Record<string, unknown>, errors: {} };
-      const out: FieldErrors = {};
-      for (const issue of result.error.issues) {
-        const key = String(issue.path[0] ?? "_");
-        (out[key] ??= []).push(issue.message);
-      }
-      return { details, errors: out };
+      return { details, errors: fieldErrors(result.error) };
     },
     [fields, schema],
   );

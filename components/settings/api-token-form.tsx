@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldErrors } from "@/lib/shared/errors";
 import { useState, useTransition } from "react";
 import { Loader2Icon } from "lucide-react";
 import { createApiTokenAction } from "@/app/(app)/settings/api-token-actions";
@@ -27,7 +28,7 @@ export function ApiTokenForm({ onCreated }: ApiTokenFormProps) {
     const values = Object.fromEntries(new FormData(form));
     const parsed = createTokenSchema.safeParse(values);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), [issue.message]])));
+      setErrors(fieldErrors(parsed.error));
       return;
     }
     setErrors({});

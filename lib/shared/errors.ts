@@ -1,75 +1,230 @@
 /**
- * One error type for everything the app refuses on purpose. The code says what went wrong in
- * a form the API, server actions and the UI share; `httpStatus()` maps it to HTTP in one place.
+ * The app's one error vocabulary, from the database to the screen: every code it answers with,
+ * the HTTP status each maps to and the message a person sees. Browser-safe, so the server's
+ * AppError, problem+json bodies, server-action results, stream events and the client's own
+ * messages all read from this one table and never restate it.
  */
 
-/** "<kind>" or "<kind>:<subject>", e.g. "not_found:conversation", "rate_limited:auth". */
-export type ErrorKind =
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "unprocessable"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "unavailable"
-  | "internal";
+export const ERROR_KINDS = [
+  "invalid",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unprocessable",
+  "unsupported_media_type",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-export type ErrorCode = ErrorKind | `${ErrorKind}:${string}`;
-
-const STATUS: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unprocessable: 422,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
+const KINDS: Record<ErrorKind, { status: number; title: string }> = {
+  invalid: { status: 400, title: "Invalid request" },
+  unauthorized: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Forbidden" },
+  not_found: { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  unprocessable: { status: 422, title: "Unprocessable request" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  unavailable: { status: 503, title: "Service unavailable" },
+  internal: { status: 500, title: "Internal server error" },
 };
 
-const TITLE: Record<ErrorKind, string> = {
-  invalid: "Invalid request",
-  unauthorized: "Authentication required",
-  forbidden: "Forbidden",
-  not_found: "Not found",
-  conflict: "Conflict",
-  payload_too_large: "Payload too large",
-  unprocessable: "Unprocessable request",
-  unsupported_media_type: "Unsupported media type",
-  rate_limited: "Too many requests",
-  unavailable: "Service unavailable",
-  internal: "Internal server error",
-};
+export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again to continue.";
+const TRY_AGAIN = "Something went wrong on our side. Try again.";
 
-/** Field name → messages, as zod's flattened field errors. */
+/**
+ * Codes of requests the app refuses, "<kind>" or "<kind>:<subject>", with their default message
+ * (a throw site may say more, e.g. which field; the default is what a stored code reads as).
+ */
+const REQUEST_ERRORS = {
+  invalid: "The request is not valid.",
+  "invalid:changes": "The changes are not valid.",
+  "invalid:current_password": "Current password is incorrect.",
+  "invalid:cursor": "cursor is not valid.",
+  "invalid:details": "Some details are not valid.",
+  "invalid:edit": "Only your own messages can be edited.",
+  "invalid:idempotency_key": "The Idempotency-Key header is not valid.",
+  "invalid:input": "The request has invalid fields.",
+  "invalid:json": "The request body is not valid JSON.",
+  "invalid:message": "Type a message.",
+  "invalid:move": "The move is not valid.",
+  "invalid:path": "The path is not valid.",
+  "invalid:plan": "The plan is not valid.",
+  "invalid:project": "The project is not valid.",
+  "invalid:regenerate": "There is no reply to regenerate.",
+  "invalid:report": "The report is not valid.",
+  "invalid:status": "The status is not valid.",
+  "invalid:task": "The task is not valid.",
+  "invalid:title": "Enter a title.",
+  unauthorized: SESSION_ENDED_MESSAGE,
+  "unauthorized:metrics": "A valid metrics token is required.",
+  "unauthorized:token": "The API token is not valid.",
+  forbidden: "You cannot do that.",
+  "forbidden:origin": "This request came from another site.",
+  "forbidden:scope": "This token is read-only.",
+  not_found: "Not found.",
+  "not_found:conversation": "The conversation was not found.",
+  "not_found:message": "The message was not found.",
+  "not_found:project": "The project was not found.",
+  "not_found:proposal": "The proposal was not found.",
+  "not_found:role": "The role was not found.",
+  "not_found:session": "The session was not found.",
+  "not_found:task": "The task was not found.",
+  "not_found:token": "The token was not found.",
+  "not_found:user": "The user was not found.",
+  conflict: "That conflicts with the current state. Reload and try again.",
+  "conflict:edit": "This reply's proposal was already used. Send a new message instead.",
+  "conflict:email": "That email is already registered.",
+  "conflict:idempotency_in_progress": "A request with this Idempotency-Key is still running.",
+  "conflict:project_limit": "You have reached the limit of projects.",
+  "conflict:proposal": "This proposal was already used.",
+  "conflict:regenerate": "This reply's proposal was already used. Send a new message instead.",
+  "conflict:role": "A role with that name already exists.",
+  "conflict:role_limit": "You have reached the limit of custom roles.",
+  "conflict:task_limit": "This project has reached its limit of tasks.",
+  "conflict:token_limit": "You have reached the limit of API tokens.",
+  "conflict:username": "That username is taken.",
+  payload_too_large: "The request is too large.",
+  unprocessable: "The request could not be processed.",
+  "unprocessable:idempotency_key": "This Idempotency-Key was used with a different request.",
+  unsupported_media_type: "Send the request body as application/json.",
+  rate_limited: "Too many requests. Try again in a minute.",
+  "rate_limited:auth": "Too many attempts. Try again in a minute.",
+  "rate_limited:chat": "You are sending messages too fast. Try again in a minute.",
+  "rate_limited:token": "This token has made too many requests. Try again in a minute.",
+  unavailable: "The service is unavailable right now. Try again in a moment.",
+  internal: TRY_AGAIN,
+} as const;
+
+/**
+ * Why a reply failed. Stored on the failed message (`errorCode`) and sent in stream events, so
+ * they are plain names rather than "<kind>:<subject>"; each still maps to an HTTP status.
+ * `incomplete` and `network` are also what the browser reports when a stream breaks on its side.
+ */
+const REPLY_ERRORS = {
+  invalid_key: { status: 502, message: "The AI service rejected this app's API key. Ask the administrator to check GEMINI_API_KEY." },
+  rate_limited: { status: 429, message: "The AI service is busy right now. Try again in a minute." },
+  safety_blocked: { status: 422, message: "The AI would not answer this because of its safety filters. Try rephrasing your message." },
+  overloaded: { status: 503, message: "The AI model is overloaded right now. Try again in a moment." },
+  network: { status: 502, message: "The connection to the AI service was lost before the reply finished. Try again." },
+  aborted: { status: 409, message: "The reply was stopped." },
+  invalid_plan: { status: 422, message: "I couldn't turn that into a plan. Retry to ask again." },
+  invalid_changes: { status: 422, message: "I couldn't turn that into changes to your project. Retry to ask again." },
+  incomplete: { status: 502, message: "The reply ended unexpectedly. Retry to get a full answer." },
+  offline: { status: 503, message: "Could not reach the server. Check your connection and try again." },
+  unknown: { status: 500, message: "Something went wrong while getting a reply. Try again." },
+} as const;
+
+export type RequestErrorCode = keyof typeof REQUEST_ERRORS;
+export type ReplyErrorCode = keyof typeof REPLY_ERRORS;
+/** The closed union of every code: a code not in the table does not compile. */
+export type ErrorCode = RequestErrorCode | ReplyErrorCode;
+
+export const ERROR_CODES = [...Object.keys(REQUEST_ERRORS), ...Object.keys(REPLY_ERRORS)] as [ErrorCode, ...ErrorCode[]];
+
+/** Field name → messages, shown beside the form field and sent as `errors` in problem+json. */
 export type FieldErrors = Record<string, string[]>;
 
+function isRequestCode(code: string): code is RequestErrorCode {
+  return Object.hasOwn(REQUEST_ERRORS, code);
+}
+
+function isReplyCode(code: string): code is ReplyErrorCode {
+  return Object.hasOwn(REPLY_ERRORS, code);
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && (isRequestCode(code) || isReplyCode(code));
+}
+
+export function errorKind(code: ErrorCode): ErrorKind {
+  const kind = code.split(":", 1)[0] as ErrorKind;
+  return Object.hasOwn(KINDS, kind) ? kind : "internal";
+}
+
+export function httpStatus(code: ErrorCode): number {
+  if (!isRequestCode(code) && isReplyCode(code)) return REPLY_ERRORS[code].status;
+  return KINDS[errorKind(code)].status;
+}
+
+export function errorTitle(code: ErrorCode): string {
+  return KINDS[errorKind(code)].title;
+}
+
+/** "Try again in 5 seconds." — rounded up, at least one second. */
+function retryIn(retryAfterSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return `Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+}
+
+/**
+ * The message a person sees for a code. Accepts any string, since stored codes and wire values
+ * are data: an unknown code reads as the generic failure of its family.
+ */
+export function errorMessage(code: string | undefined, retryAfterSeconds?: number): string {
+  if (code && (code === "rate_limited" || code.startsWith("rate_limited:")) && retryAfterSeconds) {
+    return code === "rate_limited" ? `The AI service is busy right now. ${retryIn(retryAfterSeconds)}` : `Too many attempts. ${retryIn(retryAfterSeconds)}`;
+  }
+  if (code && isReplyCode(code)) return REPLY_ERRORS[code].message;
+  if (code && isRequestCode(code)) return REQUEST_ERRORS[code];
+  return REPLY_ERRORS.unknown.message;
+}
+
+/** The message for an HTTP status when the answer carried no code of ours (a proxy's error page, say). */
+export function codeForStatus(status: number): ErrorCode {
+  if (status === 0) return "offline";
+  const kind = ERROR_KINDS.find((candidate) => KINDS[candidate].status === status);
+  return kind ?? (status >= 500 ? "unavailable" : "invalid");
+}
+
+/** Message shown when a caller is rate limited: says when to retry. */
+export function retryMessage(retryAfterSeconds: number): string {
+  return `Too many attempts. ${retryIn(retryAfterSeconds)}`;
+}
+
+/** zod issues → field errors keyed by each issue's top-level field ("_" for the value itself). */
+export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
 export interface AppErrorOptions {
-  /** Per-field messages (shown beside the form field; `errors` in problem+json). */
   fields?: FieldErrors;
   /** Seconds until a rate-limited caller may retry. */
-  retryAfterS?: number;
+  retryAfterSeconds?: number;
   /** The underlying error; logged, never shown to users. */
   cause?: unknown;
 }
 
+/** What crosses to the client: in an action result, a stream event or problem+json (as `code`/`detail`). */
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+  retryAfterSeconds?: number;
+}
+
+/** One error class on both sides: the server throws it, the client rebuilds it from ErrorData. */
 export class AppError extends Error {
   override name = "AppError";
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
-  readonly retryAfterS?: number;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
-    super(message ?? defaultMessage(code), { cause: options.cause });
+    super(message ?? errorMessage(code, options.retryAfterSeconds), { cause: options.cause });
     this.code = code;
     this.fields = options.fields;
-    this.retryAfterS = options.retryAfterS;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get kind(): ErrorKind {
@@ -79,32 +234,17 @@ export class AppError extends Error {
   get status(): number {
     return httpStatus(this.code);
   }
-}
 
-export function errorKind(code: ErrorCode): ErrorKind {
-  return code.split(":", 1)[0] as ErrorKind;
-}
-
-export function httpStatus(code: ErrorCode): number {
-  return STATUS[errorKind(code)] ?? 500;
-}
-
-export function errorTitle(code: ErrorCode): string {
-  return TITLE[errorKind(code)] ?? TITLE.internal;
-}
-
-function defaultMessage(code: ErrorCode): string {
-  const [kind, subject] = code.split(":", 2) as [ErrorKind, string | undefined];
-  if (kind === "not_found" && subject) return `The ${subject.replace(/_/g, " ")} was not found.`;
-  return TITLE[kind] ?? TITLE.internal;
+  toData(): ErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(this.retryAfterSeconds) } : {}),
+    };
+  }
 }
 
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
-}
-
-/** Message shown to users when we are rate limited: says when to retry. */
-export function retryMessage(retryAfterS: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterS));
-  return `Too many attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 }

@@ -3,6 +3,7 @@
  * role="alert"), messages per field (shown beside the field), and the non-secret values to put
  * back into the form (React resets a form after its action runs).
  */
+import { fieldErrors } from "@/lib/shared/errors";
 import type { z } from "zod";
 
 export interface FormState<F extends string = string> {
@@ -19,12 +20,7 @@ export const idleState: FormState = { status: "idle" };
 
 /** zod issues → first-level field errors (a form's fields are flat). */
 export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string[]>> {
-  const out: Partial<Record<F, string[]>> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "_") as F;
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
+  return fieldErrors(error) as Partial<Record<F, string[]>>;
 }
 
 /**

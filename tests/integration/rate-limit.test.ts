@@ -34,8 +34,8 @@ describe("rate limits stored in MongoDB (rate-limiter-flexible)", () => {
     expect((await hitRateLimit(rule, "10.0.0.1", a)).allowed).toBe(true);
     const refused = await hitRateLimit(rule, "10.0.0.1", b);
     expect(refused).toMatchObject({ allowed: false, count: 4, remaining: 0 });
-    expect(refused.retryAfterS).toBeGreaterThan(55);
-    expect(refused.retryAfterS).toBeLessThanOrEqual(60);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(55);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
   it("starts a key's window at its first attempt, not at a clock boundary", async () => {
@@ -46,7 +46,7 @@ describe("rate limits stored in MongoDB (rate-limiter-flexible)", () => {
     vi.setSystemTime(new Date("2031-01-01T00:01:05Z"));
     const refused = await hitRateLimit(rule, "alice");
     expect(refused.allowed).toBe(false);
-    expect(refused.retryAfterS).toBe(45);
+    expect(refused.retryAfterSeconds).toBe(45);
     expect((await hitRateLimit(rule, "bob")).allowed).toBe(true);
     vi.setSystemTime(new Date("2031-01-01T00:01:51Z"));
     expect((await hitRateLimit(rule, "alice")).allowed).toBe(true);
@@ -58,7 +58,7 @@ describe("rate limits stored in MongoDB (rate-limiter-flexible)", () => {
     expect(rateLimitHeaders(last!)).toMatchObject({ "RateLimit-Limit": "3", "RateLimit-Remaining": "0" });
     const error = await enforceRateLimit(rule, "carol", "rate_limited:auth").catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: "rate_limited:auth", status: 429 });
-    const seconds = (error as { retryAfterS: number }).retryAfterS;
+    const seconds = (error as { retryAfterSeconds: number }).retryAfterSeconds;
     expect(error).toMatchObject({ message: retryMessage(seconds) });
     expect(retryMessage(30)).toBe("Too many attempts. Try again in 30 seconds.");
   });

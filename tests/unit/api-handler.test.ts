@@ -12,7 +12,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 const handler = withApiErrors(async (request: Request) => {
   const input = await readJsonBody(request, schema, { maxBytes: 1024 });
   if (input.title === "boom") throw new Error("driver exploded: mongodb://user:pw@host");
-  if (input.title === "gone") throw new AppError("not_found:thing");
+  if (input.title === "gone") throw new AppError("not_found:task");
   return Response.json({ ok: true, title: input.title });
 });
 

@@ -47,11 +47,11 @@ describe("problem+json responses", () => {
   });
 
   it("adds Retry-After for rate limits and says when to retry", async () => {
-    const response = problemResponse(new AppError("rate_limited:auth", retryMessage(42.2), { retryAfterS: 42.2 }));
+    const response = problemResponse(new AppError("rate_limited:auth", retryMessage(42.2), { retryAfterSeconds: 42.2 }));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("43");
     const body = await response.json();
-    expect(body.retryAfterS).toBe(43);
+    expect(body.retryAfterSeconds).toBe(43);
     expect(body.detail).toBe("Too many attempts. Try again in 43 seconds.");
   });
 

@@ -8,38 +8,31 @@ import {
   renameConversation,
   updateConversationDetailsFor,
 } from "@/lib/server/services/chat/conversation-service";
-import { toOwner } from "@/lib/server/services/owner";
+import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
 import { listOlderMessages } from "@/lib/server/services/chat/queries";
 import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
-import { getCurrentUser } from "@/lib/server/services/auth/session";
 import { AppError } from "@/lib/shared/errors";
 import { z } from "zod";
 
-async function currentOwner() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
-  return toOwner(user);
-}
-
 /** One sidebar page, newest first; pass the returned nextCursor to get the next one. */
 export async function listConversationsAction(cursor: string | null): Promise<ActionResult<ConversationPage>> {
-  return runAction(async () => listConversations(await currentOwner(), typeof cursor === "string" ? cursor : null));
+  return runAction(async () => listConversations(await requireOwner(), typeof cursor === "string" ? cursor : null));
 }
 
 export async function renameConversationAction(id: string, title: string): Promise<ActionResult<{ title: string }>> {
-  return runAction(async () => renameConversation(await currentOwner(), id, title));
+  return runAction(async () => renameConversation(await requireOwner(), id, title));
 }
 
 export async function deleteConversationAction(id: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await deleteConversation(await currentOwner(), id);
+    await deleteConversation(await requireOwner(), id);
     return null;
   });
 }
 
 export async function clearHistoryAction(): Promise<ActionResult<{ conversations: number; messages: number }>> {
-  return runAction(async () => clearHistory(await currentOwner()));
+  return runAction(async () => clearHistory(await requireOwner()));
 }
 
 /** Saves new details mid-chat; the returned notice shows in the conversation, and the next reply uses them. */
@@ -47,7 +40,7 @@ export async function updateDetailsAction(
   id: string,
   details: Record<string, unknown>,
 ): Promise<ActionResult<{ details: Record<string, unknown>; notice: MessageDTO }>> {
-  return runAction(async () => updateConversationDetailsFor(await currentOwner(), id, details));
+  return runAction(async () => updateConversationDetailsFor(await requireOwner(), id, details));
 }
 
 const olderMessagesInput = z.object({ conversationId: z.string(), before: z.iso.datetime({ error: "Invalid cursor." }) });
@@ -55,7 +48,7 @@ const olderMessagesInput = z.object({ conversationId: z.string(), before: z.iso.
 /** The page of messages before `before` (the oldest message's timestamp), as the reader scrolls up. */
 export async function loadOlderMessagesAction(conversationId: string, before: string): Promise<ActionResult<MessagePage>> {
   return runAction(async () => {
-    const owner = await currentOwner();
+    const owner = await requireOwner();
     const input = olderMessagesInput.parse({ conversationId, before });
     const page = await listOlderMessages(owner, input.conversationId, new Date(input.before));
     if (!page) throw new AppError("not_found:conversation");
@@ -65,17 +58,17 @@ export async function loadOlderMessagesAction(conversationId: string, before: st
 
 /** The plan card's Create project: the plan as the user edited it, validated again here. */
 export async function createProjectFromPlanAction(messageId: string, plan: unknown): Promise<ActionResult<{ projectId: string }>> {
-  return runAction(async () => createProjectFromProposal(await currentOwner(), messageId, plan));
+  return runAction(async () => createProjectFromProposal(await requireOwner(), messageId, plan));
 }
 
 /** The change card's Apply: every change, or none if any is refused. */
 export async function applyChangesAction(messageId: string): Promise<ActionResult<{ projectId: string }>> {
-  return runAction(async () => applyProposedChanges(await currentOwner(), messageId));
+  return runAction(async () => applyProposedChanges(await requireOwner(), messageId));
 }
 
 export async function dismissProposalAction(messageId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await dismissProposal(await currentOwner(), messageId);
+    await dismissProposal(await requireOwner(), messageId);
     return null;
   });
 }

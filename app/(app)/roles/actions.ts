@@ -2,20 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { runAction } from "@/lib/server/infra/action-result";
-import { toOwner } from "@/lib/server/services/owner";
+import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
 import { startChatFromForm } from "@/lib/server/services/chat/start-chat-form";
 import type { ActionResult, StartChatState } from "@/lib/shared/chat/types";
-import { getCurrentUser } from "@/lib/server/services/auth/session";
-import { AppError } from "@/lib/shared/errors";
 
-const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
-
-async function currentOwner() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", SESSION_ENDED);
-  return toOwner(user);
-}
 
 /**
  * The "Start chat" form: validates the details on the server (the same schema the form uses),
@@ -30,16 +21,16 @@ export async function startChatAction(_previous: StartChatState, formData: FormD
 }
 
 export async function saveCustomRoleAction(input: unknown, id?: string): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => saveCustomRole(await currentOwner(), input, id));
+  return runAction(async () => saveCustomRole(await requireOwner(), input, id));
 }
 
 export async function deleteCustomRoleAction(id: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await deleteCustomRole(await currentOwner(), id);
+    await deleteCustomRole(await requireOwner(), id);
     return null;
   });
 }
 
 export async function duplicateRoleAction(roleId: string): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => duplicateRole(await currentOwner(), roleId));
+  return runAction(async () => duplicateRole(await requireOwner(), roleId));
 }

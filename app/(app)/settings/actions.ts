@@ -7,13 +7,11 @@ import { changePassword } from "@/lib/server/services/auth/accounts";
 import { changePasswordSchema, deleteAccountSchema, PASSWORD_CHANGED_PARAM } from "@/lib/shared/auth/schemas";
 import { getCurrentSession, getCurrentUser } from "@/lib/server/services/auth/session";
 import { deleteUserData } from "@/lib/server/services/account/delete-account";
-import { isAppError } from "@/lib/shared/errors";
+import { isAppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";
 import { logger } from "@/lib/server/infra/log";
 
 export type ChangePasswordField = "currentPassword" | "newPassword" | "confirmPassword";
 export type DeleteAccountField = "confirmUsername";
-
-const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 
 export async function changePasswordAction(
   _previous: FormState<ChangePasswordField>,
@@ -21,7 +19,7 @@ export async function changePasswordAction(
 ): Promise<FormState<ChangePasswordField>> {
   const at = Date.now();
   const current = await getCurrentSession();
-  if (!current) return { status: "error", message: SESSION_ENDED, at };
+  if (!current) return { status: "error", message: SESSION_ENDED_MESSAGE, at };
   const { user } = current;
 
   const parsed = changePasswordSchema.safeParse(formObject(formData, ["currentPassword", "newPassword", "confirmPassword"]));
@@ -45,7 +43,7 @@ export async function deleteAccountAction(
 ): Promise<FormState<DeleteAccountField>> {
   const at = Date.now();
   const user = await getCurrentUser();
-  if (!user) return { status: "error", message: SESSION_ENDED, at };
+  if (!user) return { status: "error", message: SESSION_ENDED_MESSAGE, at };
 
   const parsed = deleteAccountSchema.safeParse(formObject(formData, ["confirmUsername"]));
   if (!parsed.success || parsed.data.confirmUsername !== user.username) {

@@ -6,13 +6,13 @@ import { runAction } from "@/lib/server/infra/action-result";
 import type { ActionResult } from "@/lib/shared/chat/types";
 import { getCurrentSession } from "@/lib/server/services/auth/session";
 import { endOtherSessions, endSession } from "@/lib/server/services/auth/sessions-service";
-import { AppError } from "@/lib/shared/errors";
+import { AppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";
 
 const sessionIdSchema = z.string().min(32).max(64);
 
 async function requireSession() {
   const current = await getCurrentSession();
-  if (!current) throw new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
+  if (!current) throw new AppError("unauthorized", SESSION_ENDED_MESSAGE);
   return current;
 }
 

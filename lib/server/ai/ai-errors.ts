@@ -5,18 +5,10 @@
  */
 import "server-only";
 import { ApiError } from "@google/genai";
+import { errorMessage, type ErrorData, type ReplyErrorCode } from "@/lib/shared/errors";
 
-export type AiErrorCode =
-  | "invalid_key"
-  | "rate_limited"
-  | "safety_blocked"
-  | "overloaded"
-  | "network"
-  | "aborted"
-  /** A proposed plan / change set that failed validation or was cut off; never partly used. */
-  | "invalid_plan"
-  | "invalid_changes"
-  | "unknown";
+/** The reply-failure codes a model call can end with (lib/shared/errors.ts has their messages). */
+export type AiErrorCode = Exclude<ReplyErrorCode, "incomplete" | "offline">;
 
 export class AiError extends Error {
   readonly code: AiErrorCode;
@@ -26,36 +18,11 @@ export class AiError extends Error {
   readonly status?: number;
 
   constructor(code: AiErrorCode, options: { retryAfterSeconds?: number; status?: number; cause?: unknown; message?: string } = {}) {
-    super(options.message ?? aiErrorMessage(code, options.retryAfterSeconds), { cause: options.cause });
+    super(options.message ?? errorMessage(code, options.retryAfterSeconds), { cause: options.cause });
     this.name = "AiError";
     this.code = code;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.status = options.status;
-  }
-}
-
-export function aiErrorMessage(code: AiErrorCode, retryAfterSeconds?: number): string {
-  switch (code) {
-    case "invalid_key":
-      return "The AI service rejected this app's API key. Ask the administrator to check GEMINI_API_KEY.";
-    case "rate_limited":
-      return retryAfterSeconds
-        ? `The AI service is busy right now. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`
-        : "The AI service is busy right now. Try again in a minute.";
-    case "safety_blocked":
-      return "The AI would not answer this because of its safety filters. Try rephrasing your message.";
-    case "overloaded":
-      return "The AI model is overloaded right now. Try again in a moment.";
-    case "network":
-      return "The connection to the AI service was lost before the reply finished. Try again.";
-    case "aborted":
-      return "The reply was stopped.";
-    case "invalid_plan":
-      return "I couldn't turn that into a plan. Retry to ask again.";
-    case "invalid_changes":
-      return "I couldn't turn that into changes to your project. Retry to ask again.";
-    default:
-      return "Something went wrong while getting a reply. Try again.";
   }
 }
 
@@ -138,6 +105,6 @@ export function toAiError(error: unknown, context: AiErrorContext = {}): AiError
 }
 
 /** Plain data for an API response or a stream event. */
-export function describeAiError(error: AiError): { code: AiErrorCode; message: string; retryAfterSeconds?: number } {
+export function describeAiError(error: AiError): ErrorData & { code: AiErrorCode } {
   return { code: error.code, message: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
 }

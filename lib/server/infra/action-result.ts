@@ -3,6 +3,7 @@
  * and messages the API returns. Unexpected errors are logged (with the request id) and shown as a
  * generic message; every failure is counted by code for metrics.
  */
+import { errorMessage } from "@/lib/shared/errors";
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { logger } from "@/lib/server/infra/log";
@@ -19,15 +20,9 @@ export function failure(error: unknown): ActionResult<never> {
   const appError = toAppError(error);
   countAppError(appError.code);
   if (appError.status >= 500) logger().error({ err: appError.cause ?? appError }, "chat action failed");
-  return {
-    ok: false,
-    error: {
-      code: appError.code,
-      message: appError.status >= 500 ? "Something went wrong on our side. Try again." : appError.message,
-      ...(appError.fields ? { fields: appError.fields } : {}),
-      ...(appError.retryAfterS !== undefined ? { retryAfterSeconds: Math.ceil(appError.retryAfterS) } : {}),
-    },
-  };
+  const data = appError.toData();
+  // A 5xx message may come from a driver or SDK: the table's words instead.
+  return { ok: false, error: appError.status >= 500 ? { ...data, message: errorMessage(appError.code) } : data };
 }
 
 /** Runs an action body and turns anything it throws into a failure result. */

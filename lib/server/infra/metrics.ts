@@ -6,6 +6,7 @@
  * Label values are bounded: routes are normalised (ids become ":id"), MongoDB collections are
  * the app's own, error codes come from AppError. Nothing user-supplied becomes a label.
  */
+import type { ErrorCode } from "@/lib/shared/errors";
 import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
@@ -108,12 +109,12 @@ export function observeHttpRequest(method: string, pathname: string, status: num
   metrics().httpDuration.observe({ method, route: routeLabel(pathname), status: String(status) }, seconds);
 }
 
-/** Counts one refused or failed request/action by its AppError code. */
-export function countAppError(code: string): void {
+/** Counts one refused or failed request, action or reply stream by its code. */
+export function countAppError(code: ErrorCode): void {
   metrics().errors.inc({ code });
 }
 
-/** Counts one attempt a rate limit refused, by the limit's name (e.g. "auth:signin:ip"). */
+/** Counts one attempt a rate limit refused, by the limit's name (e.g. "auth:password:user"). */
 export function countRateLimitRefusal(limit: string): void {
   metrics().rateLimitRefusals.inc({ limit });
 }

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { ObjectId } from "mongodb";
-import { AppError } from "@/lib/shared/errors";
+import { AppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";
 import type { Owner } from "@/models/conversations";
 import { parseUserId } from "@/models/users";
 
@@ -14,6 +14,6 @@ export type OwnerRef = string | ObjectId | { id: string };
 export function toOwner(ref: OwnerRef): Owner {
   if (ref instanceof ObjectId) return ref;
   const id = parseUserId(typeof ref === "string" ? ref : ref.id);
-  if (!id) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!id) throw new AppError("unauthorized", SESSION_ENDED_MESSAGE);
   return id;
 }

@@ -3,6 +3,7 @@
  * DTOs the UI already receives (lib/shared/chat/types.ts); `assertSameShape` makes the compiler fail if
  * the two ever drift. Request bodies reuse lib/chat's schemas (title, message text).
  */
+import { ERROR_CODES } from "@/lib/shared/errors";
 import { z } from "zod";
 import { assertSameShape, MAX_PAGE_LIMIT, pageQuerySchema, pageSchema, type SameShape } from "@/lib/shared/api/common";
 import { conversationTitleSchema, replyRequestSchema } from "@/lib/shared/chat/schemas";
@@ -37,7 +38,7 @@ export const messageSchema = z
     message: z.string(),
     timestamp: z.iso.datetime(),
     status: z.enum(["complete", "streaming", "stopped", "error"]),
-    errorCode: z.string().optional(),
+    errorCode: z.enum(ERROR_CODES).optional(),
     usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() }).optional(),
     model: z.string().optional(),
     proposal: proposalSchema.optional(),

@@ -17,7 +17,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Field path → messages." }),
-    retryAfterS: z.number().int().optional(),
+    retryAfterSeconds: z.number().int().optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details." });
 

@@ -19,7 +19,6 @@ export const createTokenSchema = z.object({
   scope: tokenScopeSchema,
   expiresInDays: z.enum(TOKEN_EXPIRY_CHOICES, { error: "Choose when the token expires." }).default("90"),
 });
-export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** What Settings lists (and the export contains): never the hash, never the token. */
 export const tokenInfoSchema = z

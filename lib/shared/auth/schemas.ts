@@ -62,7 +62,6 @@ export const signInSchema = z.object({
   // Not the new-password rules: a sign-in only needs to be bounded, the hash decides.
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024, "That password is too long."),
 });
-export type SignInInput = z.infer<typeof signInSchema>;
 
 /** Query parameter the settings page is reopened with after a password change (a fresh request, so the new session cookie is read). */
 export const PASSWORD_CHANGED_PARAM = "passwordChanged";
@@ -80,7 +79,6 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "The passwords do not match.",
   });
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const deleteAccountSchema = z.object({
   confirmUsername: z.string({ error: "Type your username to confirm." }).trim().toLowerCase().max(64, "That is not your username."),

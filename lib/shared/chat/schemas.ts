@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 
-export const DEFAULT_MAX_MESSAGE_CHARS = 8000;
 export const TITLE_MAX_CHARS = 120;
 
 const messageText = z

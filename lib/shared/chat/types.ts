@@ -4,6 +4,7 @@
  * Client-safe: type-only imports.
  */
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
+import type { ErrorCode, ErrorData } from "@/lib/shared/errors";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
 
 export type { ReplyRequest } from "@/lib/shared/chat/schemas";
@@ -79,7 +80,7 @@ export interface MessageDTO {
   timestamp: string;
   status: MessageStatus;
   /** For status "error": what went wrong (e.g. "rate_limited", "safety_blocked"). */
-  errorCode?: string;
+  errorCode?: ErrorCode;
   usage?: TokenUsage;
   /** The model that wrote an AI reply. */
   model?: string;
@@ -93,14 +94,7 @@ export interface MessagePage {
   hasOlder: boolean;
 }
 
-export interface ActionError {
-  code: string;
-  message: string;
-  fields?: Record<string, string[]>;
-  retryAfterSeconds?: number;
-}
-
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
 
 /** State of the "Start chat" form (useActionState). On success the action redirects instead. */
 export interface StartChatState {
@@ -120,7 +114,7 @@ export type ChatStreamEvent =
   | { type: "start"; messageId: string }
   | { type: "text"; text: string }
   | { type: "done"; message: MessageDTO }
-  | { type: "error"; code: string; message: string; retryAfterSeconds?: number; reply?: MessageDTO }
+  | ({ type: "error"; reply?: MessageDTO } & Omit<ErrorData, "fields">)
   | { type: "title"; title: string };
 
 export interface ChatModelInfo {

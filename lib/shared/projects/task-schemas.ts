@@ -18,7 +18,6 @@ import {
 const statusSchema = z.enum(TASK_STATUSES, { error: "Status is To do, Doing or Done." });
 
 export const newTaskSchema = planTaskSchema.extend({ status: statusSchema.default("todo") });
-export type NewTaskInput = z.input<typeof newTaskSchema>;
 
 /** Only the fields present change; an empty dueDate or null clears it, empty notes clear them. */
 export const taskPatchSchema = z
@@ -30,7 +29,6 @@ export const taskPatchSchema = z
     dueDate: z.union([z.literal("").transform(() => null), dueDateSchema]).nullable().optional(),
   })
   .strict();
-export type TaskPatchInput = z.input<typeof taskPatchSchema>;
 
 /** A move: the target column and the tasks that will sit directly above and below (null at an end). */
 export const taskMoveSchema = z.object({
@@ -38,11 +36,9 @@ export const taskMoveSchema = z.object({
   beforeId: taskIdSchema.nullable(),
   afterId: taskIdSchema.nullable(),
 });
-export type TaskMoveInput = z.infer<typeof taskMoveSchema>;
 
 export const projectEditSchema = z
   .object({ name: projectNameSchema.optional(), description: projectDescriptionSchema.optional() })
   .strict();
-export type ProjectEditInput = z.input<typeof projectEditSchema>;
 
 export const projectStatusSchema = z.enum(["active", "done", "archived"], { error: "Status is active, done or archived." });

@@ -3,6 +3,7 @@
  * feedback) and on the server (truth). Form quirks are absorbed here: empty strings count as
  * missing, numbers may arrive as strings, a single multiselect value may arrive unwrapped.
  */
+import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
 import { z } from "zod";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
 
@@ -111,11 +112,4 @@ export function mergeSharedDetails(fields: readonly RoleField[], briefs: readonl
 }
 
 /** Field-keyed messages, for forms: { age: ["Age must be at least 18"] }. */
-export function detailsErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "_");
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
+export const detailsErrors: (error: z.ZodError) => FieldErrors = fieldErrors;

@@ -136,8 +136,6 @@ export const roleFieldSchema = z.discriminatedUnion(
 
 export type RoleField = z.infer<typeof roleFieldSchema>;
 export type RoleFieldType = RoleField["type"];
-export const ROLE_FIELD_TYPES: readonly RoleFieldType[] = ["text", "textarea", "number", "select", "multiselect"];
-
 const roleShape = {
   id: roleIdSchema,
   name: text("Name", ROLE_LIMITS.nameMax, 1),

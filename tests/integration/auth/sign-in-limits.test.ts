@@ -28,7 +28,7 @@ function from(peer: string, extra: Record<string, string> = {}, deviceCookie?: s
 }
 
 function waitOf(outcome: SignInOutcome): number {
-  return outcome.ok || outcome.reason !== "rate_limited" ? 0 : outcome.retryAfterS;
+  return outcome.ok || outcome.reason !== "rate_limited" ? 0 : outcome.retryAfterSeconds;
 }
 
 describe("sign-in limits", () => {

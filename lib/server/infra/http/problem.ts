@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { ZodError } from "zod";
-import { AppError, errorTitle, httpStatus, type ErrorCode, type FieldErrors } from "@/lib/shared/errors";
+import { AppError, errorTitle, fieldErrors, httpStatus, type ErrorCode, type FieldErrors } from "@/lib/shared/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -19,27 +19,22 @@ export interface ProblemDetails {
   requestId?: string;
   /** Field path (dotted) → messages. */
   errors?: FieldErrors;
-  retryAfterS?: number;
+  retryAfterSeconds?: number;
 }
 
-/** Field errors from a ZodError, keyed by dotted path ("" for the whole value → "_"). */
+/** Field errors from a ZodError, keyed by dotted path ("" for the whole value → "_"): API bodies nest. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
+  return fieldErrors({ issues: error.issues.map((issue) => ({ ...issue, path: [issue.path.map(String).join(".")].filter(Boolean) })) });
 }
 
 /** Any thrown value → an AppError; unknown errors become "internal" (their cause is kept for logs). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return new AppError("invalid:input", "The request has invalid fields.", { fields: zodFieldErrors(error), cause: error });
+    return new AppError("invalid:input", undefined, { fields: zodFieldErrors(error), cause: error });
   }
   if (error instanceof SyntaxError) {
-    return new AppError("invalid:json", "The request body is not valid JSON.", { cause: error });
+    return new AppError("invalid:json", undefined, { cause: error });
   }
   return new AppError("internal", "Something went wrong on our side.", { cause: error });
 }
@@ -58,7 +53,7 @@ export function problemDetails(error: unknown, extra: { instance?: string; reque
     ...(extra.instance ? { instance: extra.instance } : {}),
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
     ...(appError.fields ? { errors: appError.fields } : {}),
-    ...(appError.retryAfterS !== undefined ? { retryAfterS: Math.ceil(appError.retryAfterS) } : {}),
+    ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.ceil(appError.retryAfterSeconds) } : {}),
   };
 }
 
@@ -70,7 +65,7 @@ export function problemResponse(
   const headers = new Headers(extra.headers);
   headers.set("content-type", PROBLEM_CONTENT_TYPE);
   headers.set("cache-control", "no-store");
-  if (body.retryAfterS !== undefined) headers.set("retry-after", String(body.retryAfterS));
+  if (body.retryAfterSeconds !== undefined) headers.set("retry-after", String(body.retryAfterSeconds));
   if (extra.requestId) headers.set("x-request-id", extra.requestId);
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }

@@ -22,13 +22,13 @@ export interface RateLimitResult {
   limit: number;
   remaining: number;
   /** Seconds until the next attempt is allowed (0 when allowed). */
-  retryAfterS: number;
+  retryAfterSeconds: number;
   /** When the current window ends. */
   resetAt: Date;
 }
 
-export function rateLimitedError(result: Pick<RateLimitResult, "retryAfterS">, code: ErrorCode = "rate_limited"): AppError {
-  return new AppError(code, retryMessage(result.retryAfterS), { retryAfterS: result.retryAfterS });
+export function rateLimitedError(result: Pick<RateLimitResult, "retryAfterSeconds">, code: ErrorCode = "rate_limited"): AppError {
+  return new AppError(code, retryMessage(result.retryAfterSeconds), { retryAfterSeconds: result.retryAfterSeconds });
 }
 
 /** `RateLimit-Limit/Remaining/Reset` (draft-ietf-httpapi-ratelimit-headers), reset in seconds. */

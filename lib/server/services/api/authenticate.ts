@@ -43,8 +43,8 @@ export function scopeForMethod(method: string): RequiredScope {
 /** An AppError that carries the rate-limit result, so the 429 keeps its RateLimit-* headers. */
 export class RateLimitedError extends AppError {
   constructor(readonly result: RateLimitResult) {
-    super("rate_limited:token", `This token has made ${result.limit} requests this minute. Try again in ${result.retryAfterS} s.`, {
-      retryAfterS: result.retryAfterS,
+    super("rate_limited:token", `This token has made ${result.limit} requests this minute. Try again in ${result.retryAfterSeconds} s.`, {
+      retryAfterSeconds: result.retryAfterSeconds,
     });
   }
 }

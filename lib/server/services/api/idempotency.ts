@@ -77,7 +77,7 @@ export async function startIdempotent(request: Request, caller: ApiCaller, body:
   }
   if (existing.state !== "done" || !existing.result) {
     throw new AppError("conflict:idempotency_in_progress", "A request with this Idempotency-Key is still running. Retry shortly.", {
-      retryAfterS: 1,
+      retryAfterSeconds: 1,
     });
   }
   return { kind: "replay", result: existing.result };

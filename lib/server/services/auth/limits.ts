@@ -62,7 +62,7 @@ export async function recordSignInSuccess(subject: SignInSubject): Promise<void>
   await clearFailures(policy, key);
 }
 
-/** Throws AppError "rate_limited:auth" (with retryAfterS) past the per-client sign-up limit. */
+/** Throws AppError "rate_limited:auth" (with retryAfterSeconds) past the per-client sign-up limit. */
 export async function enforceSignUpLimit(client: string): Promise<void> {
   await enforceRateLimit(signUpPerClientRule(), client, "rate_limited:auth");
 }

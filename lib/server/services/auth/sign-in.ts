@@ -23,7 +23,7 @@ export interface SignInRequest {
 export type SignInOutcome =
   | { ok: true; user: PublicUser; sessionId: string; deviceCookie: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterS: number };
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 export async function signInWithPassword(input: unknown, request: SignInRequest): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(input);
@@ -41,14 +41,14 @@ export async function signInWithPassword(input: unknown, request: SignInRequest)
   const wait = await signInWait(subject);
   if (wait > 0) {
     countRateLimitRefusal("auth:signin");
-    return { ok: false, reason: "rate_limited", retryAfterS: wait };
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
   }
 
   // Always one bcrypt comparison, so an unknown name answers as slowly as a wrong password.
   const matches = await passwordMatches(user, password);
   if (!user || !matches) {
     const imposed = await recordSignInFailure(subject);
-    return imposed > 0 ? { ok: false, reason: "rate_limited", retryAfterS: imposed } : { ok: false, reason: "invalid" };
+    return imposed > 0 ? { ok: false, reason: "rate_limited", retryAfterSeconds: imposed } : { ok: false, reason: "invalid" };
   }
 
   await recordSignInSuccess(subject);

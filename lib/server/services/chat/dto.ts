@@ -1,4 +1,5 @@
 /** Stored documents → the JSON-safe DTOs the pages and the stream receive (lib/shared/chat/types.ts). */
+import { isErrorCode } from "@/lib/shared/errors";
 import "server-only";
 import type { ConversationDTO, ConversationSummary, MessageDTO, ProposalDTO, RoleDTO, RoleSummary } from "@/lib/shared/chat/types";
 import type { Role } from "@/lib/shared/roles/role-schema";
@@ -20,7 +21,8 @@ export function toMessageDTO(doc: MessageDoc): MessageDTO {
     message: doc.message,
     timestamp: doc.timestamp.toISOString(),
     status: doc.status,
-    ...(doc.errorCode ? { errorCode: doc.errorCode } : {}),
+    // A stored code is data: one this version does not know reads as "unknown".
+    ...(doc.errorCode ? { errorCode: isErrorCode(doc.errorCode) ? doc.errorCode : "unknown" } : {}),
     ...(doc.usage ? { usage: doc.usage } : {}),
     ...(doc.model ? { model: doc.model } : {}),
     ...(doc.proposal ? { proposal: toProposalDTO(doc.proposal) } : {}),

@@ -28,18 +28,18 @@ export function checkMessageText(text: string): string {
   return trimmed;
 }
 
-/** Counts one model call for the user; throws AppError "rate_limited:chat" (429, retryAfterS) past the limit. */
+/** Counts one model call for the user; throws AppError "rate_limited:chat" (429, retryAfterSeconds) past the limit. */
 export async function enforceChatRateLimit(owner: Owner): Promise<void> {
   const rule = chatRateLimitRule();
   try {
     await enforceRateLimit(rule, owner.toHexString(), "rate_limited:chat");
   } catch (error) {
     if (error instanceof AppError && error.kind === "rate_limited") {
-      const seconds = Math.max(1, Math.ceil(error.retryAfterS ?? 60));
+      const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
       throw new AppError(
         "rate_limited:chat",
         `You have sent ${rule.limit} messages in the last minute. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-        { retryAfterS: seconds },
+        { retryAfterSeconds: seconds },
       );
     }
     throw error;

@@ -4,6 +4,7 @@
  * model's answer, saving it as "streaming" first and finalising it as complete / stopped / error
  * with whatever text arrived, so nothing the user typed or saw is ever lost.
  */
+import { countAppError } from "@/lib/server/infra/metrics";
 import "server-only";
 import { ObjectId } from "mongodb";
 import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "@/lib/server/services/chat/context";
@@ -254,6 +255,7 @@ async function finishWithFailure(
     return;
   }
   const described = describeAiError(error);
+  countAppError(described.code);
   if (described.code === "unknown") {
     logger().error({ err: error, conversationId: prepared.conversation._id.toHexString() }, "chat reply failed");
   }

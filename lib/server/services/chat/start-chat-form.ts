@@ -11,17 +11,15 @@ import { toOwner } from "@/lib/server/services/owner";
 import { resolveRole } from "@/lib/server/services/roles/roles-service";
 import type { StartChatState } from "@/lib/shared/chat/types";
 import { getCurrentUser } from "@/lib/server/services/auth/session";
-import { isAppError } from "@/lib/shared/errors";
+import { isAppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";
 import type { ConversationMode } from "@/models/conversations";
-
-const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
 
 export async function startChatFromForm(
   formData: FormData,
   options: { roleId?: string; mode?: ConversationMode } = {},
 ): Promise<{ conversationId: string } | { state: StartChatState }> {
   const user = await getCurrentUser();
-  if (!user) return { state: { formError: SESSION_ENDED } };
+  if (!user) return { state: { formError: SESSION_ENDED_MESSAGE } };
   const owner = toOwner(user);
   const roleId = options.roleId ?? formData.get("roleId");
   const resolved = typeof roleId === "string" ? await resolveRole(owner, roleId) : null;

@@ -2,7 +2,7 @@
  * Rate limits counted by rate-limiter-flexible in MongoDB (models/rate-limits.ts), so a limit
  * holds across processes and restarts. A window starts at a key's first attempt, not at a clock
  * boundary. `hitRateLimit` counts one attempt and reports; `enforceRateLimit` throws a
- * rate_limited AppError (with retryAfterS) when the attempt is over the limit.
+ * rate_limited AppError (with retryAfterSeconds) when the attempt is over the limit.
  */
 import "server-only";
 import { createHash } from "node:crypto";
@@ -60,7 +60,7 @@ function toResult(res: RateLimiterRes, limit: number, allowed: boolean, now: num
     count: res.consumedPoints,
     limit,
     remaining: Math.max(0, limit - res.consumedPoints),
-    retryAfterS: allowed ? 0 : Math.max(1, Math.ceil(msBeforeNext / 1000)),
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(msBeforeNext / 1000)),
     resetAt: new Date(now + msBeforeNext),
   };
 }

@@ -32,12 +32,6 @@ export function getBuiltInRole(id: string): Role | undefined {
   return byId.get(id);
 }
 
-export function isBuiltInRoleId(id: string): boolean {
-  return byId.has(id);
-}
-
 /** Categories of the built-in roles, in catalog order (custom roles may add their own). */
 export const roleCategories: readonly string[] = [...new Set(builtInRoles.map((role) => role.category))];
 
-/** The role the architecture seed calls the "navigation" chat type. */
-export const GUIDE_ROLE_ID = "chatcraft-guide";
