@@ -84,6 +84,10 @@ describe("the element positional $ stands for", () => {
     // An explicit index records nothing, so `a`'s position stands.
     await coll("two").updateOne({ a: 5, "b.0": 0 }, { $set: { "a.$": 6 } });
     expect((await coll("two").findOne({ _id: 1 }))?.a).toEqual([1, 6]);
+    // Two equalities on one path tie in that order and keep query order: the second one's element.
+    await coll("two").insertOne({ _id: 2, c: [1, 2] });
+    await coll("two").updateOne({ $and: [{ c: 1 }, { c: 2 }] }, { $set: { "c.$": 20 } });
+    expect((await coll("two").findOne({ _id: 2 }))?.c).toEqual([1, 20]);
   });
 
   it("refuses a positional upsert that would insert (code 2) and inserts nothing", async () => {
