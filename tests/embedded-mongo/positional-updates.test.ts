@@ -41,6 +41,17 @@ describe("update path conflicts", () => {
   });
 });
 
+describe("array updates need an array", () => {
+  it("refuses $[] and $[<id>] on a missing or non-array field (code 2) and writes nothing", async () => {
+    await coll("need_array").insertOne({ _id: 1, a: { b: 1 }, n: 5 });
+    const missing = await expectServerError(coll("need_array").updateOne({ _id: 1 }, { $set: { "a.c.$[].x": 1 } }), 2);
+    expect(missing.message).toBe("The path 'a.c' must exist in the document in order to apply array updates.");
+    const scalar = await expectServerError(coll("need_array").updateOne({ _id: 1 }, { $inc: { "n.$[i]": 1 } }, { arrayFilters: [{ i: 0 }] }), 2);
+    expect(scalar.message).toBe("Cannot apply array updates to non-array element n: 5");
+    expect(await coll("need_array").findOne({ _id: 1 })).toEqual({ _id: 1, a: { b: 1 }, n: 5 });
+  });
+});
+
 describe("the element positional $ stands for", () => {
   it("ignores negations: the element the positive predicate matched is updated", async () => {
     await coll("neg").insertOne(chat());

@@ -10,7 +10,7 @@ import { MongoError } from "./errors";
 import { formatValue } from "./format";
 import { mingoOptions, runPipeline, type ExecOptions } from "./mingo-context";
 import { positionalMatch } from "./positional-match";
-import { checkPathConflicts, hasPositional, inApplyOrder, resolvePositional, type PathUpdate } from "./update-paths";
+import { checkArrayUpdateTarget, checkPathConflicts, hasPositional, inApplyOrder, resolvePositional, type PathUpdate } from "./update-paths";
 
 const OPERATORS = new Set(["$set", "$unset", "$inc", "$mul", "$min", "$max", "$rename", "$push", "$pull", "$pullAll", "$addToSet", "$pop", "$currentDate", "$bit", "$setOnInsert"]);
 const PIPELINE_STAGES = new Set(["$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith"]);
@@ -132,6 +132,7 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
   const entries = resolvedEntries(operators, recordedPosition);
   checkNumericTargets(next, asOperators(entries));
   for (const { op, path, arg } of inApplyOrder(entries)) {
+    checkArrayUpdateTarget(next, path);
     try {
       // One path per mingo call: mongod's conflict rule was checked above, and mingo's own check
       // (which stops at the first positional element) would refuse `a.$[].x` with `a.$[].y`.

@@ -9,10 +9,16 @@
  *   create a conflict at '<shorter>'` (the later path in operator and field order);
  * - one `$` per path at most (code 2), replaced by the position the query recorded
  *   (positional-match.ts); none recorded is code 2, and nothing is written;
+ * - `$[]` / `$[id]` need an array where the path puts them (mingo silently does nothing): a
+ *   missing one is code 2 `The path '<prefix>' must exist in the document in order to apply array
+ *   updates.`, another value code 2 `Cannot apply array updates to non-array element <name>: <value>`
+ *   (checked for the first such element of a path; deeper ones are per matched element);
  * - operators apply field by field in mongod's order (since 5.0: field names lexicographically,
  *   numeric names numerically), which decides the order of newly created fields.
  */
+import { isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
+import { formatValue } from "./format";
 
 export interface PathUpdate {
   op: string;
@@ -72,4 +78,21 @@ export function inApplyOrder(entries: PathUpdate[]): PathUpdate[] {
     }
     return a.length - b.length;
   });
+}
+
+/** mongod's checks before an array update (`a.b.$[x]`): the array at `a.b` must exist and be an array. */
+export function checkArrayUpdateTarget(doc: Doc, path: string): void {
+  const parts = path.split(".");
+  const at = parts.findIndex((part) => part.startsWith("$[") && part.endsWith("]"));
+  if (at <= 0) return;
+  let value: unknown = doc;
+  for (let i = 0; i < at; i += 1) {
+    const part = parts[i]!;
+    if (Array.isArray(value) && /^\d+$/.test(part)) value = value[Number(part)];
+    else value = isPlainObject(value) ? value[part] : undefined;
+    if (value === undefined) {
+      throw new MongoError(2, `The path '${parts.slice(0, at).join(".")}' must exist in the document in order to apply array updates.`);
+    }
+  }
+  if (!Array.isArray(value)) throw new MongoError(2, `Cannot apply array updates to non-array element ${parts[at - 1]}: ${formatValue(value)}`);
 }
