@@ -1,7 +1,8 @@
 /**
  * The one place mingo is configured. Every query, aggregation and update runs with a context made
  * of mingo's operators plus mongod's semantics where mingo differs: `$type` by BSON type name,
- * `$project` output in the document's order, and — under a collation — comparison operators,
+ * `$in`/`$nin` by canonical key in linear time (in-membership.ts), `$project` output in the
+ * document's order, and — under a collation — comparison operators,
  * `$in` and `$sort` that compare strings with the collation. `let` variables are evaluated once,
  * as mongod does, and handed to mingo as global `$$` variables.
  */

@@ -1,6 +1,8 @@
 /**
  * Applies one update (operators, replacement or pipeline) to a COPY of a document, with mongod's
- * checks mingo lacks: $setOnInsert, numeric $inc/$mul, immutable _id, conflicting paths.
+ * checks mingo lacks: $setOnInsert, numeric $inc/$mul, immutable _id, and the path rules of
+ * update-paths.ts (conflicts, positional `$` from positional-match.ts, order). mingo only applies
+ * one operator to one resolved path at a time.
  */
 import { ObjectId } from "bson";
 import { update as mingoUpdate } from "mingo/updater";
