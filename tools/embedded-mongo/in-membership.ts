@@ -49,11 +49,11 @@ export function equalityCandidates(doc: unknown, path: string): unknown[] {
   return out;
 }
 
-/** mongod's checks on the operand: an array, holding no `$`-operator documents. */
+/** mongod's checks on the operand: an array, holding no document whose first field starts with `$`. */
 export function checkInList(op: "$in" | "$nin", list: unknown): readonly unknown[] {
   if (!Array.isArray(list)) throw new MongoError(2, `${op} needs an array`);
   for (const item of list) {
-    if (isPlainObject(item) && Object.keys(item).some((key) => key.startsWith("$"))) {
+    if (isPlainObject(item) && (Object.keys(item)[0] ?? "").startsWith("$")) {
       throw new MongoError(2, `cannot nest $ under ${op}`);
     }
   }
