@@ -2,7 +2,9 @@
  * `npm run bench:db [-- 100000,1000000]` — measures the embedded server as the app uses it:
  * bulk insert, sequential insertOne round trips, the chat page query, resident memory and
  * restart (log replay) time, for each size on a fresh temp dbPath. A benchmark, not a test:
- * it prints numbers and compares them against the targets in issue 2.
+ * it prints numbers and compares them against the targets in issue 2. `-- --in` runs only the
+ * `$in` section (1,000 / 4,000 / 10,000 ObjectIds on `_id`, a secondary index and an unindexed
+ * field; target: 10,000 on `_id` within 30 ms, linear growth — issue 25).
  *
  * The server runs as its own process (the CLI), so its memory is measured apart from the
  * driver's and SIGKILL can simulate a crash before the second restart.
@@ -227,7 +229,67 @@ function checkTargets(results: Result[]): boolean {
   return checks.every((c) => c.ok);
 }
 
+const IN_DOCS = 50_000;
+const IN_SIZES = [1_000, 4_000, 10_000];
+
+/** Median ms of `runs` timed calls after two warm-up calls. */
+async function median(task: () => Promise<unknown>, runs = 7): Promise<number> {
+  await task();
+  await task();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await task();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** `$in` of k ObjectIds: count (server work + the list on the wire) and find (plus k documents back). */
+async function benchIn(): Promise<boolean> {
+  const dbPath = mkdtempSync(join(tmpdir(), "bench-in-"));
+  const server = await startServer(dbPath);
+  const client = new MongoClient(server.uri);
+  try {
+    const coll = client.db("bench").collection<{ _id: ObjectId; k: ObjectId; u: ObjectId }>("in");
+    const docs = Array.from({ length: IN_DOCS }, () => ({ _id: new ObjectId(), k: new ObjectId(), u: new ObjectId() }));
+    for (let i = 0; i < IN_DOCS; i += BATCH) await coll.insertMany(docs.slice(i, i + BATCH));
+    await coll.createIndex({ k: 1 });
+    const rows: Record<string, string>[] = [];
+    const countMs = new Map<string, number>();
+    for (const field of ["_id", "k", "u"] as const) {
+      for (const size of IN_SIZES) {
+        const filter = { [field]: { $in: docs.slice(0, size).map((d) => d[field]) } };
+        const count = await median(() => coll.countDocuments(filter));
+        const find = await median(() => coll.find(filter).toArray());
+        countMs.set(`${field}:${size}`, count);
+        const where = field === "_id" ? "_id" : field === "k" ? "secondary index" : "unindexed";
+        rows.push({ field: where, ids: size.toLocaleString("en-US"), "count ms": count.toFixed(1), "find ms": find.toFixed(1) });
+      }
+    }
+    console.log(`$in over ${IN_DOCS.toLocaleString("en-US")} documents (median of 7; find returns every matched document)`);
+    console.table(rows);
+    const top = countMs.get(`_id:${IN_SIZES.at(-1)}`)!;
+    // Linear: 10x the ids costs at most ~10x (quadratic would be 100x); the fixed round trip only helps.
+    const growth = top / countMs.get(`_id:${IN_SIZES[0]}`)!;
+    const checks = [
+      { name: "$in of 10,000 ObjectIds on _id (count) <= 30 ms", ok: top <= 30, got: `${top.toFixed(1)} ms` },
+      { name: "$in growth 1,000 -> 10,000 on _id <= 12x", ok: growth <= 12, got: `${growth.toFixed(1)}x` },
+    ];
+    for (const c of checks) console.log(`${c.ok ? "PASS" : "MISS"}  ${c.name}: ${c.got}`);
+    return checks.every((c) => c.ok);
+  } finally {
+    await client.close();
+    await stopServer(server.child, "SIGTERM");
+    rmSync(dbPath, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--in")) {
+    await benchIn();
+    return;
+  }
   const arg = process.argv[2];
   const sizes = arg ? arg.split(",").map((s) => Number(s.replace(/_/g, ""))) : [100_000, 1_000_000];
   if (sizes.some((s) => !Number.isInteger(s) || s < 1_000)) throw new Error("sizes: comma-separated integers >= 1000, e.g. 100000,1000000");
@@ -236,6 +298,7 @@ async function main(): Promise<void> {
   for (const size of sizes) results.push(await benchSize(size));
   printTable(results);
   checkTargets(results);
+  await benchIn();
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,14 @@ describe("matched vs modified", () => {
   });
 });
 
+describe("field order", () => {
+  it("creates new fields in lexicographic order, whatever the order of the update (MongoDB 5.0+)", async () => {
+    await coll("order").insertOne({ _id: 1, m: 0 });
+    await coll("order").updateOne({ _id: 1 }, { $set: { z: 1, b: 1 }, $inc: { a: 1 } });
+    expect(Object.keys((await coll("order").findOne({ _id: 1 }))!)).toEqual(["_id", "m", "a", "b", "z"]);
+  });
+});
+
 describe("upsert", () => {
   it("builds the new document from the equality filter plus $set and $setOnInsert", async () => {
     const result = await coll("upsert").updateOne(

@@ -1,7 +1,8 @@
 /**
  * The one place mingo is configured. Every query, aggregation and update runs with a context made
  * of mingo's operators plus mongod's semantics where mingo differs: `$type` by BSON type name,
- * `$project` output in the document's order, and — under a collation — comparison operators,
+ * `$in`/`$nin` by canonical key in linear time (in-membership.ts), `$project` output in the
+ * document's order, and — under a collation — comparison operators,
  * `$in` and `$sort` that compare strings with the collation. `let` variables are evaluated once,
  * as mongod does, and handed to mingo as global `$$` variables.
  */
@@ -23,6 +24,7 @@ import { isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
 import { sortDocuments, sortFields } from "./sort";
 import { bsonTypeName, matchesType, typeNamesFor } from "./type-names";
+import { checkInList, equalityCandidates, membership } from "./in-membership";
 
 /** What a command adds to how its filter, update or pipeline is evaluated. */
 export interface ExecOptions {
@@ -41,6 +43,12 @@ const resolveField = (doc: unknown, selector: string): unknown => resolve(doc as
 const $type: QueryOp = (selector, value) => {
   const names = new Set((Array.isArray(value) ? value : [value]).flatMap(typeNamesFor));
   return (doc) => matchesType(resolveField(doc, selector), names);
+};
+
+/** `$in`/`$nin` by canonical key (see in-membership.ts): the list is hashed once per query, not per document. */
+const hashedIn = (negate: boolean): QueryOp => (selector, value) => {
+  const test = membership(checkInList(negate ? "$nin" : "$in", value));
+  return (doc) => equalityCandidates(doc, selector).some(test) !== negate;
 };
 
 const typeExpression: ExprOp = (obj, expr, options) => bsonTypeName(evalExpr(obj, expr, options)) ?? "missing";
@@ -92,7 +100,7 @@ const BASE_OPS = {
   expression: { ...expressionOps, $type: typeExpression },
   pipeline: { ...pipelineOps, $project },
   projection: { ...projectionOps },
-  query: { ...queryOps, $type },
+  query: { ...queryOps, $type, $in: hashedIn(false), $nin: hashedIn(true) },
   window: { ...windowOps },
 } as Parameters<typeof Context.init>[0] & object;
 

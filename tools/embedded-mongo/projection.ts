@@ -6,6 +6,7 @@
 import { cloneValue, isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
 import { createQuery, inDocumentOrder, type ExecOptions } from "./mingo-context";
+import { applyPositional, positionalPath, withoutPositional } from "./positional-projection";
 
 type Tree = { [key: string]: Tree | true };
 
@@ -60,9 +61,19 @@ function exclude(value: unknown, tree: Tree): unknown {
   return out;
 }
 
-/** Returns a projector, or undefined when there is nothing to project. */
-export function projector(projection: Doc | undefined, filter: Doc | undefined, exec?: ExecOptions): ((doc: Doc) => Doc) | undefined {
+/**
+ * Returns a projector, or undefined when there is nothing to project. `command` names the command
+ * in runtime errors, as mongod prefixes them (find: "Executor error during find command :: caused by :: ").
+ */
+export function projector(projection: Doc | undefined, filter: Doc | undefined, exec?: ExecOptions, command?: string): ((doc: Doc) => Doc) | undefined {
   if (!projection || Object.keys(projection).length === 0) return undefined;
+  const positional = positionalPath(projection);
+  if (positional !== undefined) {
+    // The positional element is this server's decision (positional-projection.ts), not mingo's.
+    const base = projector(withoutPositional(projection, positional), filter, exec)!;
+    const context = command ? `Executor error during ${command} command :: caused by :: ` : "";
+    return (doc) => applyPositional(doc, base(doc), positional, filter, exec, context);
+  }
   if (!isSimple(projection)) {
     const query = createQuery(filter ?? {}, exec);
     return (doc) => inDocumentOrder(doc, query.find<Doc>([cloneValue(doc)], projection).all()[0] ?? {}, projection);

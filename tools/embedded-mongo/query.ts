@@ -106,6 +106,19 @@ function isScalarEquality(value: unknown): boolean {
   return indexable(value) && !isPlainObject(value) && value !== null;
 }
 
+/**
+ * True for a filter that is only `{field: {$in: [scalars]}}`: an index (or _id) walk over those
+ * bounds then yields exactly the matching documents, with no per-document test (which would also
+ * compile the whole list into a mingo query for nothing).
+ */
+function isOnlyIn(filter: Doc, field: string): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== field) return false;
+  const condition = filter[field];
+  if (!isPlainObject(condition) || Object.keys(condition).length !== 1) return false;
+  return Array.isArray(condition.$in) && condition.$in.every(isScalarEquality);
+}
+
 /** How well an index serves the filter and sort: null when it cannot be used. */
 function rateIndex(index: Index, eq: Equalities, sort: SortField[]): { score: number; direction: number } | null {
   if (!index.usableForQueries) return null;
@@ -158,7 +171,7 @@ function plan(coll: Collection, filter: Doc, sort: SortField[], trace?: PlanTrac
       seen.add(key);
       if (doc) docs.push(doc);
     }
-    const exact = ids.length === 1 && Object.keys(filter).length === 1 && !isOperatorObject(filter._id) && !isPlainObject(filter._id);
+    const exact = (ids.length === 1 && Object.keys(filter).length === 1 && !isOperatorObject(filter._id) && !isPlainObject(filter._id)) || isOnlyIn(filter, "_id");
     if (trace) trace.keysExamined += ids.length;
     return { candidates: docs, sorted: docs.length <= 1, exact, index: coll.indexes.get("_id_"), bounds: ids, direction: 1 };
   }
@@ -191,7 +204,8 @@ function plan(coll: Collection, filter: Doc, sort: SortField[], trace?: PlanTrac
       if (doc) docs.push(doc);
     }
   }
-  return { candidates: docs, sorted: sort.length === 0, index: best.index, bounds: values, direction: 1 };
+  const exact = !best.index.multikey && isOnlyIn(filter, best.index.fields[0]!);
+  return { candidates: docs, sorted: sort.length === 0, exact, index: best.index, bounds: values, direction: 1 };
 }
 
 /** The index (or _id) lookup one $or branch would use on its own, or null if it would scan. */

@@ -1,6 +1,8 @@
 /**
  * Applies one update (operators, replacement or pipeline) to a COPY of a document, with mongod's
- * checks mingo lacks: $setOnInsert, numeric $inc/$mul, immutable _id, conflicting paths.
+ * checks mingo lacks: $setOnInsert, numeric $inc/$mul, immutable _id, and the path rules of
+ * update-paths.ts (conflicts, positional `$` from positional-match.ts, order). mingo only applies
+ * one operator to one resolved path at a time.
  */
 import { ObjectId } from "bson";
 import { update as mingoUpdate } from "mingo/updater";
@@ -9,6 +11,8 @@ import { cloneValue, getPath, isPlainObject, setPath, type Doc } from "./doc-pat
 import { MongoError } from "./errors";
 import { formatValue } from "./format";
 import { mingoOptions, runPipeline, type ExecOptions } from "./mingo-context";
+import { positionalMatch } from "./positional-match";
+import { checkArrayUpdateTarget, checkPathConflicts, hasPositional, inApplyOrder, resolvePositional, type PathUpdate } from "./update-paths";
 
 const OPERATORS = new Set(["$set", "$unset", "$inc", "$mul", "$min", "$max", "$rename", "$push", "$pull", "$pullAll", "$addToSet", "$pop", "$currentDate", "$bit", "$setOnInsert"]);
 const PIPELINE_STAGES = new Set(["$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith"]);
@@ -21,26 +25,37 @@ export function isOperatorUpdate(update: Doc): boolean {
 }
 
 function checkOperators(update: Doc): void {
-  const paths: string[] = [];
+  const entries: PathUpdate[] = [];
   for (const [op, args] of Object.entries(update)) {
     if (!OPERATORS.has(op)) {
       throw new MongoError(9, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
     }
     if (!isPlainObject(args)) throw new MongoError(9, `Modifiers operate on fields but we found type ${typeof args} instead. For example: {$mod: {<field>: ...}} not {$set: ${formatValue(args)}}`);
     for (const path of Object.keys(args)) {
-      paths.push(path);
-      if (op === "$rename" && typeof args[path] === "string") paths.push(args[path] as string);
+      entries.push({ op, path, arg: args[path] });
       if ((op === "$inc" || op === "$mul") && typeRank(args[path]) !== 3) {
         throw new MongoError(14, `Cannot ${op === "$inc" ? "increment" : "multiply"} with non-numeric argument: {${path}: ${formatValue(args[path])}}`);
       }
     }
   }
-  const sorted = [...paths].sort();
-  for (let i = 1; i < sorted.length; i += 1) {
-    const a = sorted[i - 1]!;
-    const b = sorted[i]!;
-    if (a === b || b.startsWith(`${a}.`)) throw new MongoError(40, `Updating the path '${b}' would create a conflict at '${a}'`);
+  checkPathConflicts(entries);
+}
+
+/** The update's (operator, path, argument) entries with `$` replaced by the recorded position. */
+function resolvedEntries(operators: Doc, position: () => string | undefined): PathUpdate[] {
+  const entries: PathUpdate[] = [];
+  for (const [op, args] of Object.entries(operators)) {
+    for (const [path, arg] of Object.entries(args as Doc)) {
+      entries.push({ op, path: hasPositional(path) ? resolvePositional(path, position()) : path, arg });
+    }
   }
+  return entries;
+}
+
+function asOperators(entries: PathUpdate[]): Doc {
+  const out: Record<string, Doc> = {};
+  for (const { op, path, arg } of entries) (out[op] ??= {})[path] = arg;
+  return out;
 }
 
 function checkNumericTargets(doc: Doc, update: Doc): void {
@@ -112,11 +127,18 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
     if (Object.keys(others).length) operators.$set = others;
     else delete operators.$set;
   }
-  checkNumericTargets(next, operators);
-  if (Object.keys(operators).length) {
+  // The position is what the query recorded on the stored document; an upsert has none (mongod
+  // answers code 2 then too, and inserts nothing).
+  let position: string | undefined | null = null;
+  const recordedPosition = () => (position === null ? (position = inserting ? undefined : positionalMatch(filter, doc, exec)) : position);
+  const entries = resolvedEntries(operators, recordedPosition);
+  checkNumericTargets(next, asOperators(entries));
+  for (const { op, path, arg } of inApplyOrder(entries)) {
+    checkArrayUpdateTarget(next, path);
     try {
-      // The filter lets mingo resolve the positional `$` to the first matching array element.
-      mingoUpdate(next, operators, arrayFilters, inserting ? undefined : filter, { cloneMode: "deep", queryOptions: mingoOptions(exec) });
+      // One path per mingo call: mongod's conflict rule was checked above, and mingo's own check
+      // (which stops at the first positional element) would refuse `a.$[].x` with `a.$[].y`.
+      mingoUpdate(next, { [op]: { [path]: arg } }, arrayFilters, undefined, { cloneMode: "deep", queryOptions: mingoOptions(exec) });
     } catch (error) {
       throw translateMingoError(error);
     }
@@ -128,7 +150,6 @@ export function applyUpdate(doc: Doc, update: Doc | Doc[], arrayFilters: Doc[] |
 function translateMingoError(error: unknown): MongoError {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes("immutable field '_id'")) return new MongoError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
-  if (message.includes("'.$'")) return new MongoError(2, "The positional operator did not find the match needed from the query.");
   return new MongoError(2, message);
 }
 

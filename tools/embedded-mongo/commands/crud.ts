@@ -52,7 +52,7 @@ const find: CommandHandler = (cmd, ctx) => {
     exec,
     hint: cmd.hint,
   });
-  const project = projector(cmd.projection as Doc | undefined, filter, exec);
+  const project = projector(cmd.projection as Doc | undefined, filter, exec, "find");
   const out = project ? docs.map(project) : docs;
   const batchSize = cmd.batchSize === undefined ? undefined : asNumber(cmd.batchSize, 101);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, cmd.singleBatch === true || limit < 0);
