@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ndjsonResponse } from "@/lib/server/services/chat/ndjson";
+import { eventStreamResponse } from "@/lib/server/services/chat/event-stream";
 import { withApiErrors } from "@/lib/server/infra/http/handler";
 import { createLogger, logger, setRootLogger } from "@/lib/server/infra/log";
 import { runWithRequestContext } from "@/lib/server/infra/request-context";
@@ -48,7 +48,7 @@ describe("request ids on log lines", () => {
     const streamMayFinish = new Promise<void>((resolve) => (release = resolve));
     const handler = withApiErrors(async () => {
       logger().info("before the stream");
-      return ndjsonResponse(
+      return eventStreamResponse("ndjson", 
         new AbortController().signal,
         async (_signal, emit) => {
           await streamMayFinish;

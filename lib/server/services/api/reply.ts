@@ -8,8 +8,7 @@ import "server-only";
 import type { ApiCaller } from "@/lib/server/services/api/authenticate";
 import { startIdempotent, replayResponse, type IdempotencyClaim } from "@/lib/server/services/api/idempotency";
 import { jsonResponse } from "@/lib/server/services/api/route";
-import { ndjsonToSse, sseFromEvents } from "@/lib/server/services/api/sse";
-import { ndjsonResponse } from "@/lib/server/services/chat/ndjson";
+import { eventListResponse, eventStreamResponse } from "@/lib/server/services/chat/event-stream";
 import { prepareReply, runReply } from "@/lib/server/services/chat/reply-service";
 import type { ChatStreamEvent, MessageDTO } from "@/lib/shared/chat/types";
 import { logger } from "@/lib/server/infra/log";
@@ -38,7 +37,7 @@ function collector() {
 function replayed(result: StoredResult, stream: boolean): Response {
   if (!stream) return replayResponse(result);
   const saved = JSON.parse(result.body) as ReplyResult;
-  const response = sseFromEvents(replayEvents(saved));
+  const response = eventListResponse("sse", replayEvents(saved));
   response.headers.set("idempotent-replayed", "true");
   return response;
 }
@@ -89,7 +88,8 @@ export async function sendReply(
     return jsonResponse({ user: seen.result.user, reply: seen.result.reply });
   }
 
-  const ndjson = ndjsonResponse(
+  return eventStreamResponse(
+    "sse",
     request.signal,
     (signal, emit) =>
       runReply(prepared, signal, (event) => {
@@ -101,5 +101,4 @@ export async function sendReply(
       return INTERNAL_EVENT;
     },
   );
-  return ndjsonToSse(ndjson);
 }

@@ -5,9 +5,10 @@
  * model is called.
  */
 import { toOwner } from "@/lib/server/services/owner";
-import { ndjsonResponse } from "@/lib/server/services/chat/ndjson";
+import { eventStreamResponse } from "@/lib/server/services/chat/event-stream";
 import { prepareReply, runReply } from "@/lib/server/services/chat/reply-service";
 import { replyRequestSchema } from "@/lib/shared/chat/schemas";
+import { errorMessage } from "@/lib/shared/errors";
 import { requireApiUser } from "@/lib/server/services/auth/session";
 import { readJsonBody, withApiErrors } from "@/lib/server/infra/http/handler";
 import { logger } from "@/lib/server/infra/log";
@@ -21,12 +22,13 @@ export const POST = withApiErrors(async (request: Request, context: RouteContext
   const { conversationId } = await context.params;
   const body = await readJsonBody(request, replyRequestSchema, { maxBytes: 128 * 1024 });
   const prepared = await prepareReply(owner, conversationId, body);
-  return ndjsonResponse(
+  return eventStreamResponse(
+    "ndjson",
     request.signal,
     (signal, emit) => runReply(prepared, signal, emit),
     (error) => {
       logger().error({ err: error, conversationId }, "chat stream failed");
-      return { type: "error", code: "internal", message: "Something went wrong on our side. Try again." };
+      return { type: "error", code: "internal", message: errorMessage("internal") };
     },
   );
 });
