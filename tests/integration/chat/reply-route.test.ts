@@ -204,7 +204,7 @@ describe("what the model is sent", () => {
       await touchConversation(me.owner, conversationId, after!, 300);
       await readEvents(await postReply(id, { mode: "send", text: "And now?" }));
       const sent = model.calls[0]!;
-      const { estimateTokensOf } = await import("@/lib/server/services/chat/ai-adapter");
+      const { estimateTokens: estimateTokensOf } = await import("@/lib/server/ai/token-budget");
       const tokens = estimateTokensOf(sent.systemInstruction) + sent.messages.reduce((sum, m) => sum + estimateTokensOf(m.text), 0);
       expect(tokens).toBeLessThanOrEqual(2000);
       expect(sent.messages.length).toBeLessThan(300);

@@ -1,23 +1,19 @@
 /**
- * The one place lib/chat touches lib/ai. The reply flow depends on this small interface
- * (AdaptedChatModel, ChatTurn, ReplyPart); mapping to lib/ai's ChatModel, error codes and
- * helpers happens here, so a change there is a change in one file here.
+ * The model-selection seam: Gemini when GEMINI_API_KEY is set, otherwise the demo model, one
+ * instance per configuration — and the one module tests replace to script a model. It also maps
+ * the model's stream to the app's field names (usage as inputTokens/outputTokens) and an SDK
+ * failure to an error code. Prompt assembly and the token budget are called from lib/server/ai directly.
  */
 import "server-only";
 import { describeAiError as describeTypedAiError, toAiError, type AiErrorCode } from "@/lib/server/ai/ai-errors";
 import type { ChatModel, ChatTurn, Proposal, ProposalTool } from "@/lib/server/ai/chat-model";
 import { selectChatModel } from "@/lib/server/ai/select-model";
-import { invalidProposalError } from "@/lib/server/ai/proposals";
-import { assembleSystemInstruction, encodeDataJson } from "@/lib/server/ai/system-instruction";
-import { estimateTokens, selectContext } from "@/lib/server/ai/token-budget";
 import type { ChatModelInfo } from "@/lib/shared/chat/types";
 import { getEnv } from "@/lib/server/infra/env";
-import type { RoleSnapshot } from "@/models/conversations";
 import type { MessageUsage } from "@/models/messages";
 
 export type { ChatTurn, Proposal, ProposalTool };
 /** JSON for a delimited data block in an instruction (cannot close the block); the refusal of a proposal. */
-export { encodeDataJson, invalidProposalError };
 
 export type ReplyPart = { type: "text"; text: string } | { type: "proposal"; proposal: Proposal } | { type: "usage"; usage: MessageUsage };
 
@@ -95,19 +91,6 @@ export function getChatModel(): AdaptedChatModel {
 export function chatModelLabel(): Pick<ChatModelInfo, "isDemo" | "label"> {
   const { model, label } = current();
   return model.isDemo ? { isDemo: true, label: "Demo replies — add GEMINI_API_KEY for real answers" } : { isDemo: false, label };
-}
-
-/** The conversation's snapshot of the role (never the live role) plus its validated details. */
-export function buildSystemInstruction(snapshot: RoleSnapshot, details: Record<string, unknown>): string {
-  return assembleSystemInstruction({ name: snapshot.roleName, instructions: snapshot.instructions }, snapshot.fields, details);
-}
-
-export function estimateTokensOf(text: string): number {
-  return estimateTokens(text);
-}
-
-export function selectTurnsWithinBudget(turns: ChatTurn[], budgetTokens: number): ChatTurn[] {
-  return selectContext(turns, budgetTokens);
 }
 
 export async function generateConversationTitle(model: AdaptedChatModel, userText: string, replyText: string): Promise<string | null> {

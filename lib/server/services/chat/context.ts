@@ -5,7 +5,8 @@
  */
 import "server-only";
 import type { ObjectId } from "mongodb";
-import { selectTurnsWithinBudget, type ChatTurn } from "@/lib/server/services/chat/ai-adapter";
+import { selectContext } from "@/lib/server/ai/token-budget";
+import type { ChatTurn } from "@/lib/server/services/chat/ai-adapter";
 import { toProposalDTO } from "@/lib/server/services/chat/dto";
 import { proposalContextNote } from "@/lib/server/services/chat/proposal-text";
 import { getEnv } from "@/lib/server/infra/env";
@@ -33,7 +34,7 @@ export async function buildContext(owner: Owner, conversationId: ObjectId, reser
 /** The same from messages already read (oldest first), e.g. read alongside the write of the newest. */
 export function contextFrom(recent: MessageDoc[], reservedTokens = 0): ChatTurn[] {
   const budget = Math.max(1, getEnv().CHAT_CONTEXT_TOKEN_BUDGET - reservedTokens);
-  return selectTurnsWithinBudget(toChatTurns(recent), budget);
+  return selectContext(toChatTurns(recent), budget);
 }
 
 /**

@@ -6,7 +6,10 @@
  */
 import "server-only";
 import { ObjectId } from "mongodb";
-import { encodeDataJson, estimateTokensOf, invalidProposalError, type Proposal, type ProposalTool } from "@/lib/server/services/chat/ai-adapter";
+import { invalidProposalError } from "@/lib/server/ai/proposals";
+import { encodeDataJson } from "@/lib/server/ai/system-instruction";
+import { estimateTokens } from "@/lib/server/ai/token-budget";
+import type { Proposal, ProposalTool } from "@/lib/server/services/chat/ai-adapter";
 import { getEnv } from "@/lib/server/infra/env";
 import type { ConversationDoc, Owner } from "@/models/conversations";
 import type { StoredProposal } from "@/models/messages";
@@ -64,7 +67,7 @@ export function selectContextTasks(tasks: readonly TaskDoc[], budgetTokens: numb
       priority: task.priority,
       ...(task.dueDate ? { dueDate: task.dueDate } : {}),
     };
-    const cost = estimateTokensOf(JSON.stringify(entry));
+    const cost = estimateTokens(JSON.stringify(entry));
     if (used + cost > budgetTokens) break;
     used += cost;
     shown.push(entry);

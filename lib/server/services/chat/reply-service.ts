@@ -15,7 +15,9 @@ import { checkProposalReferences, toolsForTurn, toStoredProposal, type TurnTools
 import { proposalReplyText } from "@/lib/server/services/chat/proposal-text";
 import { maybeGenerateTitle } from "@/lib/server/services/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/shared/chat/types";
-import { buildSystemInstruction, describeAiError, estimateTokensOf, getChatModel, type ChatTurn, type Proposal } from "@/lib/server/services/chat/ai-adapter";
+import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
+import { estimateTokens } from "@/lib/server/ai/token-budget";
+import { describeAiError, getChatModel, type ChatTurn, type Proposal } from "@/lib/server/services/chat/ai-adapter";
 import { AppError } from "@/lib/shared/errors";
 import { logger } from "@/lib/server/infra/log";
 import { startAiReply } from "@/lib/server/infra/metrics";
@@ -129,10 +131,11 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
   try {
     const model = getChatModel();
     const turn = await toolsForTurn(owner, conversation);
-    const base = buildSystemInstruction(conversation, conversation.details);
+    // The conversation's snapshot of the role (never the live role) plus its validated details.
+    const base = assembleSystemInstruction({ name: conversation.roleName, instructions: conversation.instructions }, conversation.fields, conversation.details);
     const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
     // The instruction is sent with every call, so it comes out of the same budget as the history.
-    const reserved = estimateTokensOf(systemInstruction);
+    const reserved = estimateTokens(systemInstruction);
     const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
     // Unless "send" saved it already, the placeholder reply is written while the model starts:
     // its id is chosen here, so the client learns it at once, and every later write to it waits
