@@ -47,13 +47,13 @@ const envelope = <T extends z.ZodType>(data: T, id: string) => z.object({ succes
  */
 export const chatMessageSchema = z
   .object({
-    _id: z.string(),
-    userId: z.string(),
+    _id: z.string().meta({ description: "The user message's id (the response's when it has no message before it)." }),
+    userId: z.string().meta({ description: "The caller's own id (the :userId of the URL)." }),
     message: z.string().meta({ description: 'The user\'s message ("" for a response with no message before it).' }),
     response: z.string().meta({ description: 'The AI response that followed it ("" when none did).' }),
     chatType: chatTypeSchema,
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    createdAt: z.iso.datetime().meta({ description: "When the message was written (history is sorted on it, ascending)." }),
+    updatedAt: z.iso.datetime().meta({ description: "When the response was written (createdAt when there is none)." }),
   })
   .meta({ id: "ChatMessage" });
 
@@ -79,6 +79,6 @@ export const saveResponseSchema = envelope(
 );
 
 export const deleteHistoryResponseSchema = envelope(
-  z.object({ deletedCount: z.number().int().meta({ description: "How many ChatMessage exchanges were deleted." }) }),
+  z.object({ deletedCount: z.number().int().min(0).meta({ description: "How many ChatMessage exchanges were deleted." }) }),
   "CompatDeleted",
 );
