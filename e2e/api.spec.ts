@@ -118,7 +118,7 @@ test("download my data", async ({ page, user }) => {
 });
 
 test("the API reference renders from the OpenAPI document, within the CSP", async ({ page, user }) => {
-  void user; // signed in: the proxy serves /api/v1/openapi.json to a session or a token
+  void user; // signed in (signed out works too: see the test below)
   await page.goto("/docs/api");
   await expect(page.getByRole("heading", { name: "ChatCraft API", level: 1 })).toBeVisible();
   await expect(page.locator("#post-api-v1-conversations-conversationId-messages")).toContainText("Send a message and get the reply");
@@ -127,3 +127,20 @@ test("the API reference renders from the OpenAPI document, within the CSP", asyn
   const served = await page.request.get("/api/v1/openapi.json");
   expect(((await served.json()) as { openapi: string }).openapi).toBe("3.1.0");
 });
+
+test("a signed-out browser can read the API reference and fetch the OpenAPI document", async ({ page }) => {
+  // No `user` fixture: this browser never signed in, and sends no token.
+  const opened = await page.goto("/docs/api");
+  expect(opened?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/docs\/api$/);
+  await expect(page.getByRole("heading", { name: "ChatCraft API", level: 1 })).toBeVisible();
+  await expect(page.locator("#get-api-chat-history-userId")).toBeVisible();
+
+  const served = await page.request.get("/api/v1/openapi.json", { maxRedirects: 0 });
+  expect(served.status()).toBe(200);
+  expect(served.headers()["cache-control"]).toMatch(/^public, max-age=\d+/);
+  expect(((await served.json()) as { openapi: string }).openapi).toBe("3.1.0");
+  // Public means the document only: the rest of /api/v1 still wants a session or a token.
+  expect((await page.request.get("/api/v1/me", { maxRedirects: 0 })).status()).toBe(401);
+});
+

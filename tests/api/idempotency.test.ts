@@ -76,7 +76,8 @@ describe("creating a conversation with an Idempotency-Key", () => {
   it("a refused request frees its key: the retry is judged again, not replayed", async () => {
     const me = await makeApiUser();
     const headers = { "idempotency-key": "bad-details" };
-    const body = { roleId: "chatcraft-guide", details: {} };
+    // Tech support's device and product are required and have no default.
+    const body = { roleId: "tech-support", details: {} };
     expect((await call("POST", "/api/v1/conversations", { as: { token: me.token }, body, headers })).status).toBe(400);
     const retry = await call("POST", "/api/v1/conversations", { as: { token: me.token }, body, headers });
     expect(retry.status).toBe(400);

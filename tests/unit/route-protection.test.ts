@@ -20,8 +20,18 @@ describe("which routes need a session", () => {
   });
 
   it("gates API paths with dots like any other", () => {
-    expect(routeAccess("/api/v1/openapi.json")).toBe("api");
     expect(routeAccess("/api/chat/export.json")).toBe("api");
+    expect(routeAccess("/api/v1/openapi.jsonx")).toBe("api");
+    expect(routeAccess("/api/v1/openapi")).toBe("api");
+  });
+
+  it("serves the API's OpenAPI document and its reference page to anyone", () => {
+    expect(routeAccess("/api/v1/openapi.json")).toBe("public");
+    expect(routeAccess("/docs/api")).toBe("public");
+    // Nothing else under /api/v1 comes with it.
+    expect(routeAccess("/api/v1")).toBe("api");
+    expect(routeAccess("/api/v1/me")).toBe("api");
+    expect(routeAccess("/api/v1/openapi.json.bak")).toBe("api");
   });
 
   it("lets a Bearer header alone through only to handlers that verify tokens themselves", () => {

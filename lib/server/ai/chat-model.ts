@@ -1,5 +1,6 @@
 import "server-only";
 import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
+import { titleFromText } from "@/lib/shared/chat/title";
 
 export type { Proposal, ProposalTool };
 
@@ -54,21 +55,19 @@ export interface ChatModel {
 export const TITLE_MAX_CHARS = 60;
 const TITLE_WORDS = 6;
 
-/** The first ~6 words of the user's message, at most 60 characters. */
+/** The first ~6 words of the user's message (its opening line, never a list), at most 60 characters. */
 export function fallbackTitle(firstUser: string): string {
-  const words = firstUser.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
-  const title = words.slice(0, TITLE_WORDS).join(" ");
-  return (title.length > TITLE_MAX_CHARS ? title.slice(0, TITLE_MAX_CHARS).trimEnd() : title) || "New chat";
+  return titleFromText(firstUser, { maxChars: TITLE_MAX_CHARS, maxWords: TITLE_WORDS }) || "New chat";
 }
 
-/** A model's title answer made presentable: one line, no quotes or trailing period, ≤ 60 chars; null if empty. */
+/**
+ * A model's title answer made presentable: its first line, no "Title:" prefix, quotes, list
+ * markers or trailing punctuation, ≤ 60 chars cut at a word boundary; null if empty.
+ */
 export function cleanTitle(raw: string | undefined | null): string | null {
   const line = (raw ?? "").split("\n").find((part) => part.trim() !== "") ?? "";
-  const title = line
+  const unquoted = line
     .replace(/^\s*(title\s*:\s*)/i, "")
-    .replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (!title) return null;
-  return title.length > TITLE_MAX_CHARS ? title.slice(0, TITLE_MAX_CHARS).trimEnd() : title;
+    .replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "");
+  return titleFromText(unquoted, { maxChars: TITLE_MAX_CHARS }) || null;
 }

@@ -3,7 +3,7 @@
  * a built-in role: navigation → ChatCraft Guide, project-planning → Project Planner.
  */
 import { z } from "zod";
-import { detailsSchema, messageSchema } from "@/lib/shared/api/chat";
+import { detailsSchema } from "@/lib/shared/api/chat";
 import { objectIdSchema } from "@/lib/shared/api/common";
 
 export const CHAT_TYPE_ROLES = { navigation: "chatcraft-guide", "project-planning": "project-planner" } as const;
@@ -31,21 +31,54 @@ export const saveChatSchema = z
     response: text("response"),
     details: detailsSchema
       .optional()
-      .meta({ description: "Only used when a new conversation is started: merged over the remembered details, validated against the role's fields." }),
+      .meta({
+        description:
+          "Only used when this save starts the chat type's conversation: merged over the remembered details and the fields' defaults, then validated against the role's fields. Optional: a required field still missing is filled in from the message (see `defaulted` in the answer).",
+      }),
   })
   .meta({ id: "CompatSaveChat" });
 
 const envelope = <T extends z.ZodType>(data: T, id: string) => z.object({ success: z.literal(true), data }).meta({ id });
 
-export const historyResponseSchema = envelope(
-  z.object({ chatType: chatTypeSchema, conversationId: z.string().nullable(), messages: z.array(messageSchema) }),
-  "CompatHistory",
-);
+/**
+ * The brief's ChatMessage: one exchange, a user message and the AI response that followed it.
+ * `_id` is the user message's id (the response's when a response has no message before it);
+ * `createdAt` is when the message was written, `updatedAt` when the response was.
+ */
+export const chatMessageSchema = z
+  .object({
+    _id: z.string().meta({ description: "The user message's id (the response's when it has no message before it)." }),
+    userId: z.string().meta({ description: "The caller's own id (the :userId of the URL)." }),
+    message: z.string().meta({ description: 'The user\'s message ("" for a response with no message before it).' }),
+    response: z.string().meta({ description: 'The AI response that followed it ("" when none did).' }),
+    chatType: chatTypeSchema,
+    createdAt: z.iso.datetime().meta({ description: "When the message was written (history is sorted on it, ascending)." }),
+    updatedAt: z.iso.datetime().meta({ description: "When the response was written (createdAt when there is none)." }),
+  })
+  .meta({ id: "ChatMessage" });
+
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/** GET /api/chat/history/:userId — the exchanges of the chat type, oldest first. */
+export const historyResponseSchema = envelope(z.array(chatMessageSchema), "CompatHistory");
+
+/** POST /api/chat/save — the saved exchange; `defaulted` only when this save started the chat type's conversation and filled details in. */
 export const saveResponseSchema = envelope(
-  z.object({ chatType: chatTypeSchema, conversationId: z.string(), messages: z.array(messageSchema) }),
+  chatMessageSchema
+    .extend({
+      defaulted: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .meta({
+          description:
+            "Present when this save started a new conversation and the server filled in details the request did not send: field key → the value used (remembered details, the field's default, or for a required field with neither, the message itself — a choice field takes its first option, a number its minimum).",
+        }),
+    })
+    .meta({ id: "CompatSavedChatMessage" }),
   "CompatSaved",
 );
+
 export const deleteHistoryResponseSchema = envelope(
-  z.object({ chatType: chatTypeSchema, deletedConversations: z.number().int(), deletedMessages: z.number().int() }),
+  z.object({ deletedCount: z.number().int().min(0).meta({ description: "How many ChatMessage exchanges were deleted." }) }),
   "CompatDeleted",
 );

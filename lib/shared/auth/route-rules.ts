@@ -5,8 +5,12 @@
 /** Pages of the signed-in app. */
 export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
 
-/** API paths that answer without a session (next-auth's own endpoints, the health check, CSP reports, and metrics, which checks its own token). */
-const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/csp-report", "/api/metrics"] as const;
+/**
+ * API paths that answer without a session: next-auth's own endpoints, the health check, CSP
+ * reports, metrics (which checks its own token) and the OpenAPI document (no user data; the
+ * /docs/api page that renders it is a public page too).
+ */
+const PUBLIC_API_PREFIXES = ["/api/auth/", "/api/health", "/api/csp-report", "/api/metrics", "/api/v1/openapi.json"] as const;
 
 /**
  * API paths whose handlers verify a Bearer token themselves: only these let a request with a

@@ -53,8 +53,8 @@ describe("checkMessageText", () => {
 });
 
 describe("titleFromFirstWords", () => {
-  it("keeps the first six words and marks the cut", () => {
-    expect(titleFromFirstWords("How do I  fix\nmy wifi router at home please")).toBe("How do I fix my wifi…");
+  it("keeps the first six words, across a soft line break, cut at a word", () => {
+    expect(titleFromFirstWords("How do I  fix\nmy wifi router at home please")).toBe("How do I fix my wifi");
     expect(titleFromFirstWords("Short one")).toBe("Short one");
     expect(titleFromFirstWords("   ")).toBe("New chat");
   });

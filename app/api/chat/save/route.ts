@@ -1,6 +1,7 @@
 /**
  * The brief's POST /api/chat/save: stores a user message and its response as two messages in the
- * chat type's latest conversation (starting one if needed). Idempotency-Key makes retries safe.
+ * chat type's latest conversation (starting one if needed, details defaulted — see `defaulted`),
+ * and answers `{ success: true, data: ChatMessage }`. Idempotency-Key makes retries safe.
  */
 import { requireSelf, saveExchange } from "@/lib/server/services/api/compat";
 import { compatRoute } from "@/lib/server/services/api/compat-route";
@@ -13,6 +14,6 @@ export const POST = compatRoute(async (request, caller) => {
   requireSelf(caller, body.userId);
   return idempotentJson(request, caller, body, async () => ({
     status: 201,
-    data: { success: true, data: { chatType: body.chatType, ...(await saveExchange(caller, body)) } },
+    data: { success: true, data: await saveExchange(caller, body) },
   }));
 });

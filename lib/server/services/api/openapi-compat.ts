@@ -21,19 +21,21 @@ const compatProblem = problemSchema.extend({ success: z.literal(false) }).meta({
 export function compatPaths(): ZodOpenApiPathsObject {
   return {
     "/api/chat/history/{userId}": {
-      get: op("The latest conversation of a chat type", tags, {
-        description: "`userId` must be the caller's own id; any other id is 404.",
+      get: op("The chat type's history: ChatMessage exchanges, oldest first", tags, {
+        description:
+          "`userId` must be the caller's own id; any other id is 404. `data` is an array of ChatMessage, sorted by `createdAt` ascending: each pairs a user message with the AI response that followed it, from the chat type's latest conversation (the newest 500).",
         requestParams: params,
         responses: { "200": json(historyResponseSchema) },
       }, compatProblem),
       delete: op("Delete every conversation of a chat type", tags, {
+        description: "`userId` must be the caller's own id. `data.deletedCount` is the number of ChatMessage exchanges deleted.",
         requestParams: params,
         responses: { "200": json(deleteHistoryResponseSchema) },
       }, compatProblem),
     },
     "/api/chat/save": {
       post: creating(
-        "Store a message and its response in the chat type's latest conversation (started if needed)",
+        "Store a message and its response in the chat type's latest conversation (started if needed); answers the saved ChatMessage",
         tags,
         saveChatSchema,
         saveResponseSchema,

@@ -4,6 +4,7 @@
  * /api/v1/openapi.json and rendered at /docs/api.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
@@ -106,7 +107,16 @@ const v1Paths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/openapi.json": {
-    get: { summary: "This document", tags: ["Meta"], security: [], responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: z.object({}).passthrough() } } } } },
+    get: {
+      summary: "This document",
+      description: "Public: no session or token needed, and cacheable (`Cache-Control: public`, with an `ETag`; `If-None-Match` gets 304).",
+      tags: ["Meta"],
+      security: [],
+      responses: {
+        "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: z.object({}).passthrough() } } },
+        "304": { description: "Not modified (If-None-Match matched the ETag)." },
+      },
+    },
   },
 };
 
@@ -139,4 +149,18 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     paths: { ...v1Paths, ...projectPaths(), ...compatPaths() },
   });
   return cached;
+}
+
+/** How long browsers and shared caches may keep the document (it changes only with a deploy). */
+export const OPENAPI_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
+
+let served: { body: string; etag: string } | undefined;
+
+/** The document as served: its JSON text and a strong ETag of it (computed once per process). */
+export function openApiJson(): { body: string; etag: string } {
+  if (!served) {
+    const body = JSON.stringify(openApiDocument());
+    served = { body, etag: `"${createHash("sha256").update(body, "utf8").digest("base64url").slice(0, 32)}"` };
+  }
+  return served;
 }

@@ -32,9 +32,29 @@ import { deleteAllMessages, deleteConversationMessages, insertMessage } from "@/
 
 export const CONVERSATION_PAGE_SIZE = 30;
 
-/** Validates details against the fields; invalid ones become AppError "invalid:details" with per-field messages. */
+/**
+ * A required field the request left out (absent, undefined or null) takes the field's declared
+ * default, as the details form pre-fills it; an explicit blank ("") is still "required", and
+ * optional fields left out stay unset.
+ */
+export function withRequiredDefaults(fields: readonly RoleField[], details: unknown): unknown {
+  if (details === undefined || details === null) details = {};
+  if (typeof details !== "object" || Array.isArray(details)) return details;
+  const result: Record<string, unknown> = { ...(details as Record<string, unknown>) };
+  for (const field of fields) {
+    if (field.required && field.default !== undefined && (result[field.key] === undefined || result[field.key] === null)) {
+      result[field.key] = field.default;
+    }
+  }
+  return result;
+}
+
+/**
+ * Validates details against the fields (required fields left out take their defaults); invalid
+ * ones become AppError "invalid:details" with per-field messages.
+ */
 export function validateDetails(fields: RoleField[], details: unknown): Record<string, unknown> {
-  const parsed = detailsSchemaFor(fields).safeParse(details ?? {});
+  const parsed = detailsSchemaFor(fields).safeParse(withRequiredDefaults(fields, details));
   if (!parsed.success) {
     const appError = toAppError(parsed.error);
     throw new AppError("invalid:details", "Some details need fixing.", { fields: appError.fields, cause: parsed.error });

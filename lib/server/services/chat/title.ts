@@ -5,14 +5,17 @@
 import "server-only";
 import { generateConversationTitle, type AdaptedChatModel } from "@/lib/server/services/chat/ai-adapter";
 import { TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
+import { titleFromText } from "@/lib/shared/chat/title";
 import { setGeneratedTitle, type ConversationDoc, type Owner } from "@/models/conversations";
 
 const FALLBACK_WORDS = 6;
 
+/**
+ * The first words of the message's opening line(s) (lib/shared/chat/title.ts): never past a list
+ * or a blank line, no list markers, cut at a word boundary, no trailing punctuation.
+ */
 export function titleFromFirstWords(text: string): string {
-  const words = text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
-  const title = words.slice(0, FALLBACK_WORDS).join(" ") + (words.length > FALLBACK_WORDS ? "…" : "");
-  return title.slice(0, TITLE_MAX_CHARS) || "New chat";
+  return titleFromText(text, { maxChars: TITLE_MAX_CHARS, maxWords: FALLBACK_WORDS }) || "New chat";
 }
 
 /** Returns the new title when one was set, null otherwise (already named, or renamed by the user). */

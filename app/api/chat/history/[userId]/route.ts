@@ -1,6 +1,7 @@
 /**
  * The brief's GET/DELETE /api/chat/history/:userId?chatType=navigation|project-planning, with its
- * `{ success, data }` shape. The caller must be :userId (session or token), else 404.
+ * exact wire format: GET → `{ success: true, data: ChatMessage[] }` (oldest first), DELETE →
+ * `{ success: true, data: { deletedCount } }`. The caller must be :userId (session or token), else 404.
  */
 import { deleteHistory, readHistory, requireSelf } from "@/lib/server/services/api/compat";
 import { compatRoute } from "@/lib/server/services/api/compat-route";
@@ -13,11 +14,11 @@ type Params = { userId: string };
 export const GET = compatRoute<Params>(async (request, caller, { userId }) => {
   requireSelf(caller, userId);
   const { chatType } = parseQuery(request, chatTypeQuerySchema);
-  return jsonResponse({ success: true, data: { chatType, ...(await readHistory(caller, chatType)) } });
+  return jsonResponse({ success: true, data: await readHistory(caller, chatType) });
 });
 
 export const DELETE = compatRoute<Params>(async (request, caller, { userId }) => {
   requireSelf(caller, userId);
   const { chatType } = parseQuery(request, chatTypeQuerySchema);
-  return jsonResponse({ success: true, data: { chatType, ...(await deleteHistory(caller, chatType)) } });
+  return jsonResponse({ success: true, data: await deleteHistory(caller, chatType) });
 });
