@@ -1,4 +1,5 @@
 import "server-only";
+import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
 import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
 import { titleFromText } from "@/lib/shared/chat/title";
 
@@ -52,12 +53,11 @@ export interface ChatModel {
   generateTitle(firstUser: string, firstReply: string, signal?: AbortSignal): Promise<string>;
 }
 
-export const TITLE_MAX_CHARS = 60;
 const TITLE_WORDS = 6;
 
 /** The first ~6 words of the user's message (its opening line, never a list), at most 60 characters. */
 export function fallbackTitle(firstUser: string): string {
-  return titleFromText(firstUser, { maxChars: TITLE_MAX_CHARS, maxWords: TITLE_WORDS }) || "New chat";
+  return titleFromText(firstUser, { maxChars: GENERATED_TITLE_MAX_CHARS, maxWords: TITLE_WORDS }) || "New chat";
 }
 
 /**
@@ -69,5 +69,5 @@ export function cleanTitle(raw: string | undefined | null): string | null {
   const unquoted = line
     .replace(/^\s*(title\s*:\s*)/i, "")
     .replace(/^["'“”*#\s]+|["'“”*\s.]+$/g, "");
-  return titleFromText(unquoted, { maxChars: TITLE_MAX_CHARS }) || null;
+  return titleFromText(unquoted, { maxChars: GENERATED_TITLE_MAX_CHARS }) || null;
 }

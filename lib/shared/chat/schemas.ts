@@ -4,7 +4,10 @@
  */
 import { z } from "zod";
 
+/** The longest title a person may give a conversation. */
 export const TITLE_MAX_CHARS = 120;
+/** The longest title the app makes itself (from the model or the first words): shorter, to fit the sidebar. */
+export const GENERATED_TITLE_MAX_CHARS = 60;
 
 const messageText = z
   .string({ error: "Type a message." })

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { generateConversationTitle, type AdaptedChatModel } from "@/lib/server/services/chat/ai-adapter";
-import { TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
+import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
 import { titleFromText } from "@/lib/shared/chat/title";
 import { setGeneratedTitle, type ConversationDoc, type Owner } from "@/models/conversations";
 
@@ -15,7 +15,7 @@ const FALLBACK_WORDS = 6;
  * or a blank line, no list markers, cut at a word boundary, no trailing punctuation.
  */
 export function titleFromFirstWords(text: string): string {
-  return titleFromText(text, { maxChars: TITLE_MAX_CHARS, maxWords: FALLBACK_WORDS }) || "New chat";
+  return titleFromText(text, { maxChars: GENERATED_TITLE_MAX_CHARS, maxWords: FALLBACK_WORDS }) || "New chat";
 }
 
 /** Returns the new title when one was set, null otherwise (already named, or renamed by the user). */
