@@ -28,13 +28,14 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => (awa
 
 /**
  * For pages and server actions: the signed-in user, or a redirect to /login that comes back to
- * `callbackPath` — by default the page this request is for (proxy.ts passes it on), so a layout
- * and a page that both check send a revoked session to the same place.
+ * the page this request is for (path and query, passed on by proxy.ts), or to `callbackPath` when
+ * that is unknown. The layout and the page both check and either may redirect first, so both
+ * must send an ended session to the same place.
  */
 export async function requireUser(callbackPath?: string): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (user) return user;
-  const back = callbackPath ?? (await currentPagePath());
+  const back = (await currentPagePath()) ?? callbackPath;
   redirect(back ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login");
 }
 
