@@ -121,7 +121,7 @@ test("the sign-in action called with JSON arguments answers with the form's erro
 /** The sign-in form's real action id, read off the browser's own action post. */
 async function signInActionId(page: Page): Promise<string> {
   await page.goto("/login");
-  await page.getByLabel("Username or email").fill("someone");
+  await page.getByLabel("Username or email").fill(makeUser().username);
   await page.getByLabel("Password", { exact: true }).fill("whatever");
   const posted = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -183,10 +183,12 @@ test("server-action bodies React cannot decode get 400 problem+json, never 5xx",
   // What the browser itself sends still works: JSON arguments, and FormData as a multipart reply.
   const json = await request.post("/login", { headers: text, data: JSON.stringify([{ status: "idle" }, { identifier: "someone", password: "whatever" }]) });
   expect(json.status()).toBe(200);
-  const form = await request.post("/login", {
-    headers: multipart,
-    multipart: { "0": '[{"status":"idle"},"$K1"]', "_1_identifier": "someone", "_1_password": "whatever" },
-  });
+  // The FormData's own entries first and the root row last, in the order React's encodeReply writes them.
+  const reply = new FormData();
+  reply.append("_1_identifier", makeUser().username);
+  reply.append("_1_password", "whatever");
+  reply.append("0", '[{"status":"idle"},"$K1"]');
+  const form = await request.post("/login", { headers: multipart, multipart: reply });
   expect(form.status()).toBe(200);
   expect(await form.text()).toContain("Invalid username/email or password");
 });
