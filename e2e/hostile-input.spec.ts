@@ -158,6 +158,8 @@ test("server-action bodies React cannot decode get 400 problem+json, never 5xx",
   const malformed = [
     '"$Q0"', '["$Q0"]', '["$W0"]', '["$i0"]', '["$1"]', '["$@1"]', '["$h0"]', '["$nabc"]', '["$Z"]', '["$"]',
     '{"a":"$0"}', '["$0:nothing"]', '["$A1"]', '["$R1"]', "not json", '[{"status":"idle"},', "",
+    // Not an argument list: Next.js applies the action to the root value.
+    '"x"', '"$T"', "{}", "null",
   ];
   const failures: string[] = [];
   for (const data of malformed) {
@@ -173,6 +175,8 @@ test("server-action bodies React cannot decode get 400 problem+json, never 5xx",
     { "0": '["$Q1"]', "1": '{"not":"entries"}' }, // a Map from a non-array
     { "0": '["$1"]', "1": '["$1"]' }, // a cycle
     { "0": "{nope" },
+    { "0": '["$W1"]', "1": "[1]" }, // a row that refers to one sent after it
+    { S0: "[]", "0": "[]" }, // a stream row
   ];
   for (const fields of forms) {
     const response = await request.post("/login", { headers: multipart, multipart: fields });

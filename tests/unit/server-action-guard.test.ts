@@ -44,8 +44,7 @@ describe("undecodableReplyReason", () => {
       '[{"status":"idle"},{"identifier":"a","password":"b"}]',
       '["$$escaped","$undefined","$NaN","$Infinity","$-Infinity","$-0","$D2026-01-01T00:00:00.000Z","$n123","$T"]',
       '[{"a":{"b":1}},"$0:0:a"]',
-      '"plain"',
-      "null",
+      "[]",
     ]) {
       expect(text(body), body).toBeNull();
     }
@@ -53,7 +52,7 @@ describe("undecodableReplyReason", () => {
     expect(undecodableReplyReason((name) => rows[name] ?? null)).toBeNull();
   });
   it("refuses non-JSON, missing rows, bad shapes, cycles and arguments no action takes", () => {
-    for (const body of ["", "not json", '"$Q0"', '["$Q0"]', '["$1"]', '["$@1"]', '["$h0"]', '["$nabc"]', '["$Z"]', '["$"]', '{"a":"$0"}', '["$0:nope"]', '["$A1"]', '["$R1"]']) {
+    for (const body of ["", "not json", '"plain"', "null", '{"0":1}', '"$T"', '"$Q0"', '["$Q0"]', '["$1"]', '["$@1"]', '["$h0"]', '["$nabc"]', '["$Z"]', '["$"]', '{"a":"$0"}', '["$0:nope"]', '["$A1"]', '["$R1"]']) {
       expect(text(body), body).not.toBeNull();
     }
     const cycle: Record<string, string> = { "0": '["$1"]', "1": '["$1"]' };
@@ -81,5 +80,17 @@ describe("undecodableActionBodyReason", () => {
     bad.append("0", '["$2"]');
     expect(await undecodableActionBodyReason(action(bad))).not.toBeNull();
     expect(await undecodableActionBodyReason(action("--x\r\nbroken", "multipart/form-data; boundary=x"))).not.toBeNull();
+  });
+  it("wants referenced rows and files before the row that refers to them, and no stream rows", async () => {
+    const form = (...entries: [string, string | Blob][]) => {
+      const data = new FormData();
+      for (const [name, value] of entries) data.append(name, value);
+      return data;
+    };
+    expect(await undecodableActionBodyReason(action(form(["1", "[1]"], ["0", '["$W1"]'])))).toBeNull();
+    expect(await undecodableActionBodyReason(action(form(["0", '["$W1"]'], ["1", "[1]"])))).not.toBeNull();
+    expect(await undecodableActionBodyReason(action(form(["1", new Blob(["x"])], ["0", '["$B1"]'])))).toBeNull();
+    expect(await undecodableActionBodyReason(action(form(["0", '["$B1"]'], ["1", new Blob(["x"])])))).not.toBeNull();
+    expect(await undecodableActionBodyReason(action(form(["S0", "[]"], ["0", "[]"])))).not.toBeNull();
   });
 });

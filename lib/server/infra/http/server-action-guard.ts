@@ -8,7 +8,7 @@
  * - React's reply decoder (`decodeReply` / `decodeReplyFromBusboy` in react-server-dom-webpack):
  *   a body that is not JSON, or whose `$`-references point at rows that do not exist, cannot build
  *   what they name (a Map from a non-array, a BigInt from letters, a cycle) or load a server function,
- *   is refused here with 400.
+ *   or whose root is not the argument list Next.js applies the action to, is refused here with 400.
  * The body check is an allow-list of what this app's actions receive: plain JSON values, FormData
  * (`$K`), files (`$B`), dates, bigints, undefined/NaN/±Infinity/-0, temporary references, promises,
  * Maps, Sets, iterators and plain row references. Typed arrays, streams and server functions passed as
@@ -51,6 +51,9 @@ export function foreignOriginReason(headers: Headers, allowedOrigins: string[] =
 type Entry = string | File;
 /** Reply rows by their field name ("0", "1", …) and every other field (FormData entries, files). */
 type Rows = (name: string) => Entry | null;
+/** Where a field sits in the body (0 = first). React decodes a multipart reply as it streams in, so a
+ * row may only refer to rows and files that came before it ("Invalid forward reference"). */
+type Position = (name: string) => number;
 
 const MAX_DEPTH = 512;
 const HEX = /^[0-9a-fA-F]+$/;
@@ -58,13 +61,23 @@ const HEX = /^[0-9a-fA-F]+$/;
 class Undecodable extends Error {}
 
 /** Null when React's reply decoder can decode these rows (for what this app sends), else why not. */
-export function undecodableReplyReason(rows: Rows): string | null {
+export function undecodableReplyReason(rows: Rows, position: Position = () => 0): string | null {
   const parsed = new Map<number, unknown>();
   const active = new Set<number>();
+  const stack: number[] = [];
+
+  /** Refuses a reference from the row being read to a field that comes after it in the body. */
+  function notAfter(id: number): void {
+    const from = stack.at(-1);
+    if (from !== undefined && from !== id && position(String(id)) > position(String(from))) {
+      throw new Undecodable(`Row ${from} refers to row ${id}, which comes after it.`);
+    }
+  }
 
   function row(hex: string): { id: number; value: unknown } {
     if (!HEX.test(hex)) throw new Undecodable(`"${hex.slice(0, 20)}" is not a row id.`);
     const id = parseInt(hex, 16);
+    notAfter(id);
     if (parsed.has(id)) return { id, value: parsed.get(id) };
     const text = rows(String(id));
     if (typeof text !== "string") throw new Undecodable(`Row ${id} is missing.`);
@@ -76,7 +89,9 @@ export function undecodableReplyReason(rows: Rows): string | null {
     }
     parsed.set(id, value);
     active.add(id);
+    stack.push(id);
     walk(value, 0);
+    stack.pop();
     active.delete(id);
     return { id, value };
   }
@@ -121,8 +136,10 @@ export function undecodableReplyReason(rows: Rows): string | null {
         return outlined(rest, Array.isArray);
       case "B": {
         if (!HEX.test(rest)) throw new Undecodable("A Blob reference has no row id.");
-        const blob = rows(String(parseInt(rest, 16)));
+        const id = parseInt(rest, 16);
+        const blob = rows(String(id));
         if (!(typeof blob === "object" && blob !== null)) throw new Undecodable("A Blob reference names no file.");
+        notAfter(id);
         return;
       }
       default:
@@ -143,7 +160,8 @@ export function undecodableReplyReason(rows: Rows): string | null {
   }
 
   try {
-    row("0");
+    // Next.js calls the action with the root row as its argument list (`fn.apply(null, args)`).
+    if (!Array.isArray(row("0").value)) throw new Undecodable("The arguments are not a list.");
     return null;
   } catch (error) {
     if (error instanceof Undecodable) return error.message;
@@ -167,7 +185,10 @@ export async function undecodableActionBodyReason(request: Request): Promise<str
     } catch {
       return "The body is not valid multipart form data.";
     }
-    return undecodableReplyReason((name) => form.get(name));
+    const names = [...form.keys()];
+    // "S<id>" fields are stream rows; no action takes a stream (and a stray one breaks the decoder).
+    if (names.some((name) => /^S\d/.test(name))) return "Stream rows are not accepted.";
+    return undecodableReplyReason((name) => form.get(name), (name) => names.indexOf(name));
   }
   const text = await request.clone().text();
   return undecodableReplyReason((name) => (name === "0" ? text : null));
