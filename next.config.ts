@@ -1,6 +1,7 @@
 import { networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { SERVER_ACTION_ALLOWED_ORIGINS } from "./lib/server/infra/http/action-origins";
 
 // Headers every response carries. Pages also get the full nonce-based CSP from proxy.ts
 // (lib/server/infra/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
@@ -36,8 +37,9 @@ function devOrigins(): string[] {
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // proxy.ts answers 413 above the same limit (Next.js itself fails an oversized action as a 500).
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // proxy.ts answers 413 above the same limit (Next.js itself fails an oversized action as a 500),
+  // and 403 to an action from any origin but these (Next.js would answer 500).
+  experimental: { serverActions: { bodySizeLimit: "2mb", allowedOrigins: SERVER_ACTION_ALLOWED_ORIGINS } },
   // The MongoDB driver (and the embedded server built on bson/mingo) uses Node APIs and optional
   // native modules; bundling them breaks, so they load from node_modules at runtime.
   serverExternalPackages: ["mongodb", "bson", "mingo", "pino", "bcryptjs"],

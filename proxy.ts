@@ -2,13 +2,16 @@
  * Route protection and per-request headers (Next.js 16's name for middleware; runs on Node).
  * - Paths with malformed percent-encoding get a 404 page / 400 problem+json before any route
  *   tries to decode them.
- * - Server-action posts larger than the action body limit get 413 (Next.js would fail them as 500).
+ * - Server-action posts larger than the action body limit get 413, from a foreign (or `null`) Origin
+ *   403, and with a body React's reply decoder cannot decode 400 — Next.js would fail all three as 500
+ *   (lib/server/infra/http/server-action-guard.ts).
  * - Signed-out visitors of app pages go to /login with a callbackUrl; signed-out API calls get
  *   401 problem+json. A Bearer header alone passes only to handlers that verify tokens themselves.
  *   This gate reads the signed cookie; pages, actions and handlers then check the server-side
  *   session (lib/server/services/auth/session.ts) — this is the first gate, not the only one.
  * - Every page gets a fresh CSP nonce (lib/server/infra/http/csp.ts), passed to Next.js and the layout in the
- *   request headers.
+ *   request headers, and its own path and query (lib/server/infra/http/page-path.ts), so a page that
+ *   finds the session ended can send the visitor to /login with a callbackUrl too.
  */
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
@@ -16,7 +19,9 @@ import { authConfig } from "@/auth.config";
 import { acceptsBearerToken, hasBearerToken, isDecodablePath, routeAccess } from "@/lib/shared/auth/route-rules";
 import { AppError } from "@/lib/shared/errors";
 import { contentSecurityPolicy, newNonce, NONCE_HEADER } from "@/lib/server/infra/http/csp";
+import { PAGE_PATH_HEADER } from "@/lib/server/infra/http/page-path";
 import { problemResponse } from "@/lib/server/infra/http/problem";
+import { foreignOriginReason, isPossibleServerAction, undecodableActionBodyReason } from "@/lib/server/infra/http/server-action-guard";
 import { withRequestId } from "@/lib/server/infra/request-context";
 
 const { auth } = NextAuth(authConfig);
@@ -31,6 +36,7 @@ function withNonce(request: NextRequest): NextResponse {
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // Next.js reads the policy from the request to put the nonce on its own scripts.
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
@@ -38,7 +44,7 @@ function withNonce(request: NextRequest): NextResponse {
   return response;
 }
 
-export default withRequestId(auth((request) => {
+export default withRequestId(auth(async (request) => {
   const { pathname, search } = request.nextUrl;
   const access = routeAccess(pathname);
 
@@ -48,10 +54,16 @@ export default withRequestId(auth((request) => {
     }
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.nextUrl.origin), { status: 404 });
   }
-  if (request.method === "POST" && request.headers.has("next-action")) {
+  if (isPossibleServerAction(request, pathname)) {
     const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > ACTION_BODY_LIMIT_BYTES) {
+    if (request.headers.has("next-action") && declared > ACTION_BODY_LIMIT_BYTES) {
       return problemResponse(new AppError("payload_too_large", "The form is larger than 2 MB."), { instance: pathname });
+    }
+    const foreign = foreignOriginReason(request.headers);
+    if (foreign) return problemResponse(new AppError("forbidden:origin", foreign), { instance: pathname });
+    const undecodable = await undecodableActionBodyReason(request);
+    if (undecodable) {
+      return problemResponse(new AppError("invalid:action_body", `The server action's arguments cannot be decoded: ${undecodable}`), { instance: pathname });
     }
   }
 

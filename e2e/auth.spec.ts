@@ -44,6 +44,25 @@ test("a protected page redirects to login and back after signing in", async ({ p
   await expect(page).toHaveURL(/\/settings$/);
 });
 
+test("a session ended elsewhere lands on /login with the page as callbackUrl, and signing in returns there", async ({ browser, page, user }) => {
+  test.slow(); // two browsers
+  // This browser's cookie stays valid; its server-side session is ended from a second device.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/login");
+  await signIn(other, user.username, user.password);
+  await expect(other).toHaveURL(/\/dashboard$/);
+  await other.goto("/settings");
+  await other.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(other.getByText("Every other device is signed out.", { exact: true })).toBeVisible();
+  await other.context().close();
+
+  await page.goto("/projects/new?from=revoked");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprojects%2Fnew%3Ffrom%3Drevoked$/);
+  await signIn(page, user.username, user.password);
+  await expect(page).toHaveURL(/\/projects\/new\?from=revoked$/);
+  await expect(page.getByRole("textbox", { name: /Project goal/ })).toBeVisible();
+});
+
 test("the API answers 401 problem+json, not a redirect, when signed out", async ({ request }) => {
   const response = await request.get("/api/v1/conversations", { maxRedirects: 0 });
   expect(response.status()).toBe(401);

@@ -117,3 +117,82 @@ test("the sign-in action called with JSON arguments answers with the form's erro
   });
   expect(tooBig.status()).toBe(413);
 });
+
+/** The sign-in form's real action id, read off the browser's own action post. */
+async function signInActionId(page: Page): Promise<string> {
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill(makeUser().username);
+  await page.getByLabel("Password", { exact: true }).fill("whatever");
+  const posted = page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"]));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const id = (await posted).headers()["next-action"] ?? "";
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid username/email or password" })).toBeVisible();
+  return id;
+}
+
+test("a server action from a foreign or null Origin is refused with 403 problem+json, not a 500", async ({ page }) => {
+  const action = await signInActionId(page);
+  const request = page.context().request;
+  const body = JSON.stringify([{ status: "idle" }, { identifier: "someone", password: "whatever" }]);
+  const headers = { "next-action": action, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" };
+  for (const origin of ["https://evil.example", "null", "http://127.0.0.1:1", "not a url"]) {
+    const response = await request.post("/login", { headers: { ...headers, origin }, data: body });
+    expect(response.status(), origin).toBe(403);
+    expect(response.headers()["content-type"], origin).toContain("application/problem+json");
+    expect((await response.json()).code, origin).toBe("forbidden:origin");
+  }
+  // A no-JS (multipart) form post from elsewhere too.
+  const form = await request.post("/login", { headers: { origin: "https://evil.example" }, multipart: { $ACTION_ID_0: "x" } });
+  expect(form.status()).toBe(403);
+  // The same call from the app's own origin still reaches the action.
+  const own = await request.post("/login", { headers: { ...headers, origin: new URL(page.url()).origin }, data: body });
+  expect(own.status()).toBe(200);
+  expect(await own.text()).toContain("Enter your username or email.");
+});
+
+test("server-action bodies React cannot decode get 400 problem+json, never 5xx", async ({ page }) => {
+  const action = await signInActionId(page);
+  const request = page.context().request;
+  const origin = new URL(page.url()).origin;
+  const text = { "next-action": action, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin };
+  const malformed = [
+    '"$Q0"', '["$Q0"]', '["$W0"]', '["$i0"]', '["$1"]', '["$@1"]', '["$h0"]', '["$nabc"]', '["$Z"]', '["$"]',
+    '{"a":"$0"}', '["$0:nothing"]', '["$A1"]', '["$R1"]', "not json", '[{"status":"idle"},', "",
+    // Not an argument list: Next.js applies the action to the root value.
+    '"x"', '"$T"', "{}", "null",
+  ];
+  const failures: string[] = [];
+  for (const data of malformed) {
+    const response = await request.post("/login", { headers: text, data });
+    if (response.status() !== 400 || !response.headers()["content-type"]?.includes("application/problem+json")) {
+      failures.push(`${JSON.stringify(data)} → ${response.status()}`);
+    }
+  }
+  const multipart = { "next-action": action, accept: "text/x-component", origin };
+  const forms: Record<string, string>[] = [
+    { "1": '{"identifier":"a"}' }, // no root row
+    { "0": '["$1","$2"]', "1": "{}" }, // a missing row
+    { "0": '["$Q1"]', "1": '{"not":"entries"}' }, // a Map from a non-array
+    { "0": '["$1"]', "1": '["$1"]' }, // a cycle
+    { "0": "{nope" },
+    { "0": '["$W1"]', "1": "[1]" }, // a row that refers to one sent after it
+    { S0: "[]", "0": "[]" }, // a stream row
+  ];
+  for (const fields of forms) {
+    const response = await request.post("/login", { headers: multipart, multipart: fields });
+    if (response.status() !== 400) failures.push(`multipart ${JSON.stringify(fields)} → ${response.status()}`);
+  }
+  expect(failures).toEqual([]);
+
+  // What the browser itself sends still works: JSON arguments, and FormData as a multipart reply.
+  const json = await request.post("/login", { headers: text, data: JSON.stringify([{ status: "idle" }, { identifier: "someone", password: "whatever" }]) });
+  expect(json.status()).toBe(200);
+  // The FormData's own entries first and the root row last, in the order React's encodeReply writes them.
+  const reply = new FormData();
+  reply.append("_1_identifier", makeUser().username);
+  reply.append("_1_password", "whatever");
+  reply.append("0", '[{"status":"idle"},"$K1"]');
+  const form = await request.post("/login", { headers: multipart, multipart: reply });
+  expect(form.status()).toBe(200);
+  expect(await form.text()).toContain("Invalid username/email or password");
+});

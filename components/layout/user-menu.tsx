@@ -45,13 +45,15 @@ function SignOutItem() {
 /** Avatar button that opens the account menu: who is signed in, Settings, Sign out. */
 export function UserMenu({ user, onSignOut, settingsHref = "/settings" }: UserMenuProps) {
   const displayName = user.name?.trim() || user.username;
+  const initials = userInitials(user);
 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label="Open user menu">
+        {/* The name starts with the initials the button shows (WCAG 2.5.3, label in name). */}
+        <Button variant="ghost" size="icon" className="rounded-full" aria-label={`${initials} — open user menu`}>
           <Avatar className="size-8">
-            <AvatarFallback>{userInitials(user)}</AvatarFallback>
+            <AvatarFallback>{initials}</AvatarFallback>
           </Avatar>
         </Button>
       </DropdownMenuTrigger>

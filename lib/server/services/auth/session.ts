@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import { AppError } from "@/lib/shared/errors";
+import { currentPagePath } from "@/lib/server/infra/http/page-path";
 import { findLiveSession, type LiveSession } from "@/models/sessions";
 import type { PublicUser } from "@/models/users";
 
@@ -25,11 +26,17 @@ export const getCurrentSession = cache(async (): Promise<LiveSession | null> => 
 /** The signed-in user, or null when signed out or the session has ended. */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => (await getCurrentSession())?.user ?? null);
 
-/** For pages and server actions: the signed-in user, or a redirect to /login. */
+/**
+ * For pages and server actions: the signed-in user, or a redirect to /login that comes back to
+ * the page this request is for (path and query, passed on by proxy.ts), or to `callbackPath` when
+ * that is unknown. The layout and the page both check and either may redirect first, so both
+ * must send an ended session to the same place.
+ */
 export async function requireUser(callbackPath?: string): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (user) return user;
-  redirect(callbackPath ? `/login?callbackUrl=${encodeURIComponent(callbackPath)}` : "/login");
+  const back = (await currentPagePath()) ?? callbackPath;
+  redirect(back ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login");
 }
 
 /** For route handlers: the signed-in user, or AppError "unauthorized" (→ 401 problem+json). */
