@@ -43,6 +43,7 @@ const TRY_AGAIN = "Something went wrong on our side. Try again.";
  */
 const REQUEST_ERRORS = {
   invalid: "The request is not valid.",
+  "invalid:action_body": "The request body could not be read.",
   "invalid:changes": "The changes are not valid.",
   "invalid:current_password": "Current password is incorrect.",
   "invalid:cursor": "cursor is not valid.",
