@@ -154,11 +154,9 @@ export async function finalizeReply(
     proposal?: StoredProposal;
   },
 ): Promise<MessageDoc | null> {
-  const set: Partial<MessageDoc> = { message: outcome.message, status: outcome.status };
-  if (outcome.proposal) set.proposal = outcome.proposal;
-  if (outcome.model) set.model = outcome.model;
-  if (outcome.usage) set.usage = outcome.usage;
-  if (outcome.errorCode) set.errorCode = outcome.errorCode;
+  const { message, status, ...optional } = outcome;
+  // Only the optional fields the reply has: an absent model or usage is not written as null.
+  const set: Partial<MessageDoc> = { message, status, ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value)) };
   return modifyWith(await messages(), q.finalize(owner, id, set));
 }
 

@@ -3,6 +3,7 @@
  * first test runs the real command against this run's server, so a new unindexed hot query fails
  * `npm test`; the others prove the check fails when an index is missing or a query is unindexed.
  */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkQueries, checkQuery, type HotQuery } from "@/lib/server/infra/db/query-check";
 import { allHotQueries as HOT_QUERIES, allModels } from "@/models";
@@ -52,5 +53,15 @@ describe("npm run db:check", () => {
     const collections = new Set(allModels.map((model) => model.collection));
     expect(HOT_QUERIES.filter((q) => !collections.has(q.collection)).map((q) => q.name)).toEqual([]);
     expect(HOT_QUERIES.filter((q) => !/^(models|lib)\/[\w/-]+\.ts#\w+$/.test(q.runBy)).map((q) => q.name)).toEqual([]);
+  });
+
+  it("names, for each hot query, a function its model file exports (a rename cannot leave it behind)", async () => {
+    const missing: string[] = [];
+    for (const query of HOT_QUERIES) {
+      const [file, name] = query.runBy.split("#") as [string, string];
+      const exports = (await import(path.resolve(file))) as Record<string, unknown>;
+      if (typeof exports[name] !== "function") missing.push(query.runBy);
+    }
+    expect(missing).toEqual([]);
   });
 });
