@@ -5,10 +5,11 @@
  * are removed by a TTL index, and refused by the lookup before that sweep runs.
  */
 import "server-only";
-import { ObjectId, type Collection } from "mongodb";
+import { ObjectId, type Collection, type Filter, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import type { Owner } from "@/models/conversations";
+import { countWith, deleteWith, findOneWith, findWith, hotQueriesOf, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
+import { ownerForms, type Owner } from "@/models/conversations";
 
 export type TokenScope = "read" | "read-write";
 
@@ -62,7 +63,34 @@ async function apiTokens(): Promise<Collection<ApiTokenDoc>> {
   return modelCollection<ApiTokenDoc>(apiTokensModel);
 }
 
-const WITHOUT_HASH = { projection: { tokenHash: 0 } } as const;
+/** The hash never leaves the database, except to the lookup's own filter. */
+const WITHOUT_HASH = { tokenHash: 0 };
+
+export const apiTokenQueries = {
+  count: (owner: Owner) => shape.count<ApiTokenDoc>({ userId: owner }),
+  list: (owner: Owner) => shape.find<ApiTokenDoc>({ filter: { userId: owner }, projection: WITHOUT_HASH, sort: { createdAt: -1 }, limit: MAX_TOKENS_PER_USER }),
+  /** Served by the unique tokenHash index; an expired token is refused before the TTL sweep. */
+  liveByHash: (tokenHash: string, now: Date) =>
+    shape.findOne<ApiTokenDoc>({ filter: { tokenHash, $or: [{ expiresAt: { $exists: false } }, { expiresAt: { $gt: now } }] }, projection: WITHOUT_HASH }),
+  /** Writes only when the stored value is older than `stale`, so concurrent processes write once. */
+  touch: (id: ObjectId, stale: Date, now: Date) =>
+    shape.update<ApiTokenDoc>({ filter: { _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: stale } }] }, update: { $set: { lastUsedAt: now } } }),
+  delete: (owner: Owner, id: ObjectId) => shape.deleteOne<ApiTokenDoc>({ _id: id, userId: owner }),
+  /** Account deletion: by the owner in either stored form. */
+  deleteOfUser: (owner: Owner) => shape.deleteMany<ApiTokenDoc>({ userId: { $in: ownerForms(owner) } } as Filter<ApiTokenDoc>),
+  export: (owner: Owner) => shape.find<ApiTokenDoc>({ filter: { userId: owner }, projection: WITHOUT_HASH, sort: { createdAt: 1 } }),
+};
+
+// findLiveTokenByHash runs on every API request.
+export const apiTokensHotQueries = hotQueriesOf(apiTokensModel.collection, "models/api-tokens.ts", {
+  byHash: ["findLiveTokenByHash", apiTokenQueries.liveByHash("a".repeat(64), SAMPLE_DATE)],
+  touch: ["touchApiToken", apiTokenQueries.touch(sampleId(6), SAMPLE_DATE, SAMPLE_DATE)],
+  count: ["countApiTokens", apiTokenQueries.count(SAMPLE_OWNER)],
+  list: ["listApiTokens", apiTokenQueries.list(SAMPLE_OWNER)],
+  delete: ["deleteApiToken", apiTokenQueries.delete(SAMPLE_OWNER, sampleId(6))],
+  deleteOfUser: ["deleteAllForOwner", apiTokenQueries.deleteOfUser(SAMPLE_OWNER)],
+  export: ["exportApiTokens", apiTokenQueries.export(SAMPLE_OWNER)],
+});
 
 export async function insertApiToken(
   owner: Owner,
@@ -86,19 +114,16 @@ export async function insertApiToken(
 }
 
 export async function countApiTokens(owner: Owner): Promise<number> {
-  return (await apiTokens()).countDocuments({ userId: owner });
+  return countWith(await apiTokens(), apiTokenQueries.count(owner));
 }
 
 export async function listApiTokens(owner: Owner): Promise<ApiTokenInfo[]> {
-  return (await apiTokens()).find({ userId: owner }, WITHOUT_HASH).sort({ createdAt: -1 }).limit(MAX_TOKENS_PER_USER).toArray();
+  return findWith(await apiTokens(), apiTokenQueries.list(owner)).toArray();
 }
 
 /** The live (not expired) token with this hash, or null; served by the unique tokenHash index. */
 export async function findLiveTokenByHash(tokenHash: string, now: Date = new Date()): Promise<ApiTokenInfo | null> {
-  return (await apiTokens()).findOne(
-    { tokenHash, $or: [{ expiresAt: { $exists: false } }, { expiresAt: { $gt: now } }] },
-    WITHOUT_HASH,
-  );
+  return findOneWith(await apiTokens(), apiTokenQueries.liveByHash(tokenHash, now));
 }
 
 /**
@@ -107,12 +132,18 @@ export async function findLiveTokenByHash(tokenHash: string, now: Date = new Dat
  */
 export async function touchApiToken(id: ObjectId, now: Date = new Date()): Promise<void> {
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  await (await apiTokens()).updateOne(
-    { _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: stale } }] },
-    { $set: { lastUsedAt: now } },
-  );
+  await updateWith(await apiTokens(), apiTokenQueries.touch(id, stale, now));
 }
 
 export async function deleteApiToken(owner: Owner, id: ObjectId): Promise<boolean> {
-  return (await (await apiTokens()).deleteOne({ _id: id, userId: owner })).deletedCount === 1;
+  return (await deleteWith(await apiTokens(), apiTokenQueries.delete(owner, id))) === 1;
+}
+
+export async function deleteAllForOwner(owner: Owner): Promise<number> {
+  return deleteWith(await apiTokens(), apiTokenQueries.deleteOfUser(owner));
+}
+
+/** The data export: token metadata (never the hash), oldest first, streamed in batches. */
+export async function exportApiTokens(owner: Owner, batchSize: number): Promise<FindCursor<WithId<ApiTokenDoc>>> {
+  return findWith(await apiTokens(), apiTokenQueries.export(owner), { batchSize });
 }

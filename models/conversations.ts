@@ -4,10 +4,14 @@
  * takes the owner and puts it in the filter: there is no "by id alone" variant.
  */
 import "server-only";
-import { ObjectId, type Collection } from "mongodb";
+import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
+import { CONVERSATIONS_COLLECTION, conversationQueries as q } from "@/models/conversations-queries";
+
+export { conversationsHotQueries, ownerForms } from "@/models/conversations-queries";
 
 /** Who owns a document: the user's _id, stored as an ObjectId (as lib/server/services/account/delete-account.ts expects). */
 export type Owner = ObjectId;
@@ -50,7 +54,7 @@ export interface ConversationDoc extends RoleSnapshot {
 export const MAX_CONVERSATION_PAGE = 100;
 
 export const conversationsModel = defineModel({
-  collection: "conversations",
+  collection: CONVERSATIONS_COLLECTION,
   indexes: [
     { key: { userId: 1, lastMessageAt: -1, _id: -1 }, name: "userId_lastMessageAt_id" },
     // The data export reads a user's conversations (and, through them, messages) in creation
@@ -115,7 +119,7 @@ export async function createConversation(
 
 export async function findConversation(owner: Owner, id: string): Promise<ConversationDoc | null> {
   const _id = parseObjectId(id);
-  return _id ? (await conversations()).findOne({ _id, userId: owner }) : null;
+  return _id ? findOneWith(await conversations(), q.find(owner, _id)) : null;
 }
 
 export interface ConversationCursor {
@@ -139,18 +143,7 @@ export async function listConversationsPage(
   options: { cursor?: ConversationCursor | null; limit?: number } = {},
 ): Promise<{ items: ConversationDoc[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 30)), MAX_CONVERSATION_PAGE);
-  const cursor = options.cursor;
-  const filter = cursor
-    ? {
-        userId: owner,
-        $or: [{ lastMessageAt: { $lt: cursor.lastMessageAt } }, { lastMessageAt: cursor.lastMessageAt, _id: { $lt: cursor.id } }],
-      }
-    : { userId: owner };
-  const docs = await (await conversations())
-    .find(filter, { projection: { instructions: 0, fields: 0, details: 0 } })
-    .sort({ lastMessageAt: -1, _id: -1 })
-    .limit(limit + 1)
-    .toArray();
+  const docs = await findWith(await conversations(), q.page(owner, options.cursor, limit + 1)).toArray();
   const items = docs.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: docs.length > limit && last ? encodeConversationCursor(last) : null };
@@ -159,19 +152,13 @@ export async function listConversationsPage(
 export async function renameConversation(owner: Owner, id: string, title: string): Promise<boolean> {
   const _id = parseObjectId(id);
   if (!_id) return false;
-  const result = await (await conversations()).updateOne(
-    { _id, userId: owner },
-    { $set: { title, titleSource: "user", updatedAt: new Date() } },
-  );
+  const result = await updateWith(await conversations(), q.update(owner, _id, { $set: { title, titleSource: "user", updatedAt: new Date() } }));
   return result.matchedCount === 1;
 }
 
 /** Sets the generated title unless the user named the conversation in the meantime. */
 export async function setGeneratedTitle(owner: Owner, id: ObjectId, title: string): Promise<boolean> {
-  const result = await (await conversations()).updateOne(
-    { _id: id, userId: owner, titleSource: { $ne: "user" } },
-    { $set: { title, titleSource: "generated", updatedAt: new Date() } },
-  );
+  const result = await updateWith(await conversations(), q.setGeneratedTitle(owner, id, title, new Date()));
   return result.modifiedCount === 1;
 }
 
@@ -180,46 +167,55 @@ export async function updateConversationDetails(
   id: ObjectId,
   details: Record<string, unknown>,
 ): Promise<ConversationDoc | null> {
-  return (await conversations()).findOneAndUpdate(
-    { _id: id, userId: owner },
-    { $set: { details, updatedAt: new Date() } },
-    { returnDocument: "after" },
-  );
+  return modifyWith(await conversations(), q.updateDetails(owner, id, details, new Date()));
 }
 
 /** Makes the conversation the project's chat; false if it is not the owner's. */
 export async function linkConversationToProject(owner: Owner, conversationId: ObjectId, projectId: ObjectId): Promise<boolean> {
-  const result = await (await conversations()).updateOne(
-    { _id: conversationId, userId: owner },
-    { $set: { projectId, updatedAt: new Date() } },
-  );
+  const result = await updateWith(await conversations(), q.update(owner, conversationId, { $set: { projectId, updatedAt: new Date() } }));
   return result.matchedCount === 1;
 }
 
 /** Records activity: moves the conversation to the top of the sidebar and adjusts its count. */
 export async function touchConversation(owner: Owner, id: ObjectId, at: Date, messageDelta: number): Promise<void> {
-  await (await conversations()).updateOne(
-    { _id: id, userId: owner },
-    { $max: { lastMessageAt: at }, $inc: { messageCount: messageDelta }, $set: { updatedAt: new Date() } },
-  );
+  await updateWith(await conversations(), q.update(owner, id, { $max: { lastMessageAt: at }, $inc: { messageCount: messageDelta }, $set: { updatedAt: new Date() } }));
 }
 
 export async function deleteConversation(owner: Owner, id: ObjectId): Promise<boolean> {
-  return (await (await conversations()).deleteOne({ _id: id, userId: owner })).deletedCount === 1;
+  return (await deleteWith(await conversations(), q.delete(owner, id))) === 1;
 }
 
 export async function deleteAllConversations(owner: Owner): Promise<number> {
-  return (await (await conversations()).deleteMany({ userId: owner })).deletedCount;
+  return deleteWith(await conversations(), q.deleteAll(owner));
 }
 
 /** The owner's most recently active conversation with a role (the brief's "chat type"), or null. */
 export async function findLatestConversationForRole(owner: Owner, roleId: string): Promise<ConversationDoc | null> {
   // The userId prefix of userId_lastMessageAt_id serves this, already in lastMessageAt order.
-  return (await conversations()).findOne({ userId: owner, roleId }, { sort: { lastMessageAt: -1, _id: -1 } });
+  return findOneWith(await conversations(), q.latestForRole(owner, roleId));
 }
 
 /** Ids of the owner's conversations with a role, bounded (callers delete in rounds). */
 export async function listConversationIdsForRole(owner: Owner, roleId: string, limit = 500): Promise<ObjectId[]> {
-  const docs = await (await conversations()).find({ userId: owner, roleId }, { projection: { _id: 1 } }).limit(limit).toArray();
+  const docs = await findWith(await conversations(), q.idsForRole(owner, roleId, limit)).toArray();
   return docs.map((doc) => doc._id);
+}
+
+/** Account deletion: ids of every conversation of the owner (in either stored form), so their messages go too. */
+export async function listIdsForOwner(owner: Owner): Promise<ObjectId[]> {
+  return (await findWith(await conversations(), q.idsOfUser(owner)).toArray()).map((doc) => doc._id);
+}
+
+export async function deleteAllForOwner(owner: Owner): Promise<number> {
+  return deleteWith(await conversations(), q.deleteOfUser(owner));
+}
+
+/** The data export, in creation order, streamed in batches. */
+export async function exportConversations(owner: Owner, batchSize: number): Promise<FindCursor<WithId<ConversationDoc>>> {
+  return findWith(await conversations(), q.export(owner), { batchSize });
+}
+
+/** The same order, ids only: the export reads messages conversation by conversation. */
+export async function exportConversationIds(owner: Owner, batchSize: number): Promise<FindCursor<WithId<ConversationDoc>>> {
+  return findWith(await conversations(), q.export(owner, true), { batchSize });
 }

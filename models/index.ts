@@ -1,24 +1,25 @@
 /**
  * Every collection the app uses. Start-up (instrumentation.ts) calls ensureAllModels, so a bad
  * validator or index stops the server before its first request; a new model plugs in by
- * exporting a `defineModel({...})` and being listed here.
+ * exporting a `defineModel({...})` and its hot queries, and being listed here.
  */
 import "server-only";
 import type { Db } from "mongodb";
 import { getDb } from "@/lib/server/infra/db/client";
 import { ensureModels } from "@/lib/server/infra/db/ensure-indexes";
 import type { ModelDefinition } from "@/lib/server/infra/db/model";
-import { apiTokensModel } from "@/models/api-tokens";
-import { briefsModel } from "@/models/briefs";
-import { conversationsModel } from "@/models/conversations";
-import { idempotencyKeysModel } from "@/models/idempotency-keys";
-import { messagesModel } from "@/models/messages";
-import { projectsModel } from "@/models/projects";
-import { rateLimitsModel } from "@/models/rate-limits";
-import { rolesModel } from "@/models/roles";
-import { sessionsModel } from "@/models/sessions";
-import { tasksModel } from "@/models/tasks";
-import { usersModel } from "@/models/users";
+import type { HotQuery } from "@/lib/server/infra/db/query-check";
+import { apiTokensHotQueries, apiTokensModel } from "@/models/api-tokens";
+import { briefsHotQueries, briefsModel } from "@/models/briefs";
+import { conversationsHotQueries, conversationsModel } from "@/models/conversations";
+import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
+import { messagesHotQueries, messagesModel } from "@/models/messages";
+import { projectsHotQueries, projectsModel } from "@/models/projects";
+import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
+import { rolesHotQueries, rolesModel } from "@/models/roles";
+import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
+import { tasksHotQueries, tasksModel } from "@/models/tasks";
+import { usersHotQueries, usersModel } from "@/models/users";
 
 export const allModels: readonly ModelDefinition[] = [
   usersModel,
@@ -32,6 +33,24 @@ export const allModels: readonly ModelDefinition[] = [
   tasksModel,
   apiTokensModel,
   idempotencyKeysModel,
+];
+
+/**
+ * Every query the app sends on a hot path, for `npm run db:check`: each model lists its own, built
+ * by the same shape builders its functions run (lib/server/infra/db/query-shape.ts).
+ */
+export const allHotQueries: readonly HotQuery[] = [
+  ...usersHotQueries,
+  ...rateLimitsHotQueries,
+  ...conversationsHotQueries,
+  ...messagesHotQueries,
+  ...briefsHotQueries,
+  ...rolesHotQueries,
+  ...sessionsHotQueries,
+  ...projectsHotQueries,
+  ...tasksHotQueries,
+  ...apiTokensHotQueries,
+  ...idempotencyKeysHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

@@ -4,11 +4,15 @@
  * ordering by `timestamp` alone is total and served by the conversationId_timestamp index.
  */
 import "server-only";
-import { ObjectId, type Collection } from "mongodb";
+import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
+import { MESSAGES_COLLECTION, messageQueries as q } from "@/models/messages-queries";
+
+export { messagesHotQueries } from "@/models/messages-queries";
 
 export type MessageSender = "user" | "ai";
 export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
@@ -49,7 +53,7 @@ export interface MessageDoc {
 }
 
 export const messagesModel = defineModel({
-  collection: "messages",
+  collection: MESSAGES_COLLECTION,
   indexes: [
     { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
     // deleteAllMessages and account deletion (lib/server/services/account/delete-account.ts) remove by owner alone.
@@ -150,16 +154,14 @@ export async function finalizeReply(
     proposal?: StoredProposal;
   },
 ): Promise<MessageDoc | null> {
-  const set: Partial<MessageDoc> = { message: outcome.message, status: outcome.status };
-  if (outcome.proposal) set.proposal = outcome.proposal;
-  if (outcome.model) set.model = outcome.model;
-  if (outcome.usage) set.usage = outcome.usage;
-  if (outcome.errorCode) set.errorCode = outcome.errorCode;
-  return (await messages()).findOneAndUpdate({ _id: id, userId: owner }, { $set: set }, { returnDocument: "after" });
+  const { message, status, ...optional } = outcome;
+  // Only the optional fields the reply has: an absent model or usage is not written as null.
+  const set: Partial<MessageDoc> = { message, status, ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value)) };
+  return modifyWith(await messages(), q.finalize(owner, id, set));
 }
 
 export async function findMessage(owner: Owner, id: ObjectId): Promise<MessageDoc | null> {
-  return (await messages()).findOne({ _id: id, userId: owner });
+  return findOneWith(await messages(), q.find(owner, id));
 }
 
 /**
@@ -175,25 +177,17 @@ export async function transitionProposal(
   const set: Record<string, unknown> = { "proposal.state": change.to, "proposal.decidedAt": new Date() };
   if (change.set?.plan) set["proposal.plan"] = change.set.plan;
   if (change.set?.projectId) set["proposal.projectId"] = change.set.projectId;
-  return (await messages()).findOneAndUpdate(
-    { _id: id, userId: owner, sender: "ai", "proposal.kind": change.kind, "proposal.state": change.from },
-    { $set: set },
-    { returnDocument: "after" },
-  );
+  return modifyWith(await messages(), q.transitionProposal(owner, id, change.kind, change.from, set));
 }
 
 /** Saves the text streamed so far, so a crash mid-reply still leaves what was written. */
 export async function saveReplyProgress(owner: Owner, id: ObjectId, message: string): Promise<void> {
-  await (await messages()).updateOne({ _id: id, userId: owner, status: "streaming" }, { $set: { message } });
+  await updateWith(await messages(), q.saveProgress(owner, id, message));
 }
 
 /** The newest `limit` messages, oldest first (the page view and the model's context window). */
 export async function listRecentMessages(owner: Owner, conversationId: ObjectId, limit: number): Promise<MessageDoc[]> {
-  const docs = await (await messages())
-    .find({ conversationId, userId: owner })
-    .sort({ timestamp: -1 })
-    .limit(Math.max(1, Math.floor(limit)))
-    .toArray();
+  const docs = await findWith(await messages(), q.recent(owner, conversationId, Math.max(1, Math.floor(limit)))).toArray();
   return docs.reverse();
 }
 
@@ -210,46 +204,44 @@ export async function listMessagesBefore(
   limit: number,
 ): Promise<{ messages: MessageDoc[]; hasOlder: boolean }> {
   const size = Math.max(1, Math.floor(limit));
-  const docs = await (await messages())
-    .find({ conversationId, userId: owner, ...(before ? { timestamp: { $lt: before } } : {}) })
-    .sort({ timestamp: -1 })
-    .limit(size + 1)
-    .toArray();
+  const docs = await findWith(await messages(), q.pageBefore(owner, conversationId, before, size + 1)).toArray();
   return { messages: docs.slice(0, size).reverse(), hasOlder: docs.length > size };
 }
 
 /** The last chat turn (notices skipped), or null in an empty conversation. */
 export async function findLastTurn(owner: Owner, conversationId: ObjectId, sender?: MessageSender): Promise<MessageDoc | null> {
-  return (await messages()).findOne(
-    { conversationId, userId: owner, kind: { $ne: "notice" }, ...(sender ? { sender } : {}) },
-    { sort: { timestamp: -1 } },
-  );
+  return findOneWith(await messages(), q.lastTurn(owner, conversationId, sender));
 }
 
 export async function replaceMessageText(owner: Owner, id: ObjectId, message: string): Promise<MessageDoc | null> {
-  return (await messages()).findOneAndUpdate(
-    { _id: id, userId: owner, sender: "user" },
-    { $set: { message } },
-    { returnDocument: "after" },
-  );
+  return modifyWith(await messages(), q.replaceText(owner, id, message));
 }
 
 /** Deletes the AI replies written after `timestamp` (edit drops the answer to the old text; notices stay). */
 export async function deleteRepliesAfter(owner: Owner, conversationId: ObjectId, timestamp: Date): Promise<number> {
-  const filter = { conversationId, userId: owner, sender: "ai" as const, timestamp: { $gt: timestamp } };
-  return (await (await messages()).deleteMany(filter)).deletedCount;
+  return deleteWith(await messages(), q.deleteRepliesAfter(owner, conversationId, timestamp));
 }
 
 export async function deleteMessage(owner: Owner, conversationId: ObjectId, id: ObjectId): Promise<boolean> {
-  return (await (await messages()).deleteOne({ _id: id, conversationId, userId: owner })).deletedCount === 1;
+  return (await deleteWith(await messages(), q.delete(owner, conversationId, id))) === 1;
 }
 
 export async function deleteConversationMessages(owner: Owner, conversationId: ObjectId): Promise<number> {
-  return (await (await messages()).deleteMany({ conversationId, userId: owner })).deletedCount;
+  return deleteWith(await messages(), q.deleteOfConversation(owner, conversationId));
 }
 
 export async function deleteAllMessages(owner: Owner): Promise<number> {
-  return (await (await messages()).deleteMany({ userId: owner })).deletedCount;
+  return deleteWith(await messages(), q.deleteAll(owner));
+}
+
+/** Account deletion: everything of the owner's, and anything left under the owner's conversations. */
+export async function deleteAllForOwner(owner: Owner, conversationIds: readonly ObjectId[]): Promise<number> {
+  return deleteWith(await messages(), q.deleteOfUser(owner, conversationIds));
+}
+
+/** The data export: one conversation's messages, oldest first, streamed in batches. */
+export async function exportConversationMessages(owner: Owner, conversationId: ObjectId, batchSize: number): Promise<FindCursor<WithId<MessageDoc>>> {
+  return findWith(await messages(), q.exportOfConversation(owner, conversationId), { batchSize });
 }
 
 /**
@@ -263,11 +255,6 @@ export async function listMessagesPage(
 ): Promise<{ items: MessageDoc[]; hasMore: boolean }> {
   const limit = Math.max(1, Math.floor(options.limit));
   const direction = options.order === "asc" ? 1 : -1;
-  const filter = {
-    conversationId,
-    userId: owner,
-    ...(options.after ? { timestamp: direction === 1 ? { $gt: options.after } : { $lt: options.after } } : {}),
-  };
-  const docs = await (await messages()).find(filter).sort({ timestamp: direction }).limit(limit + 1).toArray();
+  const docs = await findWith(await messages(), q.page(owner, conversationId, direction, options.after, limit + 1)).toArray();
   return { items: docs.slice(0, limit), hasMore: docs.length > limit };
 }

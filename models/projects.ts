@@ -5,11 +5,12 @@
  * the filter: there is no "by id alone" variant.
  */
 import "server-only";
-import { ObjectId, type Collection } from "mongodb";
+import { ObjectId, type Collection, type Filter, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
-import type { Owner } from "@/models/conversations";
+import { countWith, deleteWith, findOneWith, findWith, hotQueriesOf, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
+import { MAX_TASKS_PER_PROJECT, type TaskStatus } from "@/lib/shared/projects/plan-schema";
+import { ownerForms, type Owner } from "@/models/conversations";
 
 export const PROJECT_STATUSES = ["active", "done", "archived"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -76,25 +77,62 @@ async function projects(): Promise<Collection<ProjectDoc>> {
   return modelCollection<ProjectDoc>(projectsModel);
 }
 
+const byId = (owner: Owner, id: ObjectId) => ({ _id: id, userId: owner });
+const TOTAL_TASKS = { $add: ["$taskCounts.todo", "$taskCounts.doing", "$taskCounts.done"] };
+
+export const projectQueries = {
+  find: (owner: Owner, id: ObjectId) => shape.findOne<ProjectDoc>({ filter: byId(owner, id) }),
+  count: (owner: Owner) => shape.count<ProjectDoc>({ userId: owner }),
+  list: (owner: Owner, statuses: readonly ProjectStatus[]) =>
+    shape.find<ProjectDoc>({ filter: { userId: owner, status: { $in: [...statuses] } }, sort: { updatedAt: -1, _id: -1 }, limit: MAX_PROJECTS_PER_USER }),
+  updateFields: (owner: Owner, id: ObjectId, set: Partial<ProjectDoc>) => shape.modify<ProjectDoc>({ filter: byId(owner, id), update: { $set: set } }),
+  /** Matches only while the project has room for `count` more tasks (of at most `max`). */
+  reserveTasks: (owner: Owner, id: ObjectId, status: TaskStatus, count: number, max: number, at: Date) =>
+    shape.update<ProjectDoc>({
+      filter: { ...byId(owner, id), $expr: { $lte: [{ $add: [TOTAL_TASKS, count] }, max] } },
+      update: { $inc: { [`taskCounts.${status}`]: count }, $set: { updatedAt: at } },
+    }),
+  adjustTaskCounts: (owner: Owner, id: ObjectId, inc: Record<string, number>, at: Date) =>
+    shape.update<ProjectDoc>({ filter: byId(owner, id), update: { ...(Object.keys(inc).length ? { $inc: inc } : {}), $set: { updatedAt: at } } }),
+  delete: (owner: Owner, id: ObjectId) => shape.deleteOne<ProjectDoc>(byId(owner, id)),
+  /** Account deletion: by the owner in either stored form. */
+  idsOfUser: (owner: Owner) => shape.find<ProjectDoc>({ filter: { userId: { $in: ownerForms(owner) } } as Filter<ProjectDoc>, projection: { _id: 1 } }),
+  deleteOfUser: (owner: Owner) => shape.deleteMany<ProjectDoc>({ userId: { $in: ownerForms(owner) } } as Filter<ProjectDoc>),
+  export: (owner: Owner) => shape.find<ProjectDoc>({ filter: { userId: owner }, sort: { _id: 1 } }),
+};
+
+const projectId = sampleId(4);
+const pq = projectQueries;
+
+export const projectsHotQueries = hotQueriesOf(projectsModel.collection, "models/projects.ts", {
+  find: ["findProject", pq.find(SAMPLE_OWNER, projectId)],
+  count: ["countProjects", pq.count(SAMPLE_OWNER)],
+  listAll: ["listProjects", pq.list(SAMPLE_OWNER, PROJECT_STATUSES)],
+  listActive: ["listProjects", pq.list(SAMPLE_OWNER, ["active"])],
+  updateFields: ["updateProjectFields", pq.updateFields(SAMPLE_OWNER, projectId, { name: "n", updatedAt: SAMPLE_DATE })],
+  reserveTasks: ["reserveTasks", pq.reserveTasks(SAMPLE_OWNER, projectId, "todo", 1, MAX_TASKS_PER_PROJECT, SAMPLE_DATE)],
+  adjustTaskCounts: ["adjustTaskCounts", pq.adjustTaskCounts(SAMPLE_OWNER, projectId, { "taskCounts.todo": -1, "taskCounts.done": 1 }, SAMPLE_DATE)],
+  delete: ["deleteProjectDoc", pq.delete(SAMPLE_OWNER, projectId)],
+  idsOfOwner: ["listIdsForOwner", pq.idsOfUser(SAMPLE_OWNER)],
+  deleteOfUser: ["deleteAllForOwner", pq.deleteOfUser(SAMPLE_OWNER)],
+  export: ["exportProjects", pq.export(SAMPLE_OWNER)],
+});
+
 export async function insertProject(doc: ProjectDoc): Promise<void> {
   await (await projects()).insertOne(doc);
 }
 
 export async function findProject(owner: Owner, id: ObjectId): Promise<ProjectDoc | null> {
-  return (await projects()).findOne({ _id: id, userId: owner });
+  return findOneWith(await projects(), pq.find(owner, id));
 }
 
 export async function countProjects(owner: Owner): Promise<number> {
-  return (await projects()).countDocuments({ userId: owner });
+  return countWith(await projects(), pq.count(owner));
 }
 
 /** The user's projects with the given statuses, most recently changed first (bounded by the per-user limit). */
 export async function listProjects(owner: Owner, statuses: readonly ProjectStatus[] = PROJECT_STATUSES): Promise<ProjectDoc[]> {
-  return (await projects())
-    .find({ userId: owner, status: { $in: [...statuses] } })
-    .sort({ updatedAt: -1, _id: -1 })
-    .limit(MAX_PROJECTS_PER_USER)
-    .toArray();
+  return findWith(await projects(), pq.list(owner, statuses)).toArray();
 }
 
 export async function updateProjectFields(
@@ -102,11 +140,7 @@ export async function updateProjectFields(
   id: ObjectId,
   fields: Partial<Pick<ProjectDoc, "name" | "description" | "status">>,
 ): Promise<ProjectDoc | null> {
-  return (await projects()).findOneAndUpdate(
-    { _id: id, userId: owner },
-    { $set: { ...fields, updatedAt: new Date() } },
-    { returnDocument: "after" },
-  );
+  return modifyWith(await projects(), pq.updateFields(owner, id, { ...fields, updatedAt: new Date() }));
 }
 
 /**
@@ -115,11 +149,7 @@ export async function updateProjectFields(
  * (or no such project for this owner).
  */
 export async function reserveTasks(owner: Owner, id: ObjectId, status: TaskStatus, count: number, max: number): Promise<boolean> {
-  const total = { $add: ["$taskCounts.todo", "$taskCounts.doing", "$taskCounts.done"] };
-  const result = await (await projects()).updateOne(
-    { _id: id, userId: owner, $expr: { $lte: [{ $add: [total, count] }, max] } },
-    { $inc: { [`taskCounts.${status}`]: count }, $set: { updatedAt: new Date() } },
-  );
+  const result = await updateWith(await projects(), pq.reserveTasks(owner, id, status, count, max, new Date()));
   return result.matchedCount === 1;
 }
 
@@ -130,9 +160,23 @@ export async function adjustTaskCounts(owner: Owner, id: ObjectId, deltas: Parti
       .filter(([, delta]) => delta !== 0)
       .map(([status, delta]) => [`taskCounts.${status}`, delta]),
   );
-  await (await projects()).updateOne({ _id: id, userId: owner }, { ...(Object.keys(inc).length ? { $inc: inc } : {}), $set: { updatedAt: new Date() } });
+  await updateWith(await projects(), pq.adjustTaskCounts(owner, id, inc, new Date()));
 }
 
 export async function deleteProjectDoc(owner: Owner, id: ObjectId): Promise<boolean> {
-  return (await (await projects()).deleteOne({ _id: id, userId: owner })).deletedCount === 1;
+  return (await deleteWith(await projects(), pq.delete(owner, id))) === 1;
+}
+
+/** Account deletion: ids of every project of the owner (in either stored form), so their tasks go too. */
+export async function listIdsForOwner(owner: Owner): Promise<ObjectId[]> {
+  return (await findWith(await projects(), pq.idsOfUser(owner)).toArray()).map((doc) => doc._id);
+}
+
+export async function deleteAllForOwner(owner: Owner): Promise<number> {
+  return deleteWith(await projects(), pq.deleteOfUser(owner));
+}
+
+/** The data export, in _id order, streamed in batches. */
+export async function exportProjects(owner: Owner, batchSize: number): Promise<FindCursor<WithId<ProjectDoc>>> {
+  return findWith(await projects(), pq.export(owner), { batchSize });
 }

@@ -11,6 +11,7 @@ import type { Db } from "mongodb";
 import { getDb } from "@/lib/server/infra/db/client";
 import { ensureModelOnce } from "@/lib/server/infra/db/ensure-indexes";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { hotQueriesOf, SAMPLE_DATE, shape } from "@/lib/server/infra/db/query-shape";
 
 export const rateLimitsModel = defineModel({
   collection: "rateLimitCounters",
@@ -38,3 +39,19 @@ export async function rateLimitDb(db?: Db): Promise<Db> {
   await ensureModelOnce(database, rateLimitsModel);
   return database;
 }
+
+/**
+ * The one hot query not built here: rate-limiter-flexible's RateLimiterMongo sends it itself
+ * (`_upsert` in node_modules/rate-limiter-flexible/lib/RateLimiterMongo.js, on every limited
+ * request), so this copies its shape; re-read it when upgrading that library.
+ */
+export const rateLimitsHotQueries = hotQueriesOf(rateLimitsModel.collection, "models/rate-limits.ts", {
+  consume: [
+    "rateLimitDb",
+    shape.modify<{ key: string; points: number; expire: Date | null }>({
+      filter: { $or: [{ expire: { $gt: SAMPLE_DATE } }, { expire: { $eq: null } }], key: "chat:abc" },
+      update: { $setOnInsert: { key: "chat:abc", expire: SAMPLE_DATE }, $inc: { points: 1 } },
+      upsert: true,
+    }),
+  ],
+});

@@ -7,10 +7,12 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Collection, ObjectId } from "mongodb";
+import type { Collection, Filter, ObjectId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { parseUserId, toPublicUser, usersCollection, type PublicUser } from "@/models/users";
+import { deleteWith, findOneWith, findWith, hotQueriesOf, SAMPLE_DATE, SAMPLE_OWNER, shape, updateWith } from "@/lib/server/infra/db/query-shape";
+import { ownerForms } from "@/models/conversations";
+import { parseUserId, toPublicUser, userQueries, usersCollection, type PublicUser } from "@/models/users";
 
 /** An idle session ends this long after it was last seen; an active one keeps sliding. */
 export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -61,6 +63,33 @@ async function sessions(): Promise<Collection<SessionDoc>> {
   return modelCollection<SessionDoc>(sessionsModel);
 }
 
+export const sessionQueries = {
+  /** Not ended, not expired (the TTL monitor runs only once a minute), and this user's. */
+  findLive: (id: string, userId: ObjectId, now: Date) => shape.findOne<SessionDoc>({ filter: { _id: id, userId, expiresAt: { $gt: now } } }),
+  touch: (id: string, now: Date) =>
+    shape.update<SessionDoc>({ filter: { _id: id }, update: { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) } } }),
+  list: (userId: ObjectId, now: Date) =>
+    shape.find<SessionDoc>({ filter: { userId, expiresAt: { $gt: now } }, sort: { lastSeenAt: -1 }, limit: MAX_LISTED_SESSIONS }),
+  delete: (userId: ObjectId, id: string) => shape.deleteOne<SessionDoc>({ _id: id, userId }),
+  deleteOthers: (userId: ObjectId, keepId?: string) => shape.deleteMany<SessionDoc>(keepId ? { userId, _id: { $ne: keepId } } : { userId }),
+  /** Account deletion: by the owner in either stored form. */
+  deleteOfUser: (userId: ObjectId) => shape.deleteMany<SessionDoc>({ userId: { $in: ownerForms(userId) } } as Filter<SessionDoc>),
+};
+
+/** A session id: 32 random bytes, base64url (43 characters). */
+const sampleSessionId = "c2Vzc2lvbi1pZC1zYW1wbGUtdmFsdWUtMzItYnl0ZXM";
+
+// findLiveSession runs on every signed-in request; its user read is users.byId.
+export const sessionsHotQueries = hotQueriesOf(sessionsModel.collection, "models/sessions.ts", {
+  findLive: ["findLiveSession", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
+  touch: ["findLiveSession", sessionQueries.touch(sampleSessionId, SAMPLE_DATE)],
+  list: ["listSessions", sessionQueries.list(SAMPLE_OWNER, SAMPLE_DATE)],
+  delete: ["deleteSession", sessionQueries.delete(SAMPLE_OWNER, sampleSessionId)],
+  deleteOthers: ["deleteOtherSessions", sessionQueries.deleteOthers(SAMPLE_OWNER, sampleSessionId)],
+  deleteAllOfUser: ["deleteOtherSessions", sessionQueries.deleteOthers(SAMPLE_OWNER)],
+  deleteOfUser: ["deleteAllForOwner", sessionQueries.deleteOfUser(SAMPLE_OWNER)],
+});
+
 function toSessionInfo(doc: SessionDoc): SessionInfo {
   return { id: doc._id, device: doc.device, createdAt: doc.createdAt, lastSeenAt: doc.lastSeenAt };
 }
@@ -96,33 +125,33 @@ export async function findLiveSession(id: string, userId: string, now: Date = ne
   if (!owner || typeof id !== "string" || id.length < 32 || id.length > 64) return null;
   const collection = await sessions();
   const [row, user] = await Promise.all([
-    collection.findOne({ _id: id, userId: owner, expiresAt: { $gt: now } }),
-    (await usersCollection()).findOne({ _id: owner }),
+    findOneWith(collection, sessionQueries.findLive(id, owner, now)),
+    findOneWith(await usersCollection(), userQueries.byId(owner)),
   ]);
   if (!row || !user) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await collection.updateOne({ _id: id }, { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) } });
+    await updateWith(collection, sessionQueries.touch(id, now));
   }
   return { session: toSessionInfo(row), user: toPublicUser(user) };
 }
 
 /** The user's signed-in devices, most recently seen first. */
 export async function listSessions(userId: ObjectId, now: Date = new Date()): Promise<SessionInfo[]> {
-  const docs = await (await sessions())
-    .find({ userId, expiresAt: { $gt: now } })
-    .sort({ lastSeenAt: -1 })
-    .limit(MAX_LISTED_SESSIONS)
-    .toArray();
+  const docs = await findWith(await sessions(), sessionQueries.list(userId, now)).toArray();
   return docs.map(toSessionInfo);
 }
 
 /** Ends one session of this user (another user's session id matches nothing). */
 export async function deleteSession(userId: ObjectId, id: string): Promise<boolean> {
-  return (await (await sessions()).deleteOne({ _id: id, userId })).deletedCount === 1;
+  return (await deleteWith(await sessions(), sessionQueries.delete(userId, id))) === 1;
 }
 
 /** Ends every session of the user except `keepId` (none kept when omitted). */
 export async function deleteOtherSessions(userId: ObjectId, keepId?: string): Promise<number> {
-  const filter = keepId ? { userId, _id: { $ne: keepId } } : { userId };
-  return (await (await sessions()).deleteMany(filter)).deletedCount;
+  return deleteWith(await sessions(), sessionQueries.deleteOthers(userId, keepId));
+}
+
+/** Account deletion: every session of the account, so each signed-in device is signed out at once. */
+export async function deleteAllForOwner(userId: ObjectId): Promise<number> {
+  return deleteWith(await sessions(), sessionQueries.deleteOfUser(userId));
 }

@@ -5,11 +5,11 @@
  * the filter; the project's task counts are kept by the services that call these.
  */
 import "server-only";
-import { ObjectId, type Collection, type Filter } from "mongodb";
+import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { aggregateWith, deleteWith, findOneWith, findWith, modifyWith } from "@/lib/server/infra/db/query-shape";
 import {
-  MAX_TASKS_PER_PROJECT,
   TASK_NOTES_MAX,
   TASK_PRIORITIES,
   TASK_STATUSES,
@@ -18,6 +18,9 @@ import {
   type TaskStatus,
 } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
+import { TASKS_COLLECTION, taskQueries as q } from "@/models/tasks-queries";
+
+export { OPEN_TASK_STATUSES, tasksHotQueries } from "@/models/tasks-queries";
 
 export interface TaskSource {
   conversationId: ObjectId;
@@ -41,10 +44,8 @@ export interface TaskDoc {
   source?: TaskSource;
 }
 
-export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ["todo", "doing"];
-
 export const tasksModel = defineModel({
-  collection: "tasks",
+  collection: TASKS_COLLECTION,
   indexes: [
     // A project's board: each column in order, _id breaking ties (listProjectTasks); a column's
     // neighbour order keys (neighbourOrder); a project's tasks (findTasks, deleteProjectTasks).
@@ -92,19 +93,15 @@ export async function insertTasks(docs: TaskDoc[]): Promise<void> {
 
 /** The whole board, column by column in order (bounded by the per-project limit). */
 export async function listProjectTasks(owner: Owner, projectId: ObjectId): Promise<TaskDoc[]> {
-  return (await tasks())
-    .find({ userId: owner, projectId })
-    .sort({ status: 1, order: 1, _id: 1 })
-    .limit(MAX_TASKS_PER_PROJECT)
-    .toArray();
+  return findWith(await tasks(), q.board(owner, projectId)).toArray();
 }
 
 export async function findTask(owner: Owner, projectId: ObjectId, id: ObjectId): Promise<TaskDoc | null> {
-  return (await tasks()).findOne({ _id: id, userId: owner, projectId });
+  return findOneWith(await tasks(), q.find(owner, projectId, id));
 }
 
 export async function findTasks(owner: Owner, projectId: ObjectId, ids: ObjectId[]): Promise<TaskDoc[]> {
-  return (await tasks()).find({ _id: { $in: ids }, userId: owner, projectId }).limit(ids.length).toArray();
+  return findWith(await tasks(), q.findMany(owner, projectId, ids)).toArray();
 }
 
 /** The order key next to `from` in a column: the first one above it ("after") or below it ("before"); null at the end. */
@@ -116,14 +113,7 @@ export async function neighbourOrder(
   direction: "after" | "before",
   exclude?: ObjectId,
 ): Promise<string | null> {
-  const filter: Filter<TaskDoc> = { userId: owner, projectId, status };
-  if (from !== null) filter.order = direction === "after" ? { $gt: from } : { $lt: from };
-  if (exclude) filter._id = { $ne: exclude };
-  const doc = await (await tasks())
-    .find(filter, { projection: { order: 1 } })
-    .sort({ order: direction === "after" ? 1 : -1 })
-    .limit(1)
-    .next();
+  const doc = await findWith(await tasks(), q.neighbour(owner, projectId, status, from, direction, exclude)).next();
   return doc?.order ?? null;
 }
 
@@ -135,43 +125,36 @@ export async function updateTaskDoc(
   set: Partial<Omit<TaskDoc, "_id" | "userId" | "projectId" | "createdAt">>,
   unset: ("notes" | "dueDate" | "completedAt")[] = [],
 ): Promise<TaskDoc | null> {
-  return (await tasks()).findOneAndUpdate(
-    { _id: id, userId: owner, projectId },
-    {
-      $set: { ...set, updatedAt: new Date() },
-      ...(unset.length ? { $unset: Object.fromEntries(unset.map((field) => [field, ""])) } : {}),
-    },
-    { returnDocument: "before" },
-  );
+  return modifyWith(await tasks(), q.update(owner, projectId, id, { ...set, updatedAt: new Date() }, unset), "before");
 }
 
 export async function deleteTaskDoc(owner: Owner, projectId: ObjectId, id: ObjectId): Promise<TaskDoc | null> {
-  return (await tasks()).findOneAndDelete({ _id: id, userId: owner, projectId });
+  return modifyWith(await tasks(), q.delete(owner, projectId, id));
 }
 
 export async function deleteProjectTasks(owner: Owner, projectId: ObjectId): Promise<number> {
-  return (await (await tasks()).deleteMany({ userId: owner, projectId })).deletedCount;
+  return deleteWith(await tasks(), q.deleteOfProject(owner, projectId));
 }
 
 /** Open tasks due on or before `until` (a calendar day) in the given projects, earliest first. */
 export async function listOpenTasksDueBy(owner: Owner, projectIds: ObjectId[], until: string, limit: number): Promise<TaskDoc[]> {
   if (projectIds.length === 0) return [];
-  return (await tasks())
-    .find({ userId: owner, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $lte: until }, projectId: { $in: projectIds } })
-    .sort({ dueDate: 1, _id: 1 })
-    .limit(limit)
-    .toArray();
+  return findWith(await tasks(), q.openDueBy(owner, projectIds, until, limit)).toArray();
 }
 
 /** The earliest-due open task of each given project (projects without a dated open task are absent). */
 export async function nextDueTaskByProject(owner: Owner, projectIds: ObjectId[]): Promise<Map<string, TaskDoc>> {
   if (projectIds.length === 0) return new Map();
-  const rows = await (await tasks())
-    .aggregate<{ _id: ObjectId; task: TaskDoc }>([
-      { $match: { userId: owner, status: { $in: [...OPEN_TASK_STATUSES] }, dueDate: { $exists: true }, projectId: { $in: projectIds } } },
-      { $sort: { dueDate: 1, _id: 1 } },
-      { $group: { _id: "$projectId", task: { $first: "$$ROOT" } } },
-    ])
-    .toArray();
+  const rows = await aggregateWith<{ _id: ObjectId; task: TaskDoc }, TaskDoc>(await tasks(), q.nextDueByProject(owner, projectIds)).toArray();
   return new Map(rows.map((row) => [row._id.toHexString(), row.task]));
+}
+
+/** Account deletion: the owner's tasks and, for safety, any left under the owner's projects. */
+export async function deleteAllForOwner(owner: Owner, projectIds: readonly ObjectId[]): Promise<number> {
+  return deleteWith(await tasks(), q.deleteOfUser(owner, projectIds));
+}
+
+/** The data export, in _id order, streamed in batches. */
+export async function exportTasks(owner: Owner, batchSize: number): Promise<FindCursor<WithId<TaskDoc>>> {
+  return findWith(await tasks(), q.export(owner), { batchSize });
 }

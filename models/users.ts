@@ -4,9 +4,10 @@
  */
 import "server-only";
 import bcrypt from "bcryptjs";
-import { MongoServerError, ObjectId, type Collection } from "mongodb";
+import { MongoServerError, ObjectId, type Collection, type Document } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { deleteWith, findOneWith, hotQueriesOf, SAMPLE_DATE, SAMPLE_OWNER, shape, updateWith } from "@/lib/server/infra/db/query-shape";
 import { getEnv } from "@/lib/server/infra/env";
 import { AppError } from "@/lib/shared/errors";
 import type { RegisterInput } from "@/lib/shared/auth/schemas";
@@ -56,6 +57,29 @@ export const usersModel = defineModel({
 export async function usersCollection(): Promise<Collection<UserDoc>> {
   return modelCollection<UserDoc>(usersModel);
 }
+
+/** Every query this module (and sessions.ts, for the user of a live session) sends. */
+export const userQueries = {
+  /** `identifier` is already trimmed and lower-cased. */
+  signIn: (identifier: string) => shape.findOne<UserDoc>({ filter: identifier.includes("@") ? { email: identifier } : { username: identifier } }),
+  byId: (_id: ObjectId) => shape.findOne<UserDoc>({ filter: { _id } }),
+  passwordHash: (_id: ObjectId) => shape.findOne<UserDoc>({ filter: { _id }, projection: { passwordHash: 1 } }),
+  update: (_id: ObjectId, set: Partial<UserDoc>) => shape.update<UserDoc>({ filter: { _id }, update: { $set: set } }),
+  /** The data export leaves the secrets in the database. */
+  exportProfile: (_id: ObjectId) => shape.findOne<UserDoc>({ filter: { _id }, projection: { passwordHash: 0, credentialVersion: 0 } }),
+  delete: (_id: ObjectId) => shape.deleteOne<UserDoc>({ _id }),
+};
+
+export const usersHotQueries = hotQueriesOf(usersModel.collection, "models/users.ts", {
+  byEmail: ["findUserForSignIn", userQueries.signIn("ada@example.com")],
+  byUsername: ["findUserForSignIn", userQueries.signIn("ada")],
+  byId: ["getUserById", userQueries.byId(SAMPLE_OWNER)],
+  passwordHash: ["verifyUserPassword", userQueries.passwordHash(SAMPLE_OWNER)],
+  recordSignIn: ["recordSignIn", userQueries.update(SAMPLE_OWNER, { lastLogin: SAMPLE_DATE })],
+  setPassword: ["setUserPassword", userQueries.update(SAMPLE_OWNER, { passwordHash: "x", updatedAt: SAMPLE_DATE })],
+  exportProfile: ["readUserForExport", userQueries.exportProfile(SAMPLE_OWNER)],
+  delete: ["deleteUser", userQueries.delete(SAMPLE_OWNER)],
+});
 
 export function toPublicUser(doc: UserDoc): PublicUser {
   return {
@@ -129,26 +153,25 @@ export async function createUser(input: RegisterInput): Promise<PublicUser> {
 /** The full document, hash included, for the credential check only. */
 export async function findUserForSignIn(identifier: string): Promise<UserDoc | null> {
   const normalized = identifier.trim().toLowerCase();
-  const filter = normalized.includes("@") ? { email: normalized } : { username: normalized };
-  return (await usersCollection()).findOne(filter);
+  return findOneWith(await usersCollection(), userQueries.signIn(normalized));
 }
 
 export async function getUserById(id: string): Promise<PublicUser | null> {
   const _id = parseUserId(id);
   if (!_id) return null;
-  const doc = await (await usersCollection()).findOne({ _id });
+  const doc = await findOneWith(await usersCollection(), userQueries.byId(_id));
   return doc ? toPublicUser(doc) : null;
 }
 
 export async function recordSignIn(id: ObjectId, at: Date = new Date()): Promise<void> {
-  await (await usersCollection()).updateOne({ _id: id }, { $set: { lastLogin: at } });
+  await updateWith(await usersCollection(), userQueries.update(id, { lastLogin: at }));
 }
 
 /** Checks a user's current password (false for unknown users). */
 export async function verifyUserPassword(id: string, password: string): Promise<boolean> {
   const _id = parseUserId(id);
   if (!_id) return false;
-  const doc = await (await usersCollection()).findOne({ _id }, { projection: { passwordHash: 1 } });
+  const doc = await findOneWith(await usersCollection(), userQueries.passwordHash(_id));
   return doc ? bcrypt.compare(password, doc.passwordHash) : false;
 }
 
@@ -156,9 +179,16 @@ export async function verifyUserPassword(id: string, password: string): Promise<
 export async function setUserPassword(id: string, newPassword: string): Promise<void> {
   const _id = parseUserId(id);
   if (!_id) throw new AppError("not_found:user");
-  const result = await (await usersCollection()).updateOne(
-    { _id },
-    { $set: { passwordHash: await hashPassword(newPassword), updatedAt: new Date() } },
-  );
+  const result = await updateWith(await usersCollection(), userQueries.update(_id, { passwordHash: await hashPassword(newPassword), updatedAt: new Date() }));
   if (result.matchedCount === 0) throw new AppError("not_found:user");
+}
+
+/** The data export's profile: the account without its secrets. */
+export async function readUserForExport(_id: ObjectId): Promise<Document | null> {
+  return findOneWith(await usersCollection(), userQueries.exportProfile(_id));
+}
+
+/** Account deletion's last step; 1 when the account was there. */
+export async function deleteUser(_id: ObjectId): Promise<number> {
+  return deleteWith(await usersCollection(), userQueries.delete(_id));
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run db:check [-- --ensure]` — explains every hot query (models/hot-queries.ts) and exits 1
- * if any is a collection scan or sorts in memory; then prints how often each index was used.
+ * `npm run db:check [-- --ensure]` — explains every hot query (each model lists its own, built by
+ * the builders its functions run; models/index.ts gathers them) and exits 1 if any is a
+ * collection scan or sorts in memory; then prints how often each index was used.
  *
  * With MONGODB_URI set (env or .env.local) it checks that database as it is — pass `--ensure` to
  * create the app's collections and indexes first, as the app's start-up does. Without it, a fresh
@@ -11,8 +12,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from "@/tools/embedded-mongo";
 import { closeDb, getDb } from "@/lib/server/infra/db/client";
 import { checkQueries, indexUsage, type IndexUsage, type QueryVerdict } from "@/lib/server/infra/db/query-check";
 import { resetEnvCache } from "@/lib/server/infra/env";
-import { allModels, ensureAllModels } from "@/models";
-import { HOT_QUERIES } from "@/models/hot-queries";
+import { allHotQueries, allModels, ensureAllModels } from "@/models";
 
 function printVerdicts(verdicts: readonly QueryVerdict[]): void {
   const width = Math.max(...verdicts.map((v) => v.query.name.length));
@@ -20,7 +20,7 @@ function printVerdicts(verdicts: readonly QueryVerdict[]): void {
     const mark = v.problems.length ? "FAIL" : "ok  ";
     const index = v.indexes.length ? v.indexes.join("+") : "-";
     console.log(`${mark} ${v.query.name.padEnd(width)}  ${v.stages.join(" > ")}  index: ${index}  keys/docs examined: ${v.keysExamined}/${v.docsExamined}`);
-    for (const problem of v.problems) console.log(`       ${problem}\n       mirrors ${v.query.mirrors}`);
+    for (const problem of v.problems) console.log(`       ${problem}\n       run by ${v.query.runBy}`);
   }
 }
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   try {
     const db = embedded || ensure ? await ensureAllModels() : await getDb();
     const usage = await indexUsage(db, allModels.map((model) => model.collection));
-    const verdicts = await checkQueries(db, HOT_QUERIES);
+    const verdicts = await checkQueries(db, allHotQueries);
     printVerdicts(verdicts);
     printUsage(usage, embedded !== undefined);
     const failed = verdicts.filter((v) => v.problems.length > 0);

@@ -1,12 +1,12 @@
 /**
- * `npm run db:check`: every hot query of models/hot-queries.ts must be served by an index. The
+ * `npm run db:check`: every hot query the models list (models/index.ts) must be served by an index. The
  * first test runs the real command against this run's server, so a new unindexed hot query fails
  * `npm test`; the others prove the check fails when an index is missing or a query is unindexed.
  */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkQueries, checkQuery, type HotQuery } from "@/lib/server/infra/db/query-check";
-import { HOT_QUERIES } from "@/models/hot-queries";
-import { allModels } from "@/models";
+import { allHotQueries as HOT_QUERIES, allModels } from "@/models";
 import { messagesModel } from "@/models/messages";
 import { useAppDatabase } from "../helpers/app-db";
 import { runScript } from "./support/run-script";
@@ -25,7 +25,7 @@ describe("npm run db:check", () => {
 
   it("fails a deliberately unindexed query and an in-memory sort", async () => {
     const owner = HOT_QUERIES.find((q) => q.name === "messages.recent")!;
-    const unindexed: HotQuery = { name: "messages.byText", collection: owner.collection, mirrors: "test", op: "find", filter: { message: "hello" } };
+    const unindexed = { name: "messages.byText", collection: owner.collection, runBy: "test", op: "find", filter: { message: "hello" } } satisfies HotQuery;
     const badSort: HotQuery = { ...unindexed, name: "messages.byConversationSortedByText", filter: { conversationId: "c" }, sort: { message: 1 } };
     const [scan, sort] = await checkQueries(t.db(), [unindexed, badSort]);
     expect(scan!.stages).toContain("COLLSCAN");
@@ -52,6 +52,16 @@ describe("npm run db:check", () => {
     expect(new Set(names).size).toBe(names.length);
     const collections = new Set(allModels.map((model) => model.collection));
     expect(HOT_QUERIES.filter((q) => !collections.has(q.collection)).map((q) => q.name)).toEqual([]);
-    expect(HOT_QUERIES.filter((q) => !/^(models|lib)\/[\w/-]+\.ts#\w+$/.test(q.mirrors)).map((q) => q.name)).toEqual([]);
+    expect(HOT_QUERIES.filter((q) => !/^(models|lib)\/[\w/-]+\.ts#\w+$/.test(q.runBy)).map((q) => q.name)).toEqual([]);
+  });
+
+  it("names, for each hot query, a function its model file exports (a rename cannot leave it behind)", async () => {
+    const missing: string[] = [];
+    for (const query of HOT_QUERIES) {
+      const [file, name] = query.runBy.split("#") as [string, string];
+      const exports = (await import(path.resolve(file))) as Record<string, unknown>;
+      if (typeof exports[name] !== "function") missing.push(query.runBy);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The engine of `npm run db:check`: explains each hot query (models/hot-queries.ts) on a database
+ * The engine of `npm run db:check`: explains each hot query (each model's, gathered in
+ * models/index.ts; built by the same shape builders the model runs, query-shape.ts) on a database
  * and says what is wrong with its plan — a collection scan, an in-memory sort, or a collection
  * that does not exist — and reads index usage from `$indexStats`. Works the same on the embedded
  * server and on mongod (plan-stages.ts reads either's explain shape).
@@ -10,8 +11,9 @@ import { indexesUsed, stageNames } from "@/lib/server/infra/db/plan-stages";
 
 /** One query, in the shape of the command the driver sends for it. */
 export type HotQueryShape =
-  | { op: "find"; filter: Document; sort?: Document; projection?: Document; limit?: number }
-  /** countDocuments, or any pipeline: the driver sends `aggregate`. */
+  | { op: "find"; filter: Document; sort?: Document; projection?: Document; limit?: number; hint?: Document }
+  /** countDocuments(filter): the driver sends `aggregate` with the pipeline countPipeline builds. */
+  | { op: "count"; filter: Document }
   | { op: "aggregate"; pipeline: Document[] }
   | { op: "update"; filter: Document; update: Document; multi?: boolean; upsert?: boolean }
   | { op: "delete"; filter: Document; many: boolean }
@@ -21,8 +23,8 @@ export type HotQuery = HotQueryShape & {
   /** `<collection>.<what it does>`, unique, shown in the report. */
   name: string;
   collection: string;
-  /** The function whose query this mirrors: `models/messages.ts#listRecentMessages`. */
-  mirrors: string;
+  /** The function that runs this query: `models/messages.ts#listRecentMessages`. */
+  runBy: string;
 };
 
 export interface QueryVerdict {
@@ -43,12 +45,19 @@ export interface IndexUsage {
   since: Date | null;
 }
 
+/** What the driver's countDocuments sends for `filter`. */
+export function countPipeline(filter: Document): Document[] {
+  return [{ $match: filter }, { $group: { _id: 1, n: { $sum: 1 } } }];
+}
+
 /** The explain command the driver would send for the query. */
 export function explainCommand(query: HotQuery): Document {
   const coll = query.collection;
   switch (query.op) {
     case "find":
-      return { find: coll, filter: query.filter, ...(query.sort && { sort: query.sort }), ...(query.projection && { projection: query.projection }), ...(query.limit && { limit: query.limit }) };
+      return { find: coll, filter: query.filter, ...(query.sort && { sort: query.sort }), ...(query.projection && { projection: query.projection }), ...(query.limit && { limit: query.limit }), ...(query.hint && { hint: query.hint }) };
+    case "count":
+      return { aggregate: coll, pipeline: countPipeline(query.filter), cursor: {} };
     case "aggregate":
       return { aggregate: coll, pipeline: query.pipeline, cursor: {} };
     case "update":

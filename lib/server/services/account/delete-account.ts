@@ -1,47 +1,58 @@
 /**
  * Deletes an account and everything it owns, its sessions included (so every signed-in device is
- * signed out at once) and the API answers it kept for retries. A service, not infrastructure: it
- * knows the app's collections. Collections are listed here explicitly, so adding a model that
- * stores user data means adding it to OWNED_COLLECTIONS (and the test checks the list is honoured).
- * Child documents are removed by their own userId and, for safety, through their parent ids
- * (messages of the user's conversations, tasks of the user's projects).
+ * signed out at once) and the API answers it kept for retries. Each model deletes its own
+ * documents (`deleteAllForOwner`), matching the owner stored as an ObjectId or as its hex string;
+ * this service only knows the order. Adding a model that stores user data means adding its step
+ * to OWNER_DELETIONS (and the test checks the list is honoured). Child documents go by their own
+ * userId and, for safety, through their parent ids (messages of the user's conversations, tasks of
+ * the user's projects).
  */
 import "server-only";
-import { ObjectId, type Db, type Filter, type Document } from "mongodb";
-import { getDb } from "@/lib/server/infra/db/client";
-import { parseUserId } from "@/models/users";
+import type { ObjectId } from "mongodb";
+import * as apiTokens from "@/models/api-tokens";
+import * as briefs from "@/models/briefs";
+import * as conversations from "@/models/conversations";
+import * as idempotencyKeys from "@/models/idempotency-keys";
+import * as messages from "@/models/messages";
+import * as projects from "@/models/projects";
+import * as roles from "@/models/roles";
+import * as sessions from "@/models/sessions";
+import * as tasks from "@/models/tasks";
+import { deleteUser, parseUserId } from "@/models/users";
 
-/** Collections with a `userId` field, in deletion order (children before parents). */
-export const OWNED_COLLECTIONS = ["messages", "conversations", "briefs", "roles", "tasks", "projects", "apiTokens", "idempotencyKeys", "sessions"] as const;
-
-export type DeletedCounts = Record<(typeof OWNED_COLLECTIONS)[number] | "users", number>;
-
-async function idsOwnedBy(db: Db, collection: string, owner: Filter<Document>): Promise<ObjectId[]> {
-  const docs = await db.collection(collection).find(owner, { projection: { _id: 1 } }).toArray();
-  return docs.map((doc) => doc._id as ObjectId);
+interface Parents {
+  conversationIds: ObjectId[];
+  projectIds: ObjectId[];
 }
 
-export async function deleteUserData(userId: string, db?: Db): Promise<DeletedCounts> {
-  const _id = parseUserId(userId);
-  if (!_id) throw new Error(`deleteUserData: "${userId}" is not a user id`);
-  const database = db ?? (await getDb());
-  // Other models may store the owner as an ObjectId or as its hex string; match both.
-  const owner: Filter<Document> = { userId: { $in: [_id, _id.toHexString()] } };
+/** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
+const OWNER_DELETIONS = [
+  [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
+  [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
+  [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],
+  [roles.rolesModel.collection, (owner) => roles.deleteAllForOwner(owner)],
+  [tasks.tasksModel.collection, (owner, parents) => tasks.deleteAllForOwner(owner, parents.projectIds)],
+  [projects.projectsModel.collection, (owner) => projects.deleteAllForOwner(owner)],
+  [apiTokens.apiTokensModel.collection, (owner) => apiTokens.deleteAllForOwner(owner)],
+  [idempotencyKeys.idempotencyKeysModel.collection, (owner) => idempotencyKeys.deleteAllForOwner(owner)],
+  [sessions.sessionsModel.collection, (owner) => sessions.deleteAllForOwner(owner)],
+] as const satisfies readonly (readonly [string, (owner: ObjectId, parents: Parents) => Promise<number>])[];
 
-  const conversationIds = await idsOwnedBy(database, "conversations", owner);
-  const projectIds = await idsOwnedBy(database, "projects", owner);
-  const byParent: Partial<Record<string, Filter<Document>>> = {
-    messages: { conversationId: { $in: [...conversationIds, ...conversationIds.map((id) => id.toHexString())] } },
-    tasks: { projectId: { $in: [...projectIds, ...projectIds.map((id) => id.toHexString())] } },
-  };
+/** Collections with a `userId` field, in deletion order. */
+export const OWNED_COLLECTIONS = OWNER_DELETIONS.map(([collection]) => collection);
+
+/** How many documents went, per collection (and "users"), for the log. */
+export type DeletedCounts = Record<string, number>;
+
+export async function deleteUserData(userId: string): Promise<DeletedCounts> {
+  const owner = parseUserId(userId);
+  if (!owner) throw new Error(`deleteUserData: "${userId}" is not a user id`);
+  // Read before anything goes: the children are found through these even without their own userId.
+  const parents: Parents = { conversationIds: await conversations.listIdsForOwner(owner), projectIds: await projects.listIdsForOwner(owner) };
 
   const counts = {} as DeletedCounts;
-  for (const name of OWNED_COLLECTIONS) {
-    const parent = byParent[name];
-    const filter = parent ? { $or: [owner, parent] } : owner;
-    counts[name] = (await database.collection(name).deleteMany(filter)).deletedCount;
-  }
+  for (const [collection, deleteAll] of OWNER_DELETIONS) counts[collection] = await deleteAll(owner, parents);
   // The account goes last: if anything above fails, the user can still sign in and retry.
-  counts.users = (await database.collection("users").deleteOne({ _id })).deletedCount;
+  counts.users = await deleteUser(owner);
   return counts;
 }
