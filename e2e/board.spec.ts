@@ -107,7 +107,7 @@ test.describe("the board on the demo app", () => {
     });
 
     await test.step("move to Doing from the task's menu", async () => {
-      await page.getByRole("button", { name: "Actions for Plant tomatoes" }).click();
+      await page.getByRole("button", { name: "Actions for Plant tomatoes", exact: true }).click();
       await page.getByRole("menuitem", { name: "Doing" }).click();
       await expect(column(page, "doing").locator('[data-task-title="Plant tomatoes"]')).toBeVisible();
       // The board shows a move at once and saves it after; the toast says the save is done.
@@ -137,7 +137,7 @@ test.describe("the board on the demo app", () => {
     });
 
     await test.step("delete a task after confirming", async () => {
-      await page.getByRole("button", { name: "Actions for Buy seeds" }).click();
+      await page.getByRole("button", { name: "Actions for Buy seeds", exact: true }).click();
       await page.getByRole("menuitem", { name: "Delete" }).click();
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete task" }).click();
       await expect(page.getByText("Task deleted.")).toBeVisible();
