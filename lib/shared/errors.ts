@@ -169,7 +169,7 @@ function retryIn(retryAfterSeconds: number): string {
  */
 export function errorMessage(code: string | undefined, retryAfterSeconds?: number): string {
   if (code && (code === "rate_limited" || code.startsWith("rate_limited:")) && retryAfterSeconds) {
-    return code === "rate_limited" ? `The AI service is busy right now. ${retryIn(retryAfterSeconds)}` : `Too many attempts. ${retryIn(retryAfterSeconds)}`;
+    return code === "rate_limited" ? `The AI service is busy right now. ${retryIn(retryAfterSeconds)}` : retryMessage(retryAfterSeconds);
   }
   if (code && isReplyCode(code)) return REPLY_ERRORS[code].message;
   if (code && isRequestCode(code)) return REQUEST_ERRORS[code];

@@ -5,7 +5,7 @@
  * failure to an error code. Prompt assembly and the token budget are called from lib/server/ai directly.
  */
 import "server-only";
-import { describeAiError as describeTypedAiError, toAiError, type AiErrorCode } from "@/lib/server/ai/ai-errors";
+import { describeAiError as describeTypedAiError, toAiError } from "@/lib/server/ai/ai-errors";
 import type { ChatModel, ChatTurn, Proposal, ProposalTool } from "@/lib/server/ai/chat-model";
 import { selectChatModel } from "@/lib/server/ai/select-model";
 import type { ChatModelInfo } from "@/lib/shared/chat/types";
@@ -35,12 +35,8 @@ export interface AdaptedChatModel {
   title?(userText: string, replyText: string): Promise<string | null>;
 }
 
-export interface DescribedAiError {
-  /** An AiErrorCode; "unknown" is a failure nobody anticipated and is worth a log line. */
-  code: AiErrorCode;
-  message: string;
-  retryAfterSeconds?: number;
-}
+/** An AiErrorCode with its message; "unknown" is a failure nobody anticipated and is worth a log line. */
+export type DescribedAiError = ReturnType<typeof describeTypedAiError>;
 
 /** Used when neither the role nor the conversation says otherwise. */
 const DEFAULT_TEMPERATURE = 0.7;
