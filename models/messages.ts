@@ -9,6 +9,7 @@ import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
+import type { TokenUsage } from "@/lib/shared/chat/types";
 import type { Owner } from "@/models/conversations";
 import { MESSAGES_COLLECTION, messageQueries as q } from "@/models/messages-queries";
 
@@ -18,11 +19,6 @@ export type MessageSender = "user" | "ai";
 export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
 export type MessageKind = "message" | "notice";
 
-export interface MessageUsage {
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-}
 
 /** A proposal waits for the user; Create project / Apply make it "applied", Dismiss "dismissed". */
 export type ProposalState = "proposed" | "applied" | "dismissed";
@@ -47,7 +43,7 @@ export interface MessageDoc {
   timestamp: Date;
   status: MessageStatus;
   model?: string;
-  usage?: MessageUsage;
+  usage?: TokenUsage;
   errorCode?: string;
   proposal?: StoredProposal;
 }
@@ -149,7 +145,7 @@ export async function finalizeReply(
     message: string;
     status: Exclude<MessageStatus, "streaming">;
     model?: string;
-    usage?: MessageUsage;
+    usage?: TokenUsage;
     errorCode?: string;
     proposal?: StoredProposal;
   },

@@ -104,7 +104,8 @@ export function toAiError(error: unknown, context: AiErrorContext = {}): AiError
   return new AiError("unknown", { cause: error });
 }
 
-/** Plain data for an API response or a stream event. */
-export function describeAiError(error: AiError): ErrorData & { code: AiErrorCode } {
+/** Plain data for an API response or a stream event; anything not an AiError is mapped first. */
+export function describeAiError(thrown: unknown): ErrorData & { code: AiErrorCode } {
+  const error = toAiError(thrown);
   return { code: error.code, message: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
 }

@@ -2,8 +2,12 @@ import "server-only";
 import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
 import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
 import { titleFromText } from "@/lib/shared/chat/title";
+import type { TokenUsage } from "@/lib/shared/chat/types";
 
-export type { Proposal, ProposalTool };
+export type { Proposal, ProposalTool, TokenUsage };
+
+/** Used when neither the role nor the conversation says otherwise. */
+export const DEFAULT_TEMPERATURE = 0.7;
 
 /**
  * The one interface the chat feature talks to. Two implementations: Gemini (gemini-model.ts)
@@ -31,16 +35,10 @@ export interface StreamReplyRequest {
   tools?: readonly ProposalTool[];
 }
 
-export interface ChatUsage {
-  promptTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-}
-
 export type ChatChunk =
   | { type: "text"; text: string }
   | { type: "proposal"; proposal: Proposal }
-  | { type: "done"; usage?: ChatUsage; finishReason?: string };
+  | { type: "done"; usage?: TokenUsage; finishReason?: string };
 
 export interface ChatModel {
   /** The model id stored on replies ("gemini-2.5-flash", "demo"). */

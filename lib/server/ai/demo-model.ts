@@ -108,9 +108,9 @@ export function createDemoModel(options: DemoModelOptions = {}): ChatModel {
         yield { type: "text", text: piece };
       }
       if (proposed) yield { type: "proposal", proposal: proposed.proposal };
-      const promptTokens = estimateTokens(request.systemInstruction) + request.history.reduce((sum, turn) => sum + estimateTokens(turn.text), 0);
+      const inputTokens = estimateTokens(request.systemInstruction) + request.history.reduce((sum, turn) => sum + estimateTokens(turn.text), 0);
       const outputTokens = estimateTokens(text);
-      yield { type: "done", finishReason: "STOP", usage: { promptTokens, outputTokens, totalTokens: promptTokens + outputTokens } };
+      yield { type: "done", finishReason: "STOP", usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };
     },
     async generateTitle(firstUser: string): Promise<string> {
       return fallbackTitle(firstUser);

@@ -6,7 +6,7 @@
 import "server-only";
 import { GoogleGenAI, type Candidate, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/server/ai/ai-errors";
-import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type ChatUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
 import { invalidProposalError, isProposalTool, parseProposalCall, proposalDeclarations, type Proposal, type ProposalTool } from "@/lib/server/ai/proposals";
 
 export interface GeminiModelConfig {
@@ -53,11 +53,11 @@ function candidateText(candidate: Candidate | undefined): string {
     .join("");
 }
 
-function toUsage(metadata: GenerateContentResponseUsageMetadata): ChatUsage {
-  const promptTokens = metadata.promptTokenCount ?? 0;
+function toUsage(metadata: GenerateContentResponseUsageMetadata): TokenUsage {
+  const inputTokens = metadata.promptTokenCount ?? 0;
   // Thinking tokens are billed as output.
   const outputTokens = (metadata.candidatesTokenCount ?? 0) + (metadata.thoughtsTokenCount ?? 0);
-  return { promptTokens, outputTokens, totalTokens: metadata.totalTokenCount ?? promptTokens + outputTokens };
+  return { inputTokens, outputTokens, totalTokens: metadata.totalTokenCount ?? inputTokens + outputTokens };
 }
 
 /** A fetch that remembers the Retry-After of a failed response (the SDK's ApiError drops headers). */
@@ -100,7 +100,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
           ...(offered.length > 0 ? { tools: [{ functionDeclarations: proposalDeclarations(offered) }] } : {}),
         },
       });
-      let usage: ChatUsage | undefined;
+      let usage: TokenUsage | undefined;
       let finishReason: string | undefined;
       for await (const chunk of stream) {
         if (chunk.promptFeedback?.blockReason) throw new AiError("safety_blocked");

@@ -56,7 +56,7 @@ describe("Gemini model through the real SDK", () => {
       { type: "text", text: "Try " },
       { type: "text", text: "safe " },
       { type: "text", text: "mode." },
-      { type: "done", usage: { promptTokens: 120, outputTokens: 6, totalTokens: 126 }, finishReason: "STOP" },
+      { type: "done", usage: { inputTokens: 120, outputTokens: 6, totalTokens: 126 }, finishReason: "STOP" },
     ]);
     expect(fake.requests).toHaveLength(1);
     const sent = fake.requests[0]!;

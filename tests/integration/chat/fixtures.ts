@@ -5,7 +5,7 @@
  */
 import type { ObjectId } from "mongodb";
 import { registerSchema } from "@/lib/shared/auth/schemas";
-import type { AdaptedChatModel, ChatTurn, ReplyPart } from "@/lib/server/services/chat/ai-adapter";
+import { fallbackTitle, type ChatChunk, type ChatModel, type ChatTurn } from "@/lib/server/ai/chat-model";
 import { toOwner } from "@/lib/server/services/owner";
 import type { ChatStreamEvent } from "@/lib/shared/chat/types";
 import { createUser, type PublicUser } from "@/models/users";
@@ -50,29 +50,32 @@ export interface ScriptedCall {
   temperature?: number;
 }
 
-export type Script = (signal: AbortSignal) => AsyncIterable<ReplyPart>;
+export type Script = (signal: AbortSignal) => AsyncIterable<ChatChunk>;
 
 /** A chat model that replays a script and records what it was asked. */
-export function scriptedModel(): AdaptedChatModel & { calls: ScriptedCall[]; next: Script[] } {
+export function scriptedModel(): ChatModel & { calls: ScriptedCall[]; next: Script[] } {
   const calls: ScriptedCall[] = [];
   const next: Script[] = [];
   return {
-    name: "scripted-model",
+    id: "scripted-model",
+    label: "Scripted model",
     isDemo: false,
     calls,
     next,
-    stream(input) {
-      calls.push({ systemInstruction: input.systemInstruction, messages: input.messages, temperature: input.temperature });
+    streamReply(request) {
+      calls.push({ systemInstruction: request.systemInstruction, messages: request.history, temperature: request.temperature });
       const script = next.shift() ?? reply("Scripted answer.");
-      return script(input.signal);
+      return script(request.signal);
     },
+    // Like Gemini's fallback when its title call fails: the first words of the message.
+    generateTitle: async (firstUser) => fallbackTitle(firstUser),
   };
 }
 
 export function reply(...chunks: string[]): Script {
   return async function* () {
     for (const text of chunks) yield { type: "text", text };
-    yield { type: "usage", usage: { inputTokens: 12, outputTokens: 7, totalTokens: 19 } };
+    yield { type: "done", usage: { inputTokens: 12, outputTokens: 7, totalTokens: 19 } };
   };
 }
 

@@ -4,7 +4,7 @@ import { toChatTurns } from "@/lib/server/services/chat/context";
 import { describeDetailsChange } from "@/lib/server/services/chat/conversation-service";
 import { detailsFromFormData } from "@/lib/shared/roles/form-details";
 import { checkMessageText } from "@/lib/server/services/chat/limits";
-import { titleFromFirstWords } from "@/lib/server/services/chat/title";
+import { fallbackTitle } from "@/lib/server/ai/chat-model";
 import { resetEnvCache } from "@/lib/server/infra/env";
 import { AppError } from "@/lib/shared/errors";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
@@ -52,11 +52,11 @@ describe("checkMessageText", () => {
   });
 });
 
-describe("titleFromFirstWords", () => {
+describe("fallbackTitle (a title from the first words)", () => {
   it("keeps the first six words, across a soft line break, cut at a word", () => {
-    expect(titleFromFirstWords("How do I  fix\nmy wifi router at home please")).toBe("How do I fix my wifi");
-    expect(titleFromFirstWords("Short one")).toBe("Short one");
-    expect(titleFromFirstWords("   ")).toBe("New chat");
+    expect(fallbackTitle("How do I  fix\nmy wifi router at home please")).toBe("How do I fix my wifi");
+    expect(fallbackTitle("Short one")).toBe("Short one");
+    expect(fallbackTitle("   ")).toBe("New chat");
   });
 });
 

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { cleanTitle, fallbackTitle } from "@/lib/server/ai/chat-model";
-import { titleFromFirstWords } from "@/lib/server/services/chat/title";
 import { titleFromText, trimTitleEnd } from "@/lib/shared/chat/title";
 
 const title = (text: string, maxChars = 120, maxWords = 6) => titleFromText(text, { maxChars, maxWords });
@@ -14,7 +13,6 @@ describe("a title from a message with a list", () => {
     for (const marker of ["-", "*", "+", "•", "1.", "1)"]) {
       expect(title(`Plan our website launch.\n${marker} Design\n${marker} Build`), marker).toBe("Plan our website launch");
     }
-    expect(titleFromFirstWords("Plan our website launch.\n- Design\n- Build")).toBe("Plan our website launch");
     expect(fallbackTitle("Plan our website launch.\n- Design\n- Build")).toBe("Plan our website launch");
   });
 
@@ -78,7 +76,7 @@ describe("trailing punctuation", () => {
 
   it("nothing left means the caller's fallback", () => {
     expect(title("- \n...")).toBe("");
-    expect(titleFromFirstWords("...")).toBe("New chat");
+    expect(fallbackTitle("...")).toBe("New chat");
     expect(fallbackTitle("   ")).toBe("New chat");
   });
 });

@@ -6,7 +6,7 @@
 import "server-only";
 import type { ObjectId } from "mongodb";
 import { selectContext } from "@/lib/server/ai/token-budget";
-import type { ChatTurn } from "@/lib/server/services/chat/ai-adapter";
+import type { ChatTurn } from "@/lib/server/ai/chat-model";
 import { toProposalDTO } from "@/lib/server/services/chat/dto";
 import { proposalContextNote } from "@/lib/server/services/chat/proposal-text";
 import { getEnv } from "@/lib/server/infra/env";

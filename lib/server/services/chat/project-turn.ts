@@ -9,7 +9,7 @@ import { ObjectId } from "mongodb";
 import { invalidProposalError } from "@/lib/server/ai/proposals";
 import { encodeDataJson } from "@/lib/server/ai/system-instruction";
 import { estimateTokens } from "@/lib/server/ai/token-budget";
-import type { Proposal, ProposalTool } from "@/lib/server/services/chat/ai-adapter";
+import type { Proposal, ProposalTool } from "@/lib/server/ai/chat-model";
 import { getEnv } from "@/lib/server/infra/env";
 import type { ConversationDoc, Owner } from "@/models/conversations";
 import type { StoredProposal } from "@/models/messages";

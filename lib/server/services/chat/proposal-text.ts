@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { ProposalDTO } from "@/lib/shared/chat/types";
-import type { Proposal } from "@/lib/server/services/chat/ai-adapter";
+import type { Proposal } from "@/lib/server/ai/chat-model";
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;

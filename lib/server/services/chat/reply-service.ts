@@ -17,7 +17,9 @@ import { maybeGenerateTitle } from "@/lib/server/services/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/shared/chat/types";
 import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
 import { estimateTokens } from "@/lib/server/ai/token-budget";
-import { describeAiError, getChatModel, type ChatTurn, type Proposal } from "@/lib/server/services/chat/ai-adapter";
+import { describeAiError } from "@/lib/server/ai/ai-errors";
+import { DEFAULT_TEMPERATURE, type ChatTurn, type Proposal, type TokenUsage } from "@/lib/server/ai/chat-model";
+import { getChatModel } from "@/lib/server/services/chat/ai-adapter";
 import { AppError } from "@/lib/shared/errors";
 import { logger } from "@/lib/server/infra/log";
 import { startAiReply } from "@/lib/server/infra/metrics";
@@ -33,7 +35,6 @@ import {
   replaceMessageText,
   saveReplyProgress,
   type MessageDoc,
-  type MessageUsage,
 } from "@/models/messages";
 
 /** How often (ms) the partial text of a streaming reply is written, so a crash keeps most of it. */
@@ -187,19 +188,19 @@ async function streamReply(
   let text = "";
   let proposal: Proposal | undefined;
   let taskTitles: Record<string, string> = {};
-  let usage: MessageUsage | undefined;
+  let usage: TokenUsage | undefined;
   let lastSave = Date.now();
-  const aiMetrics = startAiReply(model.name);
+  const aiMetrics = startAiReply(model.id);
   try {
-    const stream = model.stream({
+    const stream = model.streamReply({
       systemInstruction,
-      messages: context,
-      temperature: conversation.temperature,
+      history: context,
+      temperature: conversation.temperature ?? DEFAULT_TEMPERATURE,
       signal,
-      tools: turn.tools,
+      ...(turn.tools?.length ? { tools: turn.tools } : {}),
     });
     for await (const part of stream) {
-      if (part.type === "usage") {
+      if (part.type === "done") {
         usage = part.usage;
         continue;
       }
@@ -222,7 +223,7 @@ async function streamReply(
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await placeholder;
-    await finishWithFailure(prepared, replyId, text, model.name, usage, error, signal, emit);
+    await finishWithFailure(prepared, replyId, text, model.id, usage, error, signal, emit);
     return;
   }
 
@@ -232,7 +233,7 @@ async function streamReply(
   const saved = await finalizeReply(owner, replyId, {
     message: text,
     status: "complete",
-    model: model.name,
+    model: model.id,
     usage,
     ...(proposal ? { proposal: toStoredProposal(proposal, taskTitles) } : {}),
   });
@@ -246,7 +247,7 @@ async function finishWithFailure(
   replyId: ObjectId,
   text: string,
   modelName: string,
-  usage: MessageUsage | undefined,
+  usage: TokenUsage | undefined,
   error: unknown,
   signal: AbortSignal,
   emit: (event: ChatStreamEvent) => void,

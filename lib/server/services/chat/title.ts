@@ -3,20 +3,8 @@
  * words of the user's message. A title the user typed is never overwritten.
  */
 import "server-only";
-import { generateConversationTitle, type AdaptedChatModel } from "@/lib/server/services/chat/ai-adapter";
-import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
-import { titleFromText } from "@/lib/shared/chat/title";
+import { fallbackTitle, type ChatModel } from "@/lib/server/ai/chat-model";
 import { setGeneratedTitle, type ConversationDoc, type Owner } from "@/models/conversations";
-
-const FALLBACK_WORDS = 6;
-
-/**
- * The first words of the message's opening line(s) (lib/shared/chat/title.ts): never past a list
- * or a blank line, no list markers, cut at a word boundary, no trailing punctuation.
- */
-export function titleFromFirstWords(text: string): string {
-  return titleFromText(text, { maxChars: GENERATED_TITLE_MAX_CHARS, maxWords: FALLBACK_WORDS }) || "New chat";
-}
 
 /** Returns the new title when one was set, null otherwise (already named, or renamed by the user). */
 export async function maybeGenerateTitle(
@@ -24,16 +12,16 @@ export async function maybeGenerateTitle(
   conversation: ConversationDoc,
   userText: string,
   replyText: string,
-  model: AdaptedChatModel,
+  model: ChatModel,
 ): Promise<string | null> {
   if (conversation.titleSource !== "default") return null;
   let title: string | null = null;
   try {
     // The model cleans its own answer (lib/ai cleanTitle); only an empty one falls through.
-    title = (await generateConversationTitle(model, userText, replyText))?.trim() || null;
+    title = (await model.generateTitle(userText, replyText)).trim() || null;
   } catch {
     // A failed title call is not worth a failed reply: the first words will do.
   }
-  const finalTitle = title ?? titleFromFirstWords(userText);
+  const finalTitle = title ?? fallbackTitle(userText);
   return (await setGeneratedTitle(owner, conversation._id, finalTitle)) ? finalTitle : null;
 }
