@@ -8,6 +8,8 @@ import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
+import { CONVERSATION_MODES } from "@/lib/shared/chat/dto";
+import type { ConversationMode } from "@/lib/shared/chat/types";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
 import { CONVERSATIONS_COLLECTION, conversationQueries as q } from "@/models/conversations-queries";
 
@@ -26,14 +28,9 @@ export interface RoleSnapshot {
   temperature?: number;
 }
 
-/**
- * "chat" for a role chat; "project-planning" when opened from Create project (the AI may then
- * propose a plan). A conversation linked to a project (`projectId`) is that project's chat.
- */
-export type ConversationMode = "chat" | "project-planning";
-
 /** "default" until the first exchange names it; "user" once renamed (then never auto-retitled). */
-export type TitleSource = "default" | "generated" | "user";
+export const TITLE_SOURCES = ["default", "generated", "user"] as const;
+export type TitleSource = (typeof TITLE_SOURCES)[number];
 
 export interface ConversationDoc extends RoleSnapshot {
   _id: ObjectId;
@@ -74,12 +71,12 @@ export const conversationsModel = defineModel({
       temperature: { bsonType: ["double", "int", "long"] },
       details: { bsonType: "object" },
       title: { bsonType: "string", maxLength: 200 },
-      titleSource: { enum: ["default", "generated", "user"] },
+      titleSource: { enum: [...TITLE_SOURCES] },
       createdAt: { bsonType: "date" },
       updatedAt: { bsonType: "date" },
       lastMessageAt: { bsonType: "date" },
       messageCount: { bsonType: ["int", "long", "double"] },
-      mode: { enum: ["chat", "project-planning"] },
+      mode: { enum: [...CONVERSATION_MODES] },
       projectId: { bsonType: "objectId" },
     },
   },

@@ -7,7 +7,8 @@ import "server-only";
 import type { Filter, ObjectId } from "mongodb";
 import { hotQueriesOf, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape } from "@/lib/server/infra/db/query-shape";
 import { ownerForms, type Owner } from "@/models/conversations";
-import type { MessageDoc, MessageSender, ProposalState, StoredProposal } from "@/models/messages";
+import type { MessageSender, ProposalState } from "@/lib/shared/chat/types";
+import type { MessageDoc, StoredProposal } from "@/models/messages";
 
 export const MESSAGES_COLLECTION = "messages";
 

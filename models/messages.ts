@@ -9,20 +9,13 @@ import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
-import type { TokenUsage } from "@/lib/shared/chat/types";
+import { MESSAGE_KINDS, MESSAGE_SENDERS, MESSAGE_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATES } from "@/lib/shared/chat/dto";
+import type { MessageKind, MessageSender, MessageStatus, ProposalState, TokenUsage } from "@/lib/shared/chat/types";
 import type { Owner } from "@/models/conversations";
 import { MESSAGES_COLLECTION, messageQueries as q } from "@/models/messages-queries";
 
 export { messagesHotQueries } from "@/models/messages-queries";
 
-export type MessageSender = "user" | "ai";
-export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
-export type MessageKind = "message" | "notice";
-
-
-/** A proposal waits for the user; Create project / Apply make it "applied", Dismiss "dismissed". */
-export type ProposalState = "proposed" | "applied" | "dismissed";
-export const PROPOSAL_STATES: readonly ProposalState[] = ["proposed", "applied", "dismissed"];
 
 /**
  * A plan or change set the AI proposed, stored on its reply so the card survives a reload. For a
@@ -61,11 +54,11 @@ export const messagesModel = defineModel({
     properties: {
       conversationId: { bsonType: "objectId" },
       userId: { bsonType: "objectId" },
-      sender: { enum: ["user", "ai"] },
-      kind: { enum: ["message", "notice"] },
+      sender: { enum: [...MESSAGE_SENDERS] },
+      kind: { enum: [...MESSAGE_KINDS] },
       message: { bsonType: "string" },
       timestamp: { bsonType: "date" },
-      status: { enum: ["complete", "streaming", "stopped", "error"] },
+      status: { enum: [...MESSAGE_STATUSES] },
       model: { bsonType: "string" },
       usage: { bsonType: "object" },
       errorCode: { bsonType: "string" },
@@ -73,7 +66,7 @@ export const messagesModel = defineModel({
         bsonType: "object",
         required: ["kind", "state"],
         properties: {
-          kind: { enum: ["plan", "changes"] },
+          kind: { enum: [...PROPOSAL_KINDS] },
           state: { enum: [...PROPOSAL_STATES] },
           plan: { bsonType: "object" },
           changes: { bsonType: "object" },

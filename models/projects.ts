@@ -9,11 +9,10 @@ import { ObjectId, type Collection, type Filter, type FindCursor, type WithId } 
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { countWith, deleteWith, findOneWith, findWith, hotQueriesOf, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
-import { MAX_TASKS_PER_PROJECT, type TaskStatus } from "@/lib/shared/projects/plan-schema";
+import { MAX_TASKS_PER_PROJECT, PROJECT_STATUSES, type ProjectStatus, type TaskStatus } from "@/lib/shared/projects/plan-schema";
+
 import { ownerForms, type Owner } from "@/models/conversations";
 
-export const PROJECT_STATUSES = ["active", "done", "archived"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export type TaskCounts = Record<TaskStatus, number>;
 

@@ -36,7 +36,7 @@ function now(): string {
   return new Date().toISOString();
 }
 
-function placeholder(id: string, sender: "user" | "ai", message: string): MessageDTO {
+function placeholder(id: string, sender: MessageDTO["sender"], message: string): MessageDTO {
   return { id, sender, kind: "message", message, timestamp: now(), status: sender === "ai" ? "streaming" : "complete" };
 }
 

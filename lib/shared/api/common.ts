@@ -48,7 +48,3 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const params = Object.fromEntries(new URL(request.url).searchParams);
   return schema.parse(params);
 }
-
-/** A compile-time check that a zod schema and a hand-written DTO type describe the same value. */
-export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export function assertSameShape<T extends true>(): T | void {}

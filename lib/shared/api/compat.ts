@@ -3,7 +3,7 @@
  * a built-in role: navigation → ChatCraft Guide, project-planning → Project Planner.
  */
 import { z } from "zod";
-import { detailsSchema } from "@/lib/shared/api/chat";
+import { detailsSchema } from "@/lib/shared/chat/dto";
 import { objectIdSchema } from "@/lib/shared/api/common";
 
 export const CHAT_TYPE_ROLES = { navigation: "chatcraft-guide", "project-planning": "project-planner" } as const;

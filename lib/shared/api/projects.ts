@@ -1,42 +1,13 @@
 /**
- * Projects and tasks as /api/v1 shows and accepts them. Responses mirror lib/projects' DTOs
- * (checked by assertSameShape); request bodies are lib/projects' own schemas (plan, task, move).
+ * Projects and tasks as /api/v1 shows and accepts them. Responses are the schemas the UI's DTOs
+ * are inferred from (lib/shared/projects/dto.ts); request bodies are lib/shared/projects' own
+ * schemas (plan, task, move).
  */
 import { z } from "zod";
-import { assertSameShape, type SameShape } from "@/lib/shared/api/common";
-import { planSchema, TASK_PRIORITIES, TASK_STATUSES } from "@/lib/shared/projects/plan-schema";
+import { PROJECT_STATUSES, planSchema } from "@/lib/shared/projects/plan-schema";
 import { newTaskSchema, projectEditSchema, projectStatusSchema, taskMoveSchema, taskPatchSchema } from "@/lib/shared/projects/task-schemas";
-import type { ProjectDTO, TaskDTO } from "@/lib/shared/projects/types";
 
-export const taskSchema = z
-  .object({
-    id: z.string(),
-    projectId: z.string(),
-    title: z.string(),
-    notes: z.string(),
-    status: z.enum(TASK_STATUSES),
-    priority: z.enum(TASK_PRIORITIES),
-    dueDate: z.string().nullable().meta({ description: "YYYY-MM-DD" }),
-    completedAt: z.iso.datetime().nullable(),
-  })
-  .meta({ id: "Task" });
-
-export const projectSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    status: z.enum(["active", "done", "archived"]),
-    roleId: z.string(),
-    conversationId: z.string(),
-    taskCounts: z.object({ todo: z.number().int(), doing: z.number().int(), done: z.number().int() }),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .meta({ id: "Project" });
-
-assertSameShape<SameShape<z.infer<typeof taskSchema>, TaskDTO>>();
-assertSameShape<SameShape<z.infer<typeof projectSchema>, ProjectDTO>>();
+export { projectSchema, taskSchema } from "@/lib/shared/projects/dto";
 
 export const createProjectSchema = planSchema.meta({
   id: "CreateProject",
@@ -45,7 +16,7 @@ export const createProjectSchema = planSchema.meta({
 
 export const updateProjectSchema = projectEditSchema.extend({ status: projectStatusSchema.optional() }).meta({ id: "UpdateProject" });
 export const projectListQuerySchema = z.object({
-  status: z.enum(["active", "done", "archived"], { error: "status is active, done or archived." }).optional(),
+  status: z.enum(PROJECT_STATUSES, { error: "status is active, done or archived." }).optional(),
 });
 export const deleteProjectQuerySchema = z.object({
   deleteChat: z.enum(["true", "false"], { error: "deleteChat is true or false." }).default("false").meta({ description: "Also delete the project's conversation." }),

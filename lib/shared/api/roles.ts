@@ -1,6 +1,6 @@
 /** Roles and briefs as /api/v1 shows and accepts them: the one role schema (lib/roles) plus isCustom. */
 import { z } from "zod";
-import { detailsSchema } from "@/lib/shared/api/chat";
+import { detailsSchema } from "@/lib/shared/chat/dto";
 import { roleInputSchema, roleSchema } from "@/lib/shared/roles/role-schema";
 
 export const roleResponseSchema = z

@@ -1,11 +1,24 @@
 /**
  * What the chat and role pages receive from the server: plain JSON-safe shapes (ids as strings,
- * dates as ISO strings), so they cross the server-action / route boundary unchanged.
- * Client-safe: type-only imports.
+ * dates as ISO strings), so they cross the server-action / route boundary unchanged. The
+ * conversation and message shapes are inferred from their zod schemas (lib/shared/chat/dto.ts),
+ * which /api/v1 documents too. Client-safe: type-only imports.
  */
-import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
-import type { ErrorCode, ErrorData } from "@/lib/shared/errors";
-import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
+import type { z } from "zod";
+import type {
+  CONVERSATION_MODES,
+  conversationSchema,
+  conversationSummarySchema,
+  MESSAGE_KINDS,
+  MESSAGE_SENDERS,
+  MESSAGE_STATUSES,
+  messageSchema,
+  PROPOSAL_STATES,
+  proposalSchema,
+  tokenUsageSchema,
+} from "@/lib/shared/chat/dto";
+import type { ErrorData } from "@/lib/shared/errors";
+import type { Role } from "@/lib/shared/roles/role-schema";
 
 export type { ReplyRequest } from "@/lib/shared/chat/schemas";
 
@@ -23,13 +36,7 @@ export interface RoleSummary {
 export type RoleDTO = Role & { isCustom: boolean };
 
 /** A row in the sidebar. */
-export interface ConversationSummary {
-  id: string;
-  title: string;
-  roleId: string;
-  roleName: string;
-  lastMessageAt: string;
-}
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
 export interface ConversationPage {
   items: ConversationSummary[];
@@ -37,55 +44,16 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
-/** The conversation as started: the role snapshot it carries plus the current details. */
-export interface ConversationDTO {
-  id: string;
-  title: string;
-  roleId: string;
-  roleName: string;
-  roleIcon: string;
-  fields: RoleField[];
-  details: Record<string, unknown>;
-  createdAt: string;
-  /** "project-planning" when opened from Create project: replies may propose a plan. */
-  mode: "chat" | "project-planning";
-  /** Set once a plan became a project: this is that project's chat. */
-  projectId?: string;
-}
-
-export type MessageStatus = "complete" | "streaming" | "stopped" | "error";
-
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-}
-
-export type ProposalState = "proposed" | "applied" | "dismissed";
-
+export type ConversationDTO = z.infer<typeof conversationSchema>;
+export type ConversationMode = (typeof CONVERSATION_MODES)[number];
+export type MessageSender = (typeof MESSAGE_SENDERS)[number];
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
 /** A plan or change set proposed on an AI reply; the card the user edits and confirms. */
-export type ProposalDTO = ({ kind: "plan"; plan: Plan; projectId?: string } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
-  state: ProposalState;
-};
-
-export interface MessageDTO {
-  id: string;
-  sender: "user" | "ai";
-  /**
-   * "message" for chat turns; "notice" for the small system-style note shown when the details
-   * changed mid-chat (sender "user": the user made the change). Notices are never sent to the model.
-   */
-  kind: "message" | "notice";
-  message: string;
-  timestamp: string;
-  status: MessageStatus;
-  /** For status "error": what went wrong (e.g. "rate_limited", "safety_blocked"). */
-  errorCode?: ErrorCode;
-  usage?: TokenUsage;
-  /** The model that wrote an AI reply. */
-  model?: string;
-  proposal?: ProposalDTO;
-}
+export type ProposalDTO = z.infer<typeof proposalSchema>;
+export type MessageDTO = z.infer<typeof messageSchema>;
 
 /** One page of a conversation, oldest first (the chat page opens on the newest page). */
 export interface MessagePage {

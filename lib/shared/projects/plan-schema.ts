@@ -18,6 +18,8 @@ export const MAX_CHANGES_PER_PROPOSAL = 50;
 export const TASK_STATUSES = ["todo", "doing", "done"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ["low", "medium", "high"] as const;
+export const PROJECT_STATUSES = ["active", "done", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /**

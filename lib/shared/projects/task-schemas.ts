@@ -8,6 +8,7 @@ import {
   planTaskSchema,
   projectDescriptionSchema,
   projectNameSchema,
+  PROJECT_STATUSES,
   TASK_PRIORITIES,
   TASK_STATUSES,
   taskIdSchema,
@@ -41,4 +42,4 @@ export const projectEditSchema = z
   .object({ name: projectNameSchema.optional(), description: projectDescriptionSchema.optional() })
   .strict();
 
-export const projectStatusSchema = z.enum(["active", "done", "archived"], { error: "Status is active, done or archived." });
+export const projectStatusSchema = z.enum(PROJECT_STATUSES, { error: "Status is active, done or archived." });

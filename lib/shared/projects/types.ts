@@ -1,34 +1,16 @@
 /**
  * What the project pages and the dashboard receive from the server: JSON-safe shapes (ids as
- * strings, dates as ISO strings). Client-safe: type-only imports.
+ * strings, dates as ISO strings); the project and task are inferred from their zod schemas
+ * (lib/shared/projects/dto.ts), which /api/v1 documents too. Client-safe: type-only imports.
  */
-import type { TaskPriority, TaskStatus } from "@/lib/shared/projects/plan-schema";
+import type { z } from "zod";
+import type { projectSchema, taskSchema } from "@/lib/shared/projects/dto";
+import type { TaskStatus } from "@/lib/shared/projects/plan-schema";
 
-export type ProjectStatus = "active" | "done" | "archived";
+export type { ProjectStatus } from "@/lib/shared/projects/plan-schema";
 export type TaskCountsDTO = Record<TaskStatus, number>;
-
-export interface TaskDTO {
-  id: string;
-  projectId: string;
-  title: string;
-  notes: string;
-  status: TaskStatus;
-  priority: TaskPriority;
-  dueDate: string | null;
-  completedAt: string | null;
-}
-
-export interface ProjectDTO {
-  id: string;
-  name: string;
-  description: string;
-  status: ProjectStatus;
-  roleId: string;
-  conversationId: string;
-  taskCounts: TaskCountsDTO;
-  createdAt: string;
-  updatedAt: string;
-}
+export type TaskDTO = z.infer<typeof taskSchema>;
+export type ProjectDTO = z.infer<typeof projectSchema>;
 
 /** A row of /projects: the project, its progress and its next due open task. */
 export interface ProjectListItem extends ProjectDTO {

@@ -24,10 +24,10 @@ import {
   touchConversation,
   updateConversationDetails,
   type ConversationDoc,
-  type ConversationMode,
   type Owner,
   type RoleSnapshot,
 } from "@/models/conversations";
+import type { ConversationMode } from "@/lib/shared/chat/types";
 import { deleteAllMessages, deleteConversationMessages, insertMessage } from "@/models/messages";
 
 export const CONVERSATION_PAGE_SIZE = 30;

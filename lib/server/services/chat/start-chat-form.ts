@@ -12,7 +12,7 @@ import { resolveRole } from "@/lib/server/services/roles/roles-service";
 import type { StartChatState } from "@/lib/shared/chat/types";
 import { getCurrentUser } from "@/lib/server/services/auth/session";
 import { isAppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";
-import type { ConversationMode } from "@/models/conversations";
+import type { ConversationMode } from "@/lib/shared/chat/types";
 
 export async function startChatFromForm(
   formData: FormData,

@@ -7,9 +7,9 @@ import { ObjectId } from "mongodb";
 import { addDays, DUE_SOON_DAYS } from "@/lib/shared/projects/due-dates";
 import { toProjectDTO, toTaskDTO } from "@/lib/server/services/projects/dto";
 import { requireProject } from "@/lib/server/services/projects/project-access";
-import type { DueTaskItem, ProjectDTO, ProjectListItem, TaskDTO } from "@/lib/shared/projects/types";
+import type { DueTaskItem, ProjectDTO, ProjectListItem, ProjectStatus, TaskDTO } from "@/lib/shared/projects/types";
 import type { Owner } from "@/models/conversations";
-import { listProjects, type ProjectStatus } from "@/models/projects";
+import { listProjects } from "@/models/projects";
 import { listOpenTasksDueBy, listProjectTasks, nextDueTaskByProject } from "@/models/tasks";
 
 export const DASHBOARD_DUE_LIMIT = 20;
