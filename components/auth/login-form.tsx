@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect } from "react";
 import { signInAction, type SignInField } from "@/app/(auth)/login/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/lib/shared/form-state";
+import { formRefusal } from "@/lib/shared/action-result";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { useClientValidation } from "@/components/auth/use-client-validation";
 import { FormField } from "@/components/ui/form-field";
@@ -19,16 +19,17 @@ export interface LoginFormProps {
 }
 
 export function LoginForm({ callbackUrl }: LoginFormProps) {
-  const [state, formAction] = useActionState(signInAction, idleState as FormState<SignInField>);
+  const [state, formAction] = useActionState(signInAction, null);
+  const refused = formRefusal(state);
   const client = useClientValidation(signInSchema, FIELDS);
   const { reset } = client;
-  useEffect(reset, [state.at, reset]);
+  useEffect(reset, [state, reset]);
 
-  const errorFor = (field: SignInField) => (field in client.errors ? client.errors[field] : state.fieldErrors?.[field]);
+  const errorFor = (field: SignInField) => (field in client.errors ? client.errors[field] : refused.fields[field]);
 
   return (
     <form action={formAction} onSubmit={client.onSubmit} onChange={client.onChange} noValidate className="grid gap-4">
-      <FormAlert message={state.status === "error" ? state.message : undefined} />
+      <FormAlert message={refused.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormField id="identifier" label="Username or email" error={errorFor("identifier")}>
         <Input
@@ -37,7 +38,7 @@ export function LoginForm({ callbackUrl }: LoginFormProps) {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          defaultValue={state.values?.identifier}
+          defaultValue={refused.values?.identifier}
           maxLength={254}
           autoFocus
         />

@@ -10,7 +10,8 @@
  */
 import { useCallback, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { fieldErrorsOf, formObject } from "@/lib/shared/form-state";
+import { fieldErrors } from "@/lib/shared/errors";
+import { formObject } from "@/lib/shared/form-state";
 
 export interface ClientValidation<F extends string> {
   errors: Partial<Record<F, string[]>>;
@@ -26,7 +27,8 @@ export function useClientValidation<F extends string>(schema: z.ZodType, fields:
   const check = useCallback(
     (form: HTMLFormElement): Partial<Record<F, string[]>> => {
       const result = schema.safeParse(formObject(new FormData(form), fields));
-      return result.success ? {} : fieldErrorsOf<F>(result.error);
+      // A form's fields are flat, so each issue's first path segment is one of `fields`.
+      return result.success ? {} : (fieldErrors(result.error) as Partial<Record<F, string[]>>);
     },
     [schema, fields],
   );

@@ -10,7 +10,7 @@ import { forgetStarter, rememberStarter } from "@/components/chat/pending-starte
 import { FieldControl } from "@/components/roles/field-control";
 import { StarterList } from "@/components/roles/starter-list";
 import { useDetailsValidation } from "@/components/roles/use-details-validation";
-import type { StartChatState } from "@/lib/shared/chat/types";
+import { formRefusal, type ActionResult, type FormResult } from "@/lib/shared/action-result";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 export interface StartChatFormProps {
@@ -21,11 +21,9 @@ export interface StartChatFormProps {
   /** Show the "Pre-filled from your last chat" hint. */
   prefilled: boolean;
   /** The server half; a role chat by default, Create project passes its planning action. */
-  action?: (previous: StartChatState, formData: FormData) => Promise<StartChatState>;
+  action?: (previous: FormResult, formData: FormData) => Promise<ActionResult>;
   submitLabel?: string;
 }
-
-const initialState: StartChatState = {};
 
 /**
  * The role's details form. Checked in the browser with the role's schema, then by the server
@@ -41,14 +39,15 @@ export function StartChatForm({
   action = startChatAction,
   submitLabel = "Start chat",
 }: StartChatFormProps) {
-  const [state, formAction] = useActionState(action, initialState);
+  const [state, formAction] = useActionState(action, null);
+  const refused = formRefusal(state);
   const { errors, reset, onBlur, onChange, validateAll } = useDetailsValidation(fields);
 
   // The server's answer replaces the browser's feedback.
   useEffect(reset, [state, reset]);
 
-  const values = state.values ?? initialValues;
-  const errorFor = (key: string) => (key in errors ? errors[key] : state.fieldErrors?.[key]);
+  const values = refused.values ?? initialValues;
+  const errorFor = (key: string) => (key in errors ? errors[key] : refused.fields[key]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const { errors: found } = validateAll(event.currentTarget);
@@ -64,15 +63,15 @@ export function StartChatForm({
   return (
     <form action={formAction} onSubmit={onSubmit} onBlur={onBlur} onChange={onChange} noValidate className="grid gap-6">
       <input type="hidden" name="roleId" value={roleId} />
-      <FormAlert message={state.formError} />
-      {fields.length > 0 && prefilled && !state.values && (
+      <FormAlert message={refused.message} />
+      {fields.length > 0 && prefilled && !refused.values && (
         <p className="inline-flex items-center gap-2 text-sm text-muted-foreground" data-testid="prefilled-hint">
           <HistoryIcon className="size-4" aria-hidden="true" />
           Pre-filled from your last chat
         </p>
       )}
       {/* Re-mounted with the server's values after an answer (React resets a form after its action). */}
-      <div key={state.values ? JSON.stringify(state.values) : "initial"} className="grid gap-5">
+      <div key={refused.values ? JSON.stringify(refused.values) : "initial"} className="grid gap-5">
         {fields.map((field) => (
           <FieldControl key={field.key} field={field} idPrefix="details" value={values[field.key]} error={errorFor(field.key)} />
         ))}

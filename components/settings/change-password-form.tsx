@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { changePasswordAction, type ChangePasswordField } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/lib/shared/form-state";
+import { formRefusal } from "@/lib/shared/action-result";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { useClientValidation } from "@/components/auth/use-client-validation";
 import { FormField } from "@/components/ui/form-field";
@@ -13,21 +13,22 @@ import { changePasswordSchema } from "@/lib/shared/auth/schemas";
 const FIELDS: readonly ChangePasswordField[] = ["currentPassword", "newPassword", "confirmPassword"];
 
 export function ChangePasswordForm() {
-  const [state, formAction] = useActionState(changePasswordAction, idleState as FormState<ChangePasswordField>);
+  const [state, formAction] = useActionState(changePasswordAction, null);
+  const refused = formRefusal(state);
   const client = useClientValidation(changePasswordSchema, FIELDS);
   const { reset } = client;
 
   // Success redirects (see changePasswordAction); a returned state is always a refusal.
   useEffect(() => {
     reset();
-  }, [state.at, reset]);
+  }, [state, reset]);
 
   const errorFor = (field: ChangePasswordField) =>
-    field in client.errors ? client.errors[field] : state.fieldErrors?.[field];
+    field in client.errors ? client.errors[field] : refused.fields[field];
 
   return (
     <form action={formAction} onSubmit={client.onSubmit} onChange={client.onChange} noValidate className="grid max-w-md gap-4">
-      <FormAlert message={state.status === "error" ? state.message : undefined} />
+      <FormAlert message={refused.message} />
       <FormField id="currentPassword" label="Current password" error={errorFor("currentPassword")}>
         <Input required name="currentPassword" type="password" autoComplete="current-password" maxLength={1024} />
       </FormField>

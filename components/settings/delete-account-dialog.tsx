@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { deleteAccountAction, type DeleteAccountField } from "@/app/(app)/settings/actions";
+import { deleteAccountAction } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/auth/form-alert";
-import { idleState, type FormState } from "@/lib/shared/form-state";
+import { formRefusal } from "@/lib/shared/action-result";
 import { SubmitButton } from "@/components/auth/submit-button";
 import {
   AlertDialog,
@@ -25,7 +25,8 @@ export interface DeleteAccountDialogProps {
 
 /** "Delete account": a confirmation dialog that stays disabled until the username is typed. */
 export function DeleteAccountDialog({ username }: DeleteAccountDialogProps) {
-  const [state, formAction] = useActionState(deleteAccountAction, idleState as FormState<DeleteAccountField>);
+  const [state, formAction] = useActionState(deleteAccountAction, null);
+  const refused = formRefusal(state);
   const [typed, setTyped] = useState("");
   const confirmed = typed.trim().toLowerCase() === username;
 
@@ -43,7 +44,7 @@ export function DeleteAccountDialog({ username }: DeleteAccountDialogProps) {
               cannot be undone.
             </AlertDialogDescription>
           </AlertDialogHeader>
-          <FormAlert message={state.status === "error" ? state.message : undefined} />
+          <FormAlert message={refused.message} />
           <FormField
             id="confirmUsername"
             label={
@@ -51,7 +52,7 @@ export function DeleteAccountDialog({ username }: DeleteAccountDialogProps) {
                 Type your username, <strong className="font-mono">{username}</strong>, to confirm
               </span>
             }
-            error={state.fieldErrors?.confirmUsername}
+            error={refused.fields.confirmUsername}
           >
             <Input
               name="confirmUsername"

@@ -63,6 +63,7 @@ const REQUEST_ERRORS = {
   "invalid:task": "The task is not valid.",
   "invalid:title": "Enter a title.",
   unauthorized: SESSION_ENDED_MESSAGE,
+  "unauthorized:credentials": "Invalid username/email or password",
   "unauthorized:metrics": "A valid metrics token is required.",
   "unauthorized:token": "The API token is not valid.",
   forbidden: "You cannot do that.",
@@ -99,6 +100,7 @@ const REQUEST_ERRORS = {
   "rate_limited:chat": "You are sending messages too fast. Try again in a minute.",
   "rate_limited:token": "This token has made too many requests. Try again in a minute.",
   unavailable: "The service is unavailable right now. Try again in a moment.",
+  "unavailable:sign_in": "Signing in is not possible right now. Please try again in a moment.",
   internal: TRY_AGAIN,
 } as const;
 

@@ -1,27 +1,8 @@
 /**
- * What a form's server action returns to `useActionState`: a form-level message (shown in
- * role="alert"), messages per field (shown beside the field), and the non-secret values to put
- * back into the form (React resets a form after its action runs).
+ * Reading a form's FormData on the server: whatever a client sends (a server action is a public
+ * endpoint), the form's own schema decides. The answer is an ActionResult (lib/shared/action-result.ts).
  */
-import { fieldErrors } from "@/lib/shared/errors";
-import type { z } from "zod";
-
-export interface FormState<F extends string = string> {
-  status: "idle" | "error" | "success";
-  /** Form-level message: an error for status "error", a confirmation for "success". */
-  message?: string;
-  fieldErrors?: Partial<Record<F, string[]>>;
-  values?: Partial<Record<F, string>>;
-  /** Changes on every answer, so effects (toasts, focus) run once per submission. */
-  at?: number;
-}
-
-export const idleState: FormState = { status: "idle" };
-
-/** zod issues → first-level field errors (a form's fields are flat). */
-export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string[]>> {
-  return fieldErrors(error) as Partial<Record<F, string[]>>;
-}
+import type { FormValues } from "@/lib/shared/action-result";
 
 /**
  * A server action is a public endpoint: a client can call it with any arguments (JSON instead of
@@ -32,8 +13,8 @@ function entry(formData: unknown, field: string): FormDataEntryValue | null {
 }
 
 /** FormData values as strings for re-filling a form; files and secrets are left out. */
-export function keepValues<F extends string>(formData: unknown, fields: readonly F[]): Partial<Record<F, string>> {
-  const out: Partial<Record<F, string>> = {};
+export function keepValues(formData: unknown, fields: readonly string[]): FormValues {
+  const out: FormValues = {};
   for (const field of fields) {
     const value = entry(formData, field);
     if (typeof value === "string") out[field] = value.slice(0, 500);

@@ -11,7 +11,8 @@ import {
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
 import { listOlderMessages } from "@/lib/server/services/chat/queries";
-import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
+import type { ActionResult } from "@/lib/shared/action-result";
+import type { ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
 import { AppError } from "@/lib/shared/errors";
 import { z } from "zod";
 

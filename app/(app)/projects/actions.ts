@@ -6,7 +6,7 @@
  * so the UI shows the same codes and messages the API would.
  */
 import { runAction } from "@/lib/server/infra/action-result";
-import type { ActionResult } from "@/lib/shared/chat/types";
+import type { ActionResult } from "@/lib/shared/action-result";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { clearProjectChat, deleteProject, editProject, setProjectStatus } from "@/lib/server/services/projects/project-service";
 import { addTask, deleteTask, moveTask, updateTask } from "@/lib/server/services/projects/task-service";

@@ -5,18 +5,16 @@ import { runAction } from "@/lib/server/infra/action-result";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
 import { startChatFromForm } from "@/lib/server/services/chat/start-chat-form";
-import type { ActionResult, StartChatState } from "@/lib/shared/chat/types";
-
+import type { ActionResult, FormResult } from "@/lib/shared/action-result";
 
 /**
  * The "Start chat" form: validates the details on the server (the same schema the form uses),
  * saves them as the role's brief, opens the conversation and goes to it.
  */
-export async function startChatAction(_previous: StartChatState, formData: FormData): Promise<StartChatState> {
-  // A server action is a public endpoint: arguments that are not a form get the form's error, not a 500.
-  if (!(formData instanceof FormData)) return { formError: "This role no longer exists." };
+export async function startChatAction(_previous: FormResult, formData: FormData): Promise<ActionResult> {
+  // A server action is a public endpoint: arguments that are not a form get the form's answer, not a 500.
   const started = await startChatFromForm(formData);
-  if ("state" in started) return started.state;
+  if ("refused" in started) return started.refused;
   redirect(`/chat/${started.conversationId}`);
 }
 

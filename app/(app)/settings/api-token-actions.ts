@@ -8,7 +8,7 @@ import { createApiToken, revokeToken } from "@/lib/server/services/api/tokens";
 import type { CreatedToken } from "@/lib/shared/api/tokens";
 import { runAction } from "@/lib/server/infra/action-result";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
-import type { ActionResult } from "@/lib/shared/chat/types";
+import type { ActionResult } from "@/lib/shared/action-result";
 
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<CreatedToken>> {
   return runAction(async () => createApiToken(await requireOwner(), input));

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/server/infra/action-result";
-import type { ActionResult } from "@/lib/shared/chat/types";
+import type { ActionResult } from "@/lib/shared/action-result";
 import { getCurrentSession } from "@/lib/server/services/auth/session";
 import { endOtherSessions, endSession } from "@/lib/server/services/auth/sessions-service";
 import { AppError, SESSION_ENDED_MESSAGE } from "@/lib/shared/errors";

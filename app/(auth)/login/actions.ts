@@ -3,36 +3,35 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, formObject, formText, keepValues, type FormState } from "@/lib/shared/form-state";
+import { formObject, formText, keepValues } from "@/lib/shared/form-state";
+import { formFailure, invalidForm } from "@/lib/server/infra/action-result";
+import type { ActionResult, FormResult } from "@/lib/shared/action-result";
 import { safeCallbackUrl } from "@/lib/shared/auth/callback-url";
-import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/server/services/auth/credentials";
 import { signInSchema } from "@/lib/shared/auth/schemas";
-import { retryMessage } from "@/lib/shared/errors";
+import { AppError } from "@/lib/shared/errors";
 import { logger } from "@/lib/server/infra/log";
 
 export type SignInField = "identifier" | "password";
 const FIELDS = ["identifier", "password"] as const;
 
-/** The message for a refused sign-in: generic, except that a rate limit says when to retry. */
-function signInErrorMessage(error: AuthError): string {
+/** A refused sign-in: generic, except that a rate limit says when to retry. */
+function signInError(error: AuthError): AppError {
   if (error instanceof CredentialsSignin) {
     const match = /^rate_limited:(\d+)$/.exec(error.code);
-    return match ? retryMessage(Number(match[1])) : INVALID_CREDENTIALS_MESSAGE;
+    return match ? new AppError("rate_limited:auth", undefined, { retryAfterSeconds: Number(match[1]) }) : new AppError("unauthorized:credentials");
   }
   logger().error({ err: error.cause ?? error, type: error.type }, "sign-in failed unexpectedly");
-  return "Signing in is not possible right now. Please try again in a moment.";
+  return new AppError("unavailable:sign_in");
 }
 
-export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
-  const values = keepValues(formData, ["identifier"] as const);
+export async function signInAction(_previous: FormResult, formData: FormData): Promise<ActionResult> {
+  const values = keepValues(formData, ["identifier"]);
   const parsed = signInSchema.safeParse(formObject(formData, FIELDS));
-  if (!parsed.success) {
-    return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
-  }
+  if (!parsed.success) return invalidForm(parsed.error, values);
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { status: "error", message: signInErrorMessage(error), values, at: Date.now() };
+    if (error instanceof AuthError) return formFailure(signInError(error), values);
     throw error;
   }
   redirect(safeCallbackUrl(formText(formData, "callbackUrl")));

@@ -4,7 +4,9 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, formObject, keepValues, type FormState } from "@/lib/shared/form-state";
+import { formObject, keepValues } from "@/lib/shared/form-state";
+import { formFailure, invalidForm } from "@/lib/server/infra/action-result";
+import type { ActionResult, FormResult } from "@/lib/shared/action-result";
 import { DEFAULT_AFTER_SIGN_IN } from "@/lib/shared/auth/callback-url";
 import { registerUser } from "@/lib/server/services/auth/accounts";
 import { registerSchema } from "@/lib/shared/auth/schemas";
@@ -15,18 +17,14 @@ import { logger } from "@/lib/server/infra/log";
 export type RegisterField = "username" | "email" | "password" | "name";
 const FIELDS = ["username", "email", "password", "name"] as const;
 
-export async function registerAction(_previous: FormState<RegisterField>, formData: FormData): Promise<FormState<RegisterField>> {
-  const values = keepValues(formData, ["username", "email", "name"] as const);
+export async function registerAction(_previous: FormResult, formData: FormData): Promise<ActionResult> {
+  const values = keepValues(formData, ["username", "email", "name"]);
   const parsed = registerSchema.safeParse(formObject(formData, FIELDS));
-  if (!parsed.success) {
-    return { status: "error", fieldErrors: fieldErrorsOf(parsed.error), values, at: Date.now() };
-  }
+  if (!parsed.success) return invalidForm(parsed.error, values);
   try {
     await registerUser(parsed.data, clientAddress(await headers()));
   } catch (error) {
-    if (isAppError(error) && (error.kind === "conflict" || error.kind === "rate_limited")) {
-      return { status: "error", message: error.fields ? undefined : error.message, fieldErrors: error.fields, values, at: Date.now() };
-    }
+    if (isAppError(error) && (error.kind === "conflict" || error.kind === "rate_limited")) return formFailure(error, values);
     throw error;
   }
   try {

@@ -3,14 +3,14 @@
  * and messages the API returns. Unexpected errors are logged (with the request id) and shown as a
  * generic message; every failure is counted by code for metrics.
  */
-import { errorMessage } from "@/lib/shared/errors";
+import { AppError, errorMessage, fieldErrors } from "@/lib/shared/errors";
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { logger } from "@/lib/server/infra/log";
 import { toAppError } from "@/lib/server/infra/http/problem";
 import { countAppError } from "@/lib/server/infra/metrics";
 import { inActionContext } from "@/lib/server/infra/request-context";
-import type { ActionResult } from "@/lib/shared/chat/types";
+import type { ActionResult, FormValues } from "@/lib/shared/action-result";
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
@@ -36,4 +36,15 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
       return failure(error);
     }
   });
+}
+
+/** A form's refusal: failure() with the form's values to put back. */
+export function formFailure(error: unknown, values?: FormValues): ActionResult<never> {
+  const result = failure(error);
+  return values && !result.ok ? { ...result, values } : result;
+}
+
+/** A form that failed its schema: each message beside its field. */
+export function invalidForm(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, values?: FormValues): ActionResult<never> {
+  return formFailure(new AppError("invalid:input", undefined, { fields: fieldErrors(error) }), values);
 }

@@ -62,16 +62,6 @@ export interface MessagePage {
   hasOlder: boolean;
 }
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorData };
-
-/** State of the "Start chat" form (useActionState). On success the action redirects instead. */
-export interface StartChatState {
-  fieldErrors?: Record<string, string[]>;
-  formError?: string;
-  /** What the user submitted, to re-fill the form. */
-  values?: Record<string, string | string[]>;
-}
-
 /**
  * One line of the reply route's NDJSON stream. Order: user → start → text* → done | error,
  * then title after the first exchange. (The error event carries the saved reply as `reply`,

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { registerAction } from "@/app/(auth)/register/actions";
 import { signInAction } from "@/app/(auth)/login/actions";
-import { idleState } from "@/lib/shared/form-state";
 import { useAppDatabase } from "../../helpers/app-db";
 
 useAppDatabase();
@@ -15,16 +14,16 @@ describe("account actions called with the wrong arguments", () => {
 
   it("sign-in answers with its field errors instead of throwing", async () => {
     for (const argument of wrongArguments) {
-      const state = await signInAction(idleState, argument as FormData);
-      expect(state).toMatchObject({ status: "error", fieldErrors: { identifier: ["Enter your username or email."] } });
+      const state = await signInAction(null, argument as FormData);
+      expect(state).toMatchObject({ ok: false, error: { fields: { identifier: ["Enter your username or email."] } } });
     }
   });
 
   it("sign-up answers with its field errors instead of throwing", async () => {
     for (const argument of wrongArguments) {
-      const state = await registerAction(idleState, argument as FormData);
-      expect(state.status).toBe("error");
-      expect(Object.keys(state.fieldErrors ?? {})).toEqual(expect.arrayContaining(["username", "email", "password"]));
+      const state = await registerAction(null, argument as FormData);
+      expect(state.ok).toBe(false);
+      expect(Object.keys(state.ok ? {} : (state.error.fields ?? {}))).toEqual(expect.arrayContaining(["username", "email", "password"]));
     }
   });
 
@@ -32,12 +31,12 @@ describe("account actions called with the wrong arguments", () => {
     const form = new FormData();
     form.set("identifier", "a".repeat(1024 * 1024));
     form.set("password", "x");
-    expect(await signInAction(idleState, form)).toMatchObject({ fieldErrors: { identifier: ["That is longer than any username or email."] } });
+    expect(await signInAction(null, form)).toMatchObject({ error: { fields: { identifier: ["That is longer than any username or email."] } } });
     const signUp = new FormData();
     signUp.set("username", "a".repeat(1024 * 1024));
     signUp.set("email", "b".repeat(1024 * 1024));
     signUp.set("password", "c".repeat(1024 * 1024));
-    const state = await registerAction(idleState, signUp);
-    expect(Object.keys(state.fieldErrors ?? {})).toEqual(expect.arrayContaining(["username", "email", "password"]));
+    const state = await registerAction(null, signUp);
+    expect(Object.keys(state.ok ? {} : (state.error.fields ?? {}))).toEqual(expect.arrayContaining(["username", "email", "password"]));
   });
 });

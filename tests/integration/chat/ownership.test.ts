@@ -33,7 +33,7 @@ let conversationId: string;
 
 /** startChatAction ends in redirect("/chat/<id>"), which Next signals by throwing. */
 async function startChat(form: FormData): Promise<string> {
-  const error = await startChatAction({}, form).then(
+  const error = await startChatAction(null, form).then(
     (state) => new Error(`no redirect: ${JSON.stringify(state)}`),
     (caught: unknown) => caught,
   );
@@ -122,7 +122,7 @@ describe("another signed-in user", () => {
     const form = new FormData();
     form.set("roleId", roleId);
     form.set("climate", "tundra");
-    expect(await startChatAction({}, form)).toMatchObject({ formError: expect.stringMatching(/no longer exists/) });
+    expect(await startChatAction(null, form)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no longer exists/) } });
     await aliceStillHasEverything();
   });
 

@@ -82,7 +82,7 @@ describe("Create project's details form", () => {
   it("opens a Project Planner chat in project-planning mode and saves the brief", async () => {
     const me = await makeUser("starter");
     signInAs(me.user);
-    const thrown = await startProjectPlanningAction({}, form("A vegetable garden")).then(
+    const thrown = await startProjectPlanningAction(null, form("A vegetable garden")).then(
       (state) => new Error(`no redirect: ${JSON.stringify(state)}`),
       (caught: unknown) => caught,
     );
@@ -96,10 +96,10 @@ describe("Create project's details form", () => {
   it("keeps the form with the message beside the field when the goal is missing, and refuses a signed-out visitor", async () => {
     const me = await makeUser("starter");
     signInAs(me.user);
-    const state = await startProjectPlanningAction({}, form(""));
-    expect(state.fieldErrors?.project_goal?.[0]).toBeTruthy();
+    const state = await startProjectPlanningAction(null, form(""));
+    expect(state.ok ? undefined : state.error.fields?.project_goal?.[0]).toBeTruthy();
     signInAs(null);
-    expect(await startProjectPlanningAction({}, form("x"))).toMatchObject({ formError: expect.stringMatching(/session has ended/) });
+    expect(await startProjectPlanningAction(null, form("x"))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/session has ended/) } });
     expect(await test.db().collection("conversations").countDocuments({ userId: me.owner })).toBe(0);
   });
 });

@@ -8,8 +8,6 @@ import bcrypt from "bcryptjs";
 import { signInSchema } from "@/lib/shared/auth/schemas";
 import { bcryptCost, findUserForSignIn, recordSignIn, toPublicUser, type PublicUser, type UserDoc } from "@/models/users";
 
-export const INVALID_CREDENTIALS_MESSAGE = "Invalid username/email or password";
-
 let dummyHash: { cost: number; hash: Promise<string> } | undefined;
 
 function dummyHashFor(cost: number): Promise<string> {
