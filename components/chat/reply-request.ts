@@ -3,8 +3,10 @@
  * not found, rate limited) comes back as a typed value, not an exception, so the composer can
  * keep the typed text and show the reason.
  */
+import type { z } from "zod";
+import { problemSchema } from "@/lib/shared/api/common";
 import type { ReplyRequest } from "@/lib/shared/chat/types";
-import { codeForStatus, errorMessage, isErrorCode, type ErrorData } from "@/lib/shared/errors";
+import { codeForStatus, errorMessage, type ErrorData, type FieldErrors } from "@/lib/shared/errors";
 
 export interface ReplyRefusal extends ErrorData {
   status: number;
@@ -12,15 +14,11 @@ export interface ReplyRefusal extends ErrorData {
 
 export type ReplyStart = { ok: true; body: ReadableStream<Uint8Array> } | { ok: false; refusal: ReplyRefusal };
 
-/** The problem+json fields the composer reads (lib/server/infra/http/problem.ts writes them). */
-interface ProblemBody {
-  detail?: string;
-  code?: string;
-  retryAfterSeconds?: number;
-  errors?: Record<string, string[]>;
-}
+/** The problem+json fields the composer reads (lib/server/infra/http/problem.ts writes them); any may be missing. */
+const problemBodySchema = problemSchema.pick({ detail: true, code: true, retryAfterSeconds: true, errors: true }).partial();
+type ProblemBody = z.infer<typeof problemBodySchema>;
 
-function firstFieldError(errors: Record<string, string[]> | undefined): string | undefined {
+function firstFieldError(errors: FieldErrors | undefined): string | undefined {
   if (!errors) return undefined;
   return Object.values(errors).find((messages) => messages.length > 0)?.[0];
 }
@@ -34,15 +32,12 @@ export async function startReply(conversationId: string, request: ReplyRequest, 
   });
   if (response.ok && response.body) return { ok: true, body: response.body };
 
-  let problem: ProblemBody = {};
-  try {
-    problem = (await response.json()) as ProblemBody;
-  } catch {
-    // Not JSON (e.g. a proxy error page): the status decides the code below.
-  }
+  // Not JSON, or not ours (e.g. a proxy error page): the status decides the code below.
+  const parsed = problemBodySchema.safeParse(await response.json().catch(() => null));
+  const problem: ProblemBody = parsed.success ? parsed.data : {};
   const header = Number(response.headers.get("retry-after"));
   const retryAfterSeconds = problem.retryAfterSeconds ?? (Number.isFinite(header) && header > 0 ? header : undefined);
-  const code = isErrorCode(problem.code) ? problem.code : codeForStatus(response.status);
+  const code = problem.code ?? codeForStatus(response.status);
   return {
     ok: false,
     refusal: {

@@ -3,6 +3,7 @@
  * OpenAPI document is generated from these same schemas (lib/server/services/api/openapi.ts).
  */
 import { z } from "zod";
+import { ERROR_CODES } from "@/lib/shared/errors";
 
 export const MAX_PAGE_LIMIT = 100;
 export const DEFAULT_PAGE_LIMIT = 30;
@@ -13,7 +14,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().meta({ description: 'AppError code, e.g. "not_found:conversation".' }),
+    code: z.enum(ERROR_CODES).meta({ description: 'The error code, e.g. "not_found:conversation" (lib/shared/errors.ts).' }),
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Field path → messages." }),

@@ -4,23 +4,14 @@
  * never reach the client.
  */
 import "server-only";
-import { ZodError } from "zod";
-import { AppError, errorTitle, fieldErrors, httpStatus, type ErrorCode, type FieldErrors } from "@/lib/shared/errors";
+import { ZodError, type z } from "zod";
+import type { problemSchema } from "@/lib/shared/api/common";
+import { AppError, errorTitle, fieldErrors, httpStatus, type FieldErrors } from "@/lib/shared/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ErrorCode;
-  instance?: string;
-  requestId?: string;
-  /** Field path (dotted) → messages. */
-  errors?: FieldErrors;
-  retryAfterSeconds?: number;
-}
+/** The body /api/v1 documents (lib/shared/api/common.ts); errors are keyed by dotted field path. */
+export type ProblemDetails = z.infer<typeof problemSchema>;
 
 /** Field errors from a ZodError, keyed by dotted path ("" for the whole value → "_"): API bodies nest. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
