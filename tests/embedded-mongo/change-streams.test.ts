@@ -2,37 +2,15 @@
  * Change streams through the driver's watch() on a collection, a database and the deployment:
  * the events mongod 7.0 emits, their shape, resuming, waiting getMores and stream stages.
  */
-import type { ChangeStream, ChangeStreamOptions, Collection, Document, ResumeToken, Timestamp } from "mongodb";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Collection, ResumeToken, Timestamp } from "mongodb";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/mongo";
 import type { AnyDoc } from "./support/docs";
+import { take, useChangeStreams } from "./support/change-streams";
 import { expectServerError } from "./support/errors";
 
 const t = useTestDatabase();
-const open: ChangeStream[] = [];
-
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-interface Watchable {
-  watch(pipeline?: Document[], options?: ChangeStreamOptions): ChangeStream;
-}
-
-/** A stream whose aggregate has run (watch() is lazy), so later writes are surely in it. */
-async function watching(target: Watchable, pipeline: Document[] = [], options: ChangeStreamOptions = {}): Promise<ChangeStream> {
-  const stream = target.watch(pipeline, { maxAwaitTimeMS: 50, ...options });
-  open.push(stream);
-  expect(await stream.tryNext()).toBeNull();
-  return stream;
-}
-
-/** The next `n` events (as plain documents: the tests look at fields of every event type). */
-async function take(stream: ChangeStream, n: number): Promise<Document[]> {
-  const events: Document[] = [];
-  while (events.length < n) events.push(await stream.next());
-  return events;
-}
+const { watching, resumed } = useChangeStreams();
 
 function collection(name: string): Collection<AnyDoc> {
   return t.db().collection<AnyDoc>(name);
@@ -101,9 +79,7 @@ describe("collection change streams", () => {
     await coll.insertMany([{ _id: 1 }, { _id: 2 }, { _id: 3 }]);
     const [first] = await take(stream, 3);
     await stream.close();
-    const resumed = coll.watch([], { resumeAfter: first!._id as ResumeToken, maxAwaitTimeMS: 50 });
-    open.push(resumed);
-    const rest = await take(resumed, 2);
+    const rest = await take(resumed(coll, { resumeAfter: first!._id as ResumeToken }), 2);
     expect(rest.map((e) => e.documentKey._id)).toEqual([2, 3]);
   });
 
@@ -111,8 +87,7 @@ describe("collection change streams", () => {
     const coll = collection("cs_optime");
     const reply = await t.db().command({ insert: "cs_optime", documents: [{ _id: "at" }] });
     await coll.insertOne({ _id: "after" });
-    const stream = coll.watch([], { startAtOperationTime: reply.operationTime as Timestamp, maxAwaitTimeMS: 50 });
-    open.push(stream);
+    const stream = resumed(coll, { startAtOperationTime: reply.operationTime as Timestamp });
     const events = await take(stream, 2);
     expect(events.map((e) => e.documentKey._id)).toEqual(["at", "after"]);
   });

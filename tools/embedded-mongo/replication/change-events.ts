@@ -1,10 +1,12 @@
 /**
  * Turns oplog entries into change events in mongod 7.0's shape, and resume tokens to positions.
  *
- * A resume token is `{_data: "82" + <position as 20 hex digits> + <kind>}`: like mongod's, an
- * opaque hex string that sorts in oplog order; kind 00 is an event, 01 the invalidate that
- * follows a drop at the same position.
+ * A resume token is `{_data: "82" + <position as 20 hex digits> + <kind> + <run>}`: like
+ * mongod's, an opaque hex string that sorts in oplog order; kind 00 is an event, 01 the invalidate
+ * that follows a drop at the same position; run names this server process, whose oplog is
+ * in memory — a token of an earlier run points into a history that no longer exists.
  */
+import { randomBytes } from "node:crypto";
 import { encodeValue } from "../bson-order";
 import type { Doc } from "../doc-paths";
 import { MongoError } from "../errors";
@@ -19,20 +21,24 @@ export interface ResumeToken extends Doc {
 export interface TokenPosition {
   position: bigint;
   invalidate: boolean;
+  /** False for a token an earlier run of the server issued. */
+  thisRun: boolean;
 }
+
+const RUN = randomBytes(4).toString("hex");
 
 export type FullDocumentMode = "default" | "updateLookup" | "whenAvailable" | "required";
 export type BeforeChangeMode = "off" | "whenAvailable" | "required";
 
 export function tokenFor(position: bigint, invalidate = false): ResumeToken {
-  return { _data: `82${position.toString(16).padStart(20, "0")}${invalidate ? "01" : "00"}` };
+  return { _data: `82${position.toString(16).padStart(20, "0")}${invalidate ? "01" : "00"}${RUN}` };
 }
 
 export function parseToken(token: unknown): TokenPosition {
   const data = (token as { _data?: unknown } | null)?._data;
-  const match = typeof data === "string" ? /^82([0-9a-f]{20})(0[01])$/i.exec(data) : null;
+  const match = typeof data === "string" ? /^82([0-9a-f]{20})(0[01])([0-9a-f]{8})$/i.exec(data) : null;
   if (!match) throw new MongoError(260, `Invalid resume token: ${JSON.stringify(token)} was not issued by this server`);
-  return { position: BigInt(`0x${match[1]}`), invalidate: match[2] === "01" };
+  return { position: BigInt(`0x${match[1]}`), invalidate: match[2] === "01", thisRun: match[3]!.toLowerCase() === RUN };
 }
 
 /** The streams a change belongs to: a collection's, its database's, the deployment's. */

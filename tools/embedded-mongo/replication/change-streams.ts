@@ -74,6 +74,10 @@ function checkSpec(spec: Doc): void {
   }
 }
 
+function historyLost(): MongoError {
+  return new MongoError(286, "Resume of change stream was not possible, as the resume point may no longer be in the oplog.");
+}
+
 /** Where the stream starts reading: after the token, at the operation time, or now. */
 function startPosition(spec: Doc, oplog: Oplog): bigint {
   let position: bigint;
@@ -82,13 +86,14 @@ function startPosition(spec: Doc, oplog: Oplog): bigint {
     if (token.invalidate && spec.resumeAfter !== undefined) {
       throw new MongoError(260, "Attempting to resume a change stream using 'resumeAfter' is not allowed from an invalidate notification.");
     }
+    if (!token.thisRun) throw historyLost();
     position = token.position;
   } else if (spec.startAtOperationTime !== undefined) {
     position = positionOf(spec.startAtOperationTime as Timestamp) - 1n;
   } else {
     return oplog.latest();
   }
-  if (oplog.isLost(position)) throw new MongoError(286, "Resume of change stream was not possible, as the resume point may no longer be in the oplog.");
+  if (oplog.isLost(position)) throw historyLost();
   return position;
 }
 
@@ -197,9 +202,7 @@ export class ChangeStreams {
 
   /** Events after the cursor's position, through its stages, up to `count` (0 = no limit). */
   private read(cursor: StreamCursor, count: number): Doc[] {
-    if (this.oplog.isLost(cursor.position)) {
-      throw new MongoError(286, "Resume of change stream was not possible, as the resume point may no longer be in the oplog.");
-    }
+    if (this.oplog.isLost(cursor.position)) throw historyLost();
     const batch: Doc[] = [];
     let bytes = 0;
     for (const entry of this.oplog.after(cursor.position)) {
