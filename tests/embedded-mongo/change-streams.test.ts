@@ -107,6 +107,13 @@ describe("collection change streams", () => {
     await expectServerError(collection("cs_bad").aggregate([{ $changeStream: {} }, { $group: { _id: null } }]).toArray(), 20);
     await expectServerError(collection("cs_bad").aggregate([{ $match: {} }, { $changeStream: {} }]).toArray(), 40602);
   });
+
+  it("refuses unknown $changeStream options and bad option values", async () => {
+    const db = t.db();
+    const open = (spec: AnyDoc) => db.command({ aggregate: "cs_bad", pipeline: [{ $changeStream: spec }], cursor: {} });
+    await expectServerError(open({ noSuchOption: true }), 40415);
+    await expectServerError(open({ fullDocument: "sometimes" }), 2);
+  });
 });
 
 describe("database and deployment change streams", () => {

@@ -100,7 +100,7 @@ export function changeEvent(entry: OplogEntry, options: EventOptions): Doc {
   if (fullDocument !== undefined) event.fullDocument = fullDocument;
   event.ns = entry.coll === undefined ? { db: entry.db } : { db: entry.db, coll: entry.coll };
   if (entry.id !== undefined) event.documentKey = { _id: entry.id };
-  if (entry.op === "update") event.updateDescription = describeUpdate(entry.before!, entry.after!, entry.paths);
+  if (entry.op === "update") event.updateDescription = entry.description ??= describeUpdate(entry.before!, entry.after!, entry.paths);
   const before = preImage(entry, options);
   if (before !== undefined) event.fullDocumentBeforeChange = before;
   if (entry.txn) Object.assign(event, entry.txn);

@@ -5,7 +5,7 @@
  * parked promises, not 200 polling loops.
  */
 import { randomBytes } from "node:crypto";
-import { calculateObjectSize, Long, type Timestamp } from "bson";
+import { Long, type Timestamp } from "bson";
 import { cloneValue, isPlainObject, type Doc } from "../doc-paths";
 import { MongoError } from "../errors";
 import { runPipeline, type ExecOptions } from "../mingo-context";
@@ -214,10 +214,9 @@ export class ChangeStreams {
         raw.push(invalidateEvent(entry));
         cursor.finished = true;
       }
-      for (const event of this.transform(raw, cursor)) {
-        bytes += calculateObjectSize(event);
-        batch.push(event);
-      }
+      // The entry's size (its documents as BSON) bounds the batch without serialising each event twice.
+      bytes += entry.size;
+      batch.push(...this.transform(raw, cursor));
     }
     return batch;
   }

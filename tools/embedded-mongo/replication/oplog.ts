@@ -29,9 +29,11 @@ export interface OplogEntry {
   images?: boolean;
   txn?: { lsid: Doc; txnNumber: Long };
   size: number;
+  /** An update's updateDescription, computed once for all the streams that read it. */
+  description?: Doc;
 }
 
-export type OplogRecord = Omit<OplogEntry, "pos" | "ts" | "wall" | "size">;
+export type OplogRecord = Omit<OplogEntry, "pos" | "ts" | "wall" | "size" | "description">;
 
 /** Default bound on the oplog's memory (documents referenced by its entries, estimated as BSON). */
 export const DEFAULT_OPLOG_BYTES = 64 * 1024 * 1024;
