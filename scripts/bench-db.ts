@@ -4,17 +4,19 @@
  * restart (log replay) time, for each size on a fresh temp dbPath. A benchmark, not a test:
  * it prints numbers and compares them against the targets in issue 2. `-- --in` runs only the
  * `$in` section (1,000 / 4,000 / 10,000 ObjectIds on `_id`, a secondary index and an unindexed
- * field; target: 10,000 on `_id` within 30 ms, linear growth — issue 25).
+ * field; target: 10,000 on `_id` within 30 ms, linear growth — issue 25). `-- --streams` runs only
+ * the change-stream fan-out (200 cursors while writes happen; see scripts/bench-streams.ts).
  *
  * The server runs as its own process (the CLI), so its memory is measured apart from the
  * driver's and SIGKILL can simulate a crash before the second restart.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient, ObjectId, type Collection } from "mongodb";
+import { percentile, rssMb, startServer, stopServer } from "./bench-server";
+import { benchStreams } from "./bench-streams";
 
 interface MessageDoc {
   conversationId: ObjectId;
@@ -42,8 +44,6 @@ const USERS = 1_000;
 const BATCH = 1_000;
 const INSERT_ONE_COUNT = 5_000;
 const QUERY_COUNT = 1_000;
-const CLI = join(process.cwd(), "tools/embedded-mongo/cli.ts");
-const SERVER_NODE_FLAGS = ["--max-old-space-size=8192"];
 
 const conversationIds = Array.from({ length: CONVERSATIONS }, () => new ObjectId());
 const userIds = Array.from({ length: USERS }, () => new ObjectId());
@@ -63,52 +63,6 @@ function message(i: number): MessageDoc {
     message: text.slice(0, 100),
     timestamp: new Date(Date.UTC(2024, 0, 1) + i * 1000),
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-/** Starts the CLI as one plain node process and resolves once it prints its ready line. */
-async function startServer(dbPath: string): Promise<{ child: ChildProcess; uri: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", CLI, "--port", String(port), "--dbpath", dbPath], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready (mongodb:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, uri: match[1]! });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}) before ready:\n${out}`)));
-  });
-}
-
-function stopServer(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
 }
 
 async function pageQuery(coll: Collection<MessageDoc>, conversationId: ObjectId): Promise<number> {
@@ -288,6 +242,10 @@ async function benchIn(): Promise<boolean> {
 async function main(): Promise<void> {
   if (process.argv.includes("--in")) {
     await benchIn();
+    return;
+  }
+  if (process.argv.includes("--streams")) {
+    await benchStreams();
     return;
   }
   const arg = process.argv[2];

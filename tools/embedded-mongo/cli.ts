@@ -8,6 +8,8 @@ interface CliOptions {
   port: number;
   dbPath?: string;
   host: string;
+  /** mongod's --oplogSize, in megabytes: the bound on the in-memory oplog change streams read. */
+  oplogSizeMb?: number;
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -19,12 +21,14 @@ function parseArgs(argv: string[]): CliOptions {
     if (flag === "--port") options.port = Number(value());
     else if (flag === "--dbpath" || flag === "--dbPath") options.dbPath = value();
     else if (flag === "--host" || flag === "--bind_ip") options.host = value() ?? options.host;
+    else if (flag === "--oplogSize") options.oplogSizeMb = Number(value());
     else if (flag === "--help" || flag === "-h") {
-      console.log("usage: db:embedded [--port <n>] [--dbpath <dir>] [--host <addr>]");
+      console.log("usage: db:embedded [--port <n>] [--dbpath <dir>] [--host <addr>] [--oplogSize <MB>]");
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error("--port must be an integer 0-65535");
+  if (options.oplogSizeMb !== undefined && !(options.oplogSizeMb > 0)) throw new Error("--oplogSize must be a positive number of megabytes");
   return options;
 }
 
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   process.stderr.on("error", () => {});
   const options = parseArgs(process.argv.slice(2));
   console.log("embedded-mongo: a MongoDB-compatible server for development and tests only - NOT for production data.");
-  const server = await startEmbeddedMongo({ port: options.port, host: options.host, dbPath: options.dbPath, quiet: false });
+  const oplogSizeBytes = options.oplogSizeMb === undefined ? undefined : Math.round(options.oplogSizeMb * 1024 * 1024);
+  const server = await startEmbeddedMongo({ port: options.port, host: options.host, dbPath: options.dbPath, quiet: false, oplogSizeBytes });
   console.log(`embedded-mongo ${options.dbPath ? `persisting to ${options.dbPath}` : "in memory (no --dbpath)"}`);
   console.log(`ready ${server.uri}`);
   let stopping = false;
