@@ -61,7 +61,7 @@ export function inScope(entry: OplogEntry, scope: StreamScope): boolean {
 /** A collection stream ends at its collection's drop; a database stream at its database's. */
 export function invalidates(entry: OplogEntry, scope: StreamScope): boolean {
   if (scope.db === undefined) return false;
-  if (scope.coll !== undefined) return entry.op === "drop" && entry.coll === scope.coll;
+  if (scope.coll !== undefined) return (entry.op === "drop" || entry.op === "rename") && entry.coll === scope.coll;
   return entry.op === "dropDatabase";
 }
 
@@ -99,6 +99,7 @@ export function changeEvent(entry: OplogEntry, options: EventOptions): Doc {
   const fullDocument = postImage(entry, options);
   if (fullDocument !== undefined) event.fullDocument = fullDocument;
   event.ns = entry.coll === undefined ? { db: entry.db } : { db: entry.db, coll: entry.coll };
+  if (entry.to) event.to = entry.to;
   if (entry.id !== undefined) event.documentKey = { _id: entry.id };
   if (entry.op === "update") event.updateDescription = entry.description ??= describeUpdate(entry.before!, entry.after!, entry.paths);
   const before = preImage(entry, options);

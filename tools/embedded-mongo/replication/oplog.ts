@@ -11,7 +11,7 @@ import { calculateObjectSize, type Long, type Timestamp } from "bson";
 import type { Doc } from "../doc-paths";
 import { timestampValue, type ClusterClock } from "./clock";
 
-export type OplogOp = "insert" | "update" | "replace" | "delete" | "drop" | "dropDatabase";
+export type OplogOp = "insert" | "update" | "replace" | "delete" | "drop" | "rename" | "dropDatabase";
 
 export interface OplogEntry {
   pos: bigint;
@@ -20,6 +20,8 @@ export interface OplogEntry {
   op: OplogOp;
   db: string;
   coll?: string;
+  /** A rename's new namespace. */
+  to?: { db: string; coll: string };
   /** The document's `_id` (document writes). */
   id?: unknown;
   before?: Doc;

@@ -59,6 +59,7 @@ export class ReplicaSet {
     const observer: WriteObserver & StoreObserver = {
       afterWrite: (change) => this.record(recordOf(change)),
       dropped: (db, coll) => this.record(coll === undefined ? { op: "dropDatabase", db } : { op: "drop", db, coll }),
+      renamed: (from, to) => this.record({ op: "rename", db: from.db, coll: from.coll, to }),
     };
     store.observer = observer;
   }
