@@ -28,6 +28,7 @@ function recordOf(change: WriteChange): OplogRecord {
     after: change.after,
     paths: change.paths,
     images,
+    size: change.size,
   };
 }
 
@@ -80,7 +81,8 @@ export class ReplicaSet {
     this.gathering = [];
     try {
       apply();
-      this.oplog.append(this.gathering.map((record) => ({ ...record, txn })));
+      for (const record of this.gathering) record.txn = txn;
+      this.oplog.append(this.gathering);
     } finally {
       this.gathering = undefined;
     }
