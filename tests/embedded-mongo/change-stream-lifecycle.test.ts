@@ -39,6 +39,32 @@ describe("drops and invalidation", () => {
     await expectServerError(coll.aggregate([{ $changeStream: { resumeAfter: invalidate!._id } }]).toArray(), 260);
   });
 
+  it("renameCollection is a rename event (with `to`) on the source's stream, then invalidate; the data and indexes move", async () => {
+    const coll = t.db().collection<AnyDoc>("life_rename_from");
+    await coll.insertMany([{ _id: 1, k: "a" }, { _id: 2, k: "b" }]);
+    await coll.createIndex({ k: 1 }, { unique: true });
+    const stream = await watching(coll);
+    const dbStream = await watching(t.db());
+    await coll.rename("life_rename_to");
+    const [rename, invalidate] = await take(stream, 2);
+    const expected = { operationType: "rename", ns: { db: t.name, coll: "life_rename_from" }, to: { db: t.name, coll: "life_rename_to" } };
+    expect(rename).toMatchObject(expected);
+    expect(invalidate).toMatchObject({ operationType: "invalidate" });
+    expect((await take(dbStream, 1))[0]).toMatchObject(expected);
+    const moved = t.db().collection<AnyDoc>("life_rename_to");
+    expect(await moved.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, k: "a" }, { _id: 2, k: "b" }]);
+    await expectServerError(moved.insertOne({ _id: 3, k: "a" }), 11000);
+    expect(await t.db().listCollections({ name: "life_rename_from" }).toArray()).toEqual([]);
+  });
+
+  it("renameCollection onto an existing collection needs dropTarget (48 NamespaceExists otherwise)", async () => {
+    await t.db().collection<AnyDoc>("life_rn_a").insertOne({ _id: "a" });
+    await t.db().collection<AnyDoc>("life_rn_b").insertOne({ _id: "b" });
+    await expectServerError(t.db().renameCollection("life_rn_a", "life_rn_b"), 48);
+    await t.db().renameCollection("life_rn_a", "life_rn_b", { dropTarget: true });
+    expect(await t.db().collection<AnyDoc>("life_rn_b").find().toArray()).toEqual([{ _id: "a" }]);
+  });
+
   it("dropDatabase reports each collection's drop, then dropDatabase, then invalidates a database stream", async () => {
     const db = t.client().db(`${t.name}_dd`);
     await db.collection<AnyDoc>("one").insertOne({ _id: 1 });

@@ -2,8 +2,8 @@
  * Change streams through the driver's watch() on a collection, a database and the deployment:
  * the events mongod 7.0 emits, their shape, resuming, waiting getMores and stream stages.
  */
-import type { Collection, ResumeToken, Timestamp } from "mongodb";
-import { describe, expect, it } from "vitest";
+import type { ClientSession, Collection, ResumeToken, Timestamp } from "mongodb";
+import { afterEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/mongo";
 import type { AnyDoc } from "./support/docs";
 import { take, useChangeStreams } from "./support/change-streams";
@@ -148,11 +148,15 @@ describe("database and deployment change streams", () => {
 });
 
 describe("change stream cursors on the wire", () => {
+  // mongod lets only the session that opened a cursor run getMore on it: one explicit session.
+  const session = useSession();
+
   it("a getMore waits for the next write instead of answering empty at once", async () => {
     const db = t.db();
-    const opened = await db.command({ aggregate: "cs_wire", pipeline: [{ $changeStream: {} }], cursor: {} });
+    const s = { session: session() };
+    const opened = await db.command({ aggregate: "cs_wire", pipeline: [{ $changeStream: {} }], cursor: {} }, s);
     const id = opened.cursor.id;
-    const pending = db.command({ getMore: id, collection: "cs_wire", maxTimeMS: 10_000 });
+    const pending = db.command({ getMore: id, collection: "cs_wire", maxTimeMS: 10_000 }, s);
     let answered = false;
     void pending.then(() => (answered = true));
     // The getMore is parked: a ping on another connection goes and comes back first.
@@ -163,18 +167,29 @@ describe("change stream cursors on the wire", () => {
     expect(reply.cursor.nextBatch).toHaveLength(1);
     expect(reply.cursor.nextBatch[0]).toMatchObject({ operationType: "insert", documentKey: { _id: "wake" } });
     expect(reply.cursor.postBatchResumeToken).toHaveProperty("_data");
-    await db.command({ killCursors: "cs_wire", cursors: [id] });
+    await db.command({ killCursors: "cs_wire", cursors: [id] }, s);
   });
 
   it("a getMore that times out answers an empty batch and keeps the cursor open", async () => {
     const db = t.db();
-    const opened = await db.command({ aggregate: "cs_idle", pipeline: [{ $changeStream: {} }], cursor: {} });
+    const s = { session: session() };
+    const opened = await db.command({ aggregate: "cs_idle", pipeline: [{ $changeStream: {} }], cursor: {} }, s);
     expect(opened.cursor.firstBatch).toEqual([]);
     expect(opened.cursor.postBatchResumeToken).toHaveProperty("_data");
-    const reply = await db.command({ getMore: opened.cursor.id, collection: "cs_idle", maxTimeMS: 100 });
+    const reply = await db.command({ getMore: opened.cursor.id, collection: "cs_idle", maxTimeMS: 100 }, s);
     expect(reply.cursor.nextBatch).toEqual([]);
     expect(String(reply.cursor.id)).toBe(String(opened.cursor.id));
-    const killed = await db.command({ killCursors: "cs_idle", cursors: [opened.cursor.id] });
+    const killed = await db.command({ killCursors: "cs_idle", cursors: [opened.cursor.id] }, s);
     expect(killed.cursorsKilled.map(String)).toEqual([String(opened.cursor.id)]);
   });
 });
+
+/** A fresh explicit session per test, ended after it. */
+function useSession(): () => ClientSession {
+  let current: ClientSession | undefined;
+  afterEach(async () => {
+    await current?.endSession();
+    current = undefined;
+  });
+  return () => (current ??= t.client().startSession());
+}

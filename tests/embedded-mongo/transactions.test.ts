@@ -139,6 +139,16 @@ describe("transactions", () => {
     }
   });
 
+  it("aborts the open transaction of a killed session", async () => {
+    const coll = t.db().collection<AnyDoc>("txn_killed");
+    const s = session();
+    s.startTransaction();
+    await coll.insertOne({ _id: "killed" }, { session: s });
+    await t.client().db("admin").command({ killSessions: [s.id] });
+    await expectServerError(s.commitTransaction(), 251);
+    expect(await coll.countDocuments({})).toBe(0);
+  });
+
   it("still serves ordinary writes that carry a session", async () => {
     const coll = t.db().collection<AnyDoc>("sessioned");
     const s = session();

@@ -24,6 +24,8 @@ export interface WriteChange {
   after?: Doc;
   /** For an operator update, the paths it named (change streams diff only below these). */
   paths?: string[];
+  /** BSON size of `after` (computed by the write's own checks; saves the oplog measuring again). */
+  size?: number;
 }
 
 /** The replica set's hooks into the write path (the oplog; a transaction's write set). */
@@ -99,7 +101,8 @@ export class Collection {
     });
   }
 
-  private checkDocument(id: string, doc: Doc, previous: Doc | undefined, bypassValidation: boolean): void {
+  /** Throws if `doc` may not be stored; returns its BSON size. */
+  private checkDocument(id: string, doc: Doc, previous: Doc | undefined, bypassValidation: boolean): number {
     const size = calculateObjectSize(doc);
     if (size > MAX_BSON_SIZE) throw new MongoError(10334, `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB) First element: _id: ${formatValue(doc._id)}`);
     checkId(doc._id);
@@ -109,26 +112,27 @@ export class Collection {
       const tuple = index.findConflict(id, doc);
       if (tuple) throw this.duplicateError(index, tuple);
     }
+    return size;
   }
 
   /** Inserts a document that already carries its _id; throws without changing anything on error. */
   insert(doc: Doc, bypassValidation = false): void {
     const id = idKeyOf(doc);
-    this.checkDocument(id, doc, undefined, bypassValidation);
+    const size = this.checkDocument(id, doc, undefined, bypassValidation);
     this.env.observer?.()?.beforeWrite?.(this, id);
     this.put(id, doc);
     this.env.journal({ o: "p", db: this.db, c: this.name, d: [doc] });
-    this.env.observer?.()?.afterWrite({ kind: "insert", coll: this, after: doc });
+    this.env.observer?.()?.afterWrite({ kind: "insert", coll: this, after: doc, size });
   }
 
   /** Swaps in a new version of a stored document (same _id). */
   replace(previous: Doc, next: Doc, bypassValidation = false, how: ReplaceHow = { kind: "update" }): void {
     const id = idKeyOf(previous);
-    this.checkDocument(id, next, previous, bypassValidation);
+    const size = this.checkDocument(id, next, previous, bypassValidation);
     this.env.observer?.()?.beforeWrite?.(this, id);
     this.put(id, next);
     this.env.journal({ o: "p", db: this.db, c: this.name, d: [next] });
-    this.env.observer?.()?.afterWrite({ kind: how.kind, coll: this, before: previous, after: next, paths: how.paths });
+    this.env.observer?.()?.afterWrite({ kind: how.kind, coll: this, before: previous, after: next, paths: how.paths, size });
   }
 
   remove(doc: Doc): void {

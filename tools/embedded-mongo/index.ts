@@ -7,6 +7,7 @@ import { registerCommands } from "./dispatch";
 import { aggregateCommands } from "./commands/aggregate";
 import { updateCommands } from "./commands/update";
 import { explainCommands } from "./commands/explain";
+import { renameCommands } from "./commands/rename";
 import { Persistence } from "./persistence";
 import { replicationCommands } from "./replication/commands";
 import { ReplicaSet } from "./replication/replica-set";
@@ -31,7 +32,7 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-registerCommands({ ...aggregateCommands, ...updateCommands, ...explainCommands, ...replicationCommands });
+registerCommands({ ...aggregateCommands, ...updateCommands, ...explainCommands, ...renameCommands, ...replicationCommands });
 
 const TTL_SWEEP_MS = 1000;
 

@@ -5,10 +5,14 @@ import { Collection, idKeyOf, type JournalOp, type JournalSink, type WriteObserv
 import { MongoError } from "./errors";
 import type { IndexSpec } from "./indexes";
 
-/** Collection and database drops, as the oplog records them. */
+/** Collection and database drops and renames, as the oplog records them. */
 export interface StoreObserver {
   dropped(db: string, coll?: string): void;
+  renamed(from: { db: string; coll: string }, to: { db: string; coll: string }): void;
 }
+
+/** Documents per journal record when a rename rewrites a collection (records stay far below 16 MiB). */
+const RENAME_BATCH = 1000;
 
 export class Store {
   readonly databases = new Map<string, Map<string, Collection>>();
@@ -65,6 +69,22 @@ export class Store {
       this.journal({ o: "dd", db });
       this.observer?.dropped(db);
     }
+  }
+
+  /**
+   * Moves a collection to a new namespace (renameCollection). The journal records it as create,
+   * indexes, documents, drop — operations replay already knows — and the oplog as one rename.
+   */
+  renameCollection(from: { db: string; coll: string }, to: { db: string; coll: string }): void {
+    const source = this.collection(from.db, from.coll)!;
+    const target = this.createCollection(to.db, to.coll, source.options);
+    for (const index of source.indexes.values()) if (!index.isId) target.addIndex(index.spec);
+    const docs = [...source.docs.values()];
+    for (const doc of docs) target.put(idKeyOf(doc), doc);
+    for (let i = 0; i < docs.length; i += RENAME_BATCH) this.journal({ o: "p", db: to.db, c: to.coll, d: docs.slice(i, i + RENAME_BATCH) });
+    this.dropCollection(from.db, from.coll, false);
+    this.journal({ o: "dc", db: from.db, c: from.coll });
+    this.observer?.renamed(from, to);
   }
 
   /** Re-applies one journal operation (log replay and snapshot load): no checks, no logging. */

@@ -6,7 +6,6 @@
  * that follows a drop at the same position; run names this server process, whose oplog is
  * in memory — a token of an earlier run points into a history that no longer exists.
  */
-import { randomBytes } from "node:crypto";
 import { encodeValue } from "../bson-order";
 import type { Doc } from "../doc-paths";
 import { MongoError } from "../errors";
@@ -25,20 +24,20 @@ export interface TokenPosition {
   thisRun: boolean;
 }
 
-const RUN = randomBytes(4).toString("hex");
 
 export type FullDocumentMode = "default" | "updateLookup" | "whenAvailable" | "required";
 export type BeforeChangeMode = "off" | "whenAvailable" | "required";
 
-export function tokenFor(position: bigint, invalidate = false): ResumeToken {
-  return { _data: `82${position.toString(16).padStart(20, "0")}${invalidate ? "01" : "00"}${RUN}` };
+/** `run` is the issuing server's (Oplog.run). */
+export function tokenFor(position: bigint, run: string, invalidate = false): ResumeToken {
+  return { _data: `82${position.toString(16).padStart(20, "0")}${invalidate ? "01" : "00"}${run}` };
 }
 
-export function parseToken(token: unknown): TokenPosition {
+export function parseToken(token: unknown, run: string): TokenPosition {
   const data = (token as { _data?: unknown } | null)?._data;
   const match = typeof data === "string" ? /^82([0-9a-f]{20})(0[01])([0-9a-f]{8})$/i.exec(data) : null;
   if (!match) throw new MongoError(260, `Invalid resume token: ${JSON.stringify(token)} was not issued by this server`);
-  return { position: BigInt(`0x${match[1]}`), invalidate: match[2] === "01", thisRun: match[3]!.toLowerCase() === RUN };
+  return { position: BigInt(`0x${match[1]}`), invalidate: match[2] === "01", thisRun: match[3]!.toLowerCase() === run };
 }
 
 /** The streams a change belongs to: a collection's, its database's, the deployment's. */
@@ -61,7 +60,7 @@ export function inScope(entry: OplogEntry, scope: StreamScope): boolean {
 /** A collection stream ends at its collection's drop; a database stream at its database's. */
 export function invalidates(entry: OplogEntry, scope: StreamScope): boolean {
   if (scope.db === undefined) return false;
-  if (scope.coll !== undefined) return entry.op === "drop" && entry.coll === scope.coll;
+  if (scope.coll !== undefined) return (entry.op === "drop" || entry.op === "rename") && entry.coll === scope.coll;
   return entry.op === "dropDatabase";
 }
 
@@ -69,14 +68,16 @@ export interface EventOptions {
   fullDocument: FullDocumentMode;
   fullDocumentBeforeChange: BeforeChangeMode;
   store: Store;
+  /** The server run that issues the tokens. */
+  run: string;
 }
 
-function image(entry: OplogEntry, doc: Doc | undefined, mode: "whenAvailable" | "required", what: string): Doc | null {
+function image(entry: OplogEntry, doc: Doc | undefined, mode: "whenAvailable" | "required", what: string, run: string): Doc | null {
   if (entry.images && doc) return doc;
   if (mode === "whenAvailable") return null;
   throw new MongoError(
     47,
-    `Change stream was configured to require a ${what} for all update, delete and replace events, but the ${what} was not found for event: ${tokenFor(entry.pos)._data}`,
+    `Change stream was configured to require a ${what} for all update, delete and replace events, but the ${what} was not found for event: ${tokenFor(entry.pos, run)._data}`,
   );
 }
 
@@ -86,19 +87,20 @@ function postImage(entry: OplogEntry, options: EventOptions): Doc | null | undef
   if (options.fullDocument === "updateLookup") {
     return options.store.collection(entry.db, entry.coll!)?.docs.get(encodeValue(entry.id)) ?? null;
   }
-  return image(entry, entry.after, options.fullDocument, "post-image");
+  return image(entry, entry.after, options.fullDocument, "post-image", options.run);
 }
 
 function preImage(entry: OplogEntry, options: EventOptions): Doc | null | undefined {
   if (options.fullDocumentBeforeChange === "off" || !["update", "replace", "delete"].includes(entry.op)) return undefined;
-  return image(entry, entry.before, options.fullDocumentBeforeChange, "pre-image");
+  return image(entry, entry.before, options.fullDocumentBeforeChange, "pre-image", options.run);
 }
 
 export function changeEvent(entry: OplogEntry, options: EventOptions): Doc {
-  const event: Doc = { _id: tokenFor(entry.pos), operationType: entry.op, clusterTime: entry.ts, wallTime: entry.wall };
+  const event: Doc = { _id: tokenFor(entry.pos, options.run), operationType: entry.op, clusterTime: entry.ts, wallTime: new Date(entry.wall) };
   const fullDocument = postImage(entry, options);
   if (fullDocument !== undefined) event.fullDocument = fullDocument;
   event.ns = entry.coll === undefined ? { db: entry.db } : { db: entry.db, coll: entry.coll };
+  if (entry.to) event.to = entry.to;
   if (entry.id !== undefined) event.documentKey = { _id: entry.id };
   if (entry.op === "update") event.updateDescription = entry.description ??= describeUpdate(entry.before!, entry.after!, entry.paths);
   const before = preImage(entry, options);
@@ -107,6 +109,6 @@ export function changeEvent(entry: OplogEntry, options: EventOptions): Doc {
   return event;
 }
 
-export function invalidateEvent(entry: OplogEntry): Doc {
-  return { _id: tokenFor(entry.pos, true), operationType: "invalidate", clusterTime: entry.ts, wallTime: entry.wall };
+export function invalidateEvent(entry: OplogEntry, run: string): Doc {
+  return { _id: tokenFor(entry.pos, run, true), operationType: "invalidate", clusterTime: entry.ts, wallTime: new Date(entry.wall) };
 }

@@ -82,7 +82,7 @@ function historyLost(): MongoError {
 function startPosition(spec: Doc, oplog: Oplog): bigint {
   let position: bigint;
   if (spec.resumeAfter !== undefined || spec.startAfter !== undefined) {
-    const token = parseToken(spec.resumeAfter ?? spec.startAfter);
+    const token = parseToken(spec.resumeAfter ?? spec.startAfter, oplog.run);
     if (token.invalidate && spec.resumeAfter !== undefined) {
       throw new MongoError(260, "Attempting to resume a change stream using 'resumeAfter' is not allowed from an invalidate notification.");
     }
@@ -149,6 +149,7 @@ export class ChangeStreams {
         fullDocument: (spec.fullDocument as FullDocumentMode | undefined) ?? "default",
         fullDocumentBeforeChange: (spec.fullDocumentBeforeChange as BeforeChangeMode | undefined) ?? "off",
         store: ctx.store,
+        run: this.oplog.run,
       },
       stages,
       exec: execOptions({ collation: cmd.collation, let: cmd.let, uses: [stages] }),
@@ -159,7 +160,7 @@ export class ChangeStreams {
     const firstBatch = this.read(cursor, batchSize ?? 101);
     const id = cursor.finished ? 0n : this.newId();
     if (id !== 0n) this.cursors.set(id, cursor);
-    return { cursor: { firstBatch, postBatchResumeToken: tokenFor(cursor.position), id: Long.fromBigInt(id), ns }, ok: 1 };
+    return { cursor: { firstBatch, postBatchResumeToken: tokenFor(cursor.position, this.oplog.run), id: Long.fromBigInt(id), ns }, ok: 1 };
   }
 
   /** Reads, and when nothing has come yet waits for a write until maxTimeMS has passed. */
@@ -189,7 +190,7 @@ export class ChangeStreams {
     cursor.lastUsed = Date.now();
     const open = this.cursors.has(id) && !cursor.finished;
     if (!open) this.cursors.delete(id);
-    return { cursor: { nextBatch: batch, postBatchResumeToken: tokenFor(cursor.position), id: Long.fromBigInt(open ? id : 0n), ns }, ok: 1 };
+    return { cursor: { nextBatch: batch, postBatchResumeToken: tokenFor(cursor.position, this.oplog.run), id: Long.fromBigInt(open ? id : 0n), ns }, ok: 1 };
   }
 
   kill(id: bigint): boolean {
@@ -211,7 +212,7 @@ export class ChangeStreams {
       if (!inScope(entry, cursor.scope)) continue;
       const raw = [changeEvent(entry, cursor.events)];
       if (invalidates(entry, cursor.scope)) {
-        raw.push(invalidateEvent(entry));
+        raw.push(invalidateEvent(entry, this.oplog.run));
         cursor.finished = true;
       }
       // The entry's size (its documents as BSON) bounds the batch without serialising each event twice.

@@ -48,6 +48,16 @@ export const replicationCommands: Record<string, CommandHandler> = {
   setParameter,
   commitTransaction: (cmd, ctx) => ctx.repl.sessions.finish("commitTransaction", cmd),
   abortTransaction: (cmd, ctx) => ctx.repl.sessions.finish("abortTransaction", cmd),
+  killSessions: (cmd, ctx) => {
+    // An empty list means every session (of the user; this server has no users).
+    const ids = (cmd.killSessions ?? []) as Doc[];
+    ctx.repl.sessions.kill(ids.length ? ids : undefined);
+    return { ok: 1 };
+  },
+  killAllSessions: (_cmd, ctx) => {
+    ctx.repl.sessions.kill(undefined);
+    return { ok: 1 };
+  },
   endSessions: (cmd, ctx) => {
     ctx.repl.sessions.end((cmd.endSessions ?? []) as Doc[]);
     return { ok: 1 };

@@ -7,19 +7,23 @@
  * (all of a transaction's events share one clusterTime, as on mongod). Entries hold references to
  * the stored (immutable) documents, so recording a write copies nothing.
  */
+import { randomBytes } from "node:crypto";
 import { calculateObjectSize, type Long, type Timestamp } from "bson";
 import type { Doc } from "../doc-paths";
 import { timestampValue, type ClusterClock } from "./clock";
 
-export type OplogOp = "insert" | "update" | "replace" | "delete" | "drop" | "dropDatabase";
+export type OplogOp = "insert" | "update" | "replace" | "delete" | "drop" | "rename" | "dropDatabase";
 
 export interface OplogEntry {
   pos: bigint;
   ts: Timestamp;
-  wall: Date;
+  /** wallTime in ms since the epoch (a Date is made per event, not per write). */
+  wall: number;
   op: OplogOp;
   db: string;
   coll?: string;
+  /** A rename's new namespace. */
+  to?: { db: string; coll: string };
   /** The document's `_id` (document writes). */
   id?: unknown;
   before?: Doc;
@@ -33,7 +37,10 @@ export interface OplogEntry {
   description?: Doc;
 }
 
-export type OplogRecord = Omit<OplogEntry, "pos" | "ts" | "wall" | "size" | "description">;
+export type OplogRecord = Omit<OplogEntry, "pos" | "ts" | "wall" | "size" | "description"> & {
+  /** BSON size of `after` when the writer already knows it. */
+  size?: number;
+};
 
 /** Default bound on the oplog's memory (documents referenced by its entries, estimated as BSON). */
 export const DEFAULT_OPLOG_BYTES = 64 * 1024 * 1024;
@@ -44,6 +51,8 @@ export function positionOf(ts: Timestamp, index = 0): bigint {
 }
 
 export class Oplog {
+  /** Names this server run in its resume tokens: the history of an earlier run is gone. */
+  readonly run = randomBytes(4).toString("hex");
   private entries: OplogEntry[] = [];
   /** Index of the oldest live entry in `entries` (evicted ones are compacted away lazily). */
   private head = 0;
@@ -63,13 +72,23 @@ export class Oplog {
   append(records: OplogRecord[]): void {
     if (records.length === 0) return;
     const ts = this.clock.tick();
-    const wall = new Date();
-    records.forEach((record, index) => {
-      const size = ENTRY_OVERHEAD + (record.after ? calculateObjectSize(record.after) : 0) + (record.before ? calculateObjectSize(record.before) : 0);
-      this.entries.push({ ...record, pos: positionOf(ts, index), ts, wall, size });
-      this.bytes += size;
-    });
+    const wall = Date.now();
+    const base = positionOf(ts);
+    for (let index = 0; index < records.length; index += 1) {
+      // The record becomes the entry (no copy: this runs once per write).
+      const entry = records[index] as OplogEntry;
+      const afterSize = entry.after ? (entry.size ?? calculateObjectSize(entry.after)) : 0;
+      // A delete's pre-image is counted; an update's is the previous version, about as big as after.
+      const beforeSize = entry.before ? (entry.after ? afterSize : calculateObjectSize(entry.before)) : 0;
+      entry.size = ENTRY_OVERHEAD + afterSize + beforeSize;
+      entry.pos = base | BigInt(index);
+      entry.ts = ts;
+      entry.wall = wall;
+      this.entries.push(entry);
+      this.bytes += entry.size;
+    }
     this.evict();
+    if (this.waiters.size === 0) return;
     const woken = this.waiters;
     this.waiters = new Set();
     for (const wake of woken) wake();

@@ -28,6 +28,7 @@ function recordOf(change: WriteChange): OplogRecord {
     after: change.after,
     paths: change.paths,
     images,
+    size: change.size,
   };
 }
 
@@ -59,6 +60,7 @@ export class ReplicaSet {
     const observer: WriteObserver & StoreObserver = {
       afterWrite: (change) => this.record(recordOf(change)),
       dropped: (db, coll) => this.record(coll === undefined ? { op: "dropDatabase", db } : { op: "drop", db, coll }),
+      renamed: (from, to) => this.record({ op: "rename", db: from.db, coll: from.coll, to }),
     };
     store.observer = observer;
   }
@@ -79,7 +81,8 @@ export class ReplicaSet {
     this.gathering = [];
     try {
       apply();
-      this.oplog.append(this.gathering.map((record) => ({ ...record, txn })));
+      for (const record of this.gathering) record.txn = txn;
+      this.oplog.append(this.gathering);
     } finally {
       this.gathering = undefined;
     }

@@ -180,6 +180,15 @@ export class Sessions {
     return { ok: 1 };
   }
 
+  /** killSessions (given ids) / killAllSessions (none): aborts their open transactions, keeps the rest. */
+  kill(ids: Doc[] | undefined): void {
+    const keys = ids?.map((lsid) => encodeValue(lsid.id));
+    for (const [key, state] of this.sessions) {
+      if (keys && !keys.includes(key)) continue;
+      if (state.transaction?.state === "active") state.transaction.state = "aborted";
+    }
+  }
+
   /** endSessions: forgets the sessions and aborts their open transactions. */
   end(ids: Doc[]): void {
     for (const lsid of ids) {

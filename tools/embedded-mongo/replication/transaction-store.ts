@@ -68,7 +68,8 @@ export class TransactionStore extends Store {
       throw transientError(239, "Read timestamp is older than the oldest available timestamp.");
     }
     const later = [...this.oplog.after(this.snapshot)].filter((e) => e.db === db && (e.coll === name || e.coll === undefined));
-    if (later.some((e) => e.op === "drop" || e.op === "dropDatabase")) {
+    const renamedHere = [...this.oplog.after(this.snapshot)].some((e) => e.to?.db === db && e.to.coll === name);
+    if (renamedHere || later.some((e) => e.op === "drop" || e.op === "rename" || e.op === "dropDatabase")) {
       throw transientError(246, "Unable to read from a snapshot due to pending collection catalog changes; please retry the operation.");
     }
     const source = this.live.collection(db, name);
