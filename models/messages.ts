@@ -8,6 +8,7 @@ import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
+import type { DetailsProposalDTO } from "@/lib/shared/chat/types";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 import { MESSAGES_COLLECTION, messageQueries as q } from "@/models/messages-queries";
@@ -32,10 +33,17 @@ export const PROPOSAL_STATES: readonly ProposalState[] = ["proposed", "applied",
  * A plan or change set the AI proposed, stored on its reply so the card survives a reload. For a
  * plan that became a project, `plan` is what the user kept and `projectId` where it went.
  */
-export type StoredProposal = ({ kind: "plan"; plan: Plan; projectId?: ObjectId } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
+export type StoredProposal = (
+  | { kind: "plan"; plan: Plan; projectId?: ObjectId }
+  | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }
+  | StoredDetailsProposal
+) & {
   state: ProposalState;
   decidedAt?: Date;
 };
+
+/** A new value for one of the role's details, stored as the card shows it (no ids or dates inside). */
+export type StoredDetailsProposal = DetailsProposalDTO;
 
 export interface MessageDoc {
   _id: ObjectId;
@@ -77,7 +85,7 @@ export const messagesModel = defineModel({
         bsonType: "object",
         required: ["kind", "state"],
         properties: {
-          kind: { enum: ["plan", "changes"] },
+          kind: { enum: ["plan", "changes", "details"] },
           state: { enum: [...PROPOSAL_STATES] },
           plan: { bsonType: "object" },
           changes: { bsonType: "object" },

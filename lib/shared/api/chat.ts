@@ -27,6 +27,19 @@ export const proposalSchema = z
       taskTitles: z.record(z.string(), z.string()).optional(),
       state: proposalState,
     }),
+    z.object({
+      kind: z.literal("details"),
+      field: z.string().meta({ description: "The key of the role's field." }),
+      label: z.string(),
+      from: z.unknown().optional().meta({ description: "The value in this conversation before; absent when it was empty." }),
+      to: z.unknown().meta({ description: "The proposed value, valid for the field." }),
+      sentence: z.string().meta({ description: "The user's sentence it came from." }),
+      sharedRoles: z
+        .array(z.object({ roleId: z.string(), roleName: z.string() }))
+        .optional()
+        .meta({ description: "Other roles whose briefs share the field's key: apply may update them too, if asked." }),
+      state: proposalState,
+    }),
   ])
   .meta({ id: "Proposal" });
 

@@ -64,9 +64,28 @@ export interface TokenUsage {
 export type ProposalState = "proposed" | "applied" | "dismissed";
 
 /** A plan or change set proposed on an AI reply; the card the user edits and confirms. */
-export type ProposalDTO = ({ kind: "plan"; plan: Plan; projectId?: string } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
+export type ProposalDTO = (
+  | { kind: "plan"; plan: Plan; projectId?: string }
+  | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }
+  | DetailsProposalDTO
+) & {
   state: ProposalState;
 };
+
+/** A new value for one of the role's remembered details (the details card). */
+export interface DetailsProposalDTO {
+  kind: "details";
+  /** The field's key and label. */
+  field: string;
+  label: string;
+  /** The value in this chat before; absent when it was empty. */
+  from?: unknown;
+  to: unknown;
+  /** The user's sentence it came from. */
+  sentence: string;
+  /** Other roles whose briefs share this key and can be updated too, if the user ticks them. */
+  sharedRoles?: { roleId: string; roleName: string }[];
+}
 
 export interface MessageDTO {
   id: string;

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { describeAiError as describeTypedAiError, toAiError } from "@/lib/server/ai/ai-errors";
-import type { ChatModel, ChatTurn, Proposal, ProposalTool } from "@/lib/server/ai/chat-model";
+import type { ChatModel, ChatTurn, Proposal, ProposalTool, StreamReplyRequest } from "@/lib/server/ai/chat-model";
 import { selectChatModel } from "@/lib/server/ai/select-model";
 import type { ChatModelInfo } from "@/lib/shared/chat/types";
 import { getEnv } from "@/lib/server/infra/env";
@@ -24,6 +24,8 @@ export interface ReplyInput {
   signal: AbortSignal;
   /** Structured answers offered this turn (a plan, project changes). */
   tools?: readonly ProposalTool[];
+  /** The conversation's role fields, for propose_details_update. */
+  detailsFields?: StreamReplyRequest["detailsFields"];
 }
 
 export interface AdaptedChatModel {
@@ -52,6 +54,7 @@ function adapt(model: ChatModel): AdaptedChatModel {
         temperature: input.temperature ?? DEFAULT_TEMPERATURE,
         signal: input.signal,
         ...(input.tools?.length ? { tools: input.tools } : {}),
+        ...(input.detailsFields ? { detailsFields: input.detailsFields } : {}),
       });
       for await (const chunk of chunks) {
         if (chunk.type === "text" || chunk.type === "proposal") {
