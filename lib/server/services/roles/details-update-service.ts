@@ -22,7 +22,9 @@ import type { RoleField } from "@/lib/shared/roles/role-schema";
 import { findBrief, listRecentBriefs, newHistoryEntry, setBriefValue, undoBriefValue, upsertBrief } from "@/models/briefs";
 import { updateConversationDetails, type ConversationDoc, type Owner } from "@/models/conversations";
 import type { StoredDetailsProposal } from "@/models/messages";
-import { z } from "zod";
+import { dismissProposal } from "@/lib/server/services/chat/proposal-service";
+import { proposalDecisionSchema } from "@/lib/shared/api/chat";
+import type { z } from "zod";
 
 /** The value as the field accepts it now, or undefined when it does not fit (option removed, out of range). */
 function fitting(field: RoleField | undefined, value: unknown): unknown {
@@ -62,15 +64,8 @@ export async function storedDetailsProposal(owner: Owner, conversation: Conversa
   };
 }
 
-export const applyDetailsInputSchema = z
-  .object({
-    alsoRoles: z
-      .array(z.string().max(100), { error: "alsoRoles must be a list of role ids" })
-      .max(50, "At most 50 other roles")
-      .default([])
-      .meta({ description: "Other roles (from the proposal's sharedRoles) whose briefs should get the value too." }),
-  })
-  .meta({ id: "ApplyDetailsUpdate" });
+/** The card's input: which of the offered roles to update too (the API's apply body, without `action`). */
+const applyDetailsInputSchema = proposalDecisionSchema.options[0].omit({ action: true });
 
 interface BriefTarget {
   roleId: string;
@@ -132,4 +127,19 @@ export async function applyDetailsProposal(owner: Owner, messageId: unknown, raw
     await release(owner, message._id, "details");
     throw error;
   }
+}
+
+type ProposalDecision = z.infer<typeof proposalDecisionSchema>;
+
+/** The API's decision on a reply's proposal. */
+export async function decideProposal(
+  owner: Owner,
+  messageId: string,
+  decision: ProposalDecision,
+): Promise<{ state: "applied" | "dismissed"; details?: Record<string, unknown>; updatedRoles?: string[] }> {
+  if (decision.action === "dismiss") {
+    await dismissProposal(owner, messageId);
+    return { state: "dismissed" };
+  }
+  return { state: "applied", ...(await applyDetailsProposal(owner, messageId, { alsoRoles: decision.alsoRoles })) };
 }
