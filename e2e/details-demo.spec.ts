@@ -37,7 +37,7 @@ test("Financial Advisor: say your age changed, apply the card, the form and hist
     const card = page.getByTestId("details-update-card");
     await expect(card).toBeVisible({ timeout: 30_000 });
     await expect(card.getByTestId("details-update-change")).toHaveText("Age: 40 → 41");
-    await expect(card).toContainText("“I'm 41 now.”");
+    await expect(card).toContainText("“Quick update: I'm 41 now.”");
     await expect(card).toHaveAttribute("data-state", "proposed");
     await expectAccessibleOnPhone(page);
   });

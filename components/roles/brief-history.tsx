@@ -66,9 +66,17 @@ export function BriefHistory({ roleId, items }: { roleId: string; items: BriefHi
               </span>
             </div>
             {entry.previous !== undefined && (
-              <Button size="sm" variant="outline" onClick={() => void restore(entry)} disabled={pending !== null} aria-label={`Restore ${entry.label} to ${formatDetailValue(entry.previous)}`}>
+              <Button size="sm" variant="outline" onClick={() => void restore(entry)} disabled={pending !== null}>
                 <Undo2Icon aria-hidden="true" />
-                {pending === entry.id ? "Restoring…" : `Restore ${formatDetailValue(entry.previous)}`}
+                {pending === entry.id ? (
+                  "Restoring…"
+                ) : (
+                  // The visible words stay short on a phone; the name says which detail ("Restore Age to 40").
+                  <span>
+                    Restore <span className="sr-only">{entry.label} to </span>
+                    {formatDetailValue(entry.previous)}
+                  </span>
+                )}
               </Button>
             )}
           </li>

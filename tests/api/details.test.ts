@@ -113,6 +113,18 @@ describe("details proposals in the API", () => {
     expect((await brief(me)).risk_tolerance).toBe("Medium");
   });
 
+  it("records form edits as 'form' entries, only for the fields that changed", async () => {
+    const me = await makeApiUser();
+    const as = { token: me.token };
+    expect((await call("PUT", "/api/v1/roles/financial-advisor/brief", { as, body: { details: ADVISOR } })).status).toBe(200);
+    expect((await call("PUT", "/api/v1/roles/financial-advisor/brief", { as, body: { details: { ...ADVISOR, country: "Portugal", goals: ["Retirement"] } } })).status).toBe(200);
+    const bad = await call("PUT", "/api/v1/roles/financial-advisor/brief", { as, body: { details: { ...ADVISOR, age: 500 } } });
+    expect(bad.status).toBe(400);
+    const history = (await (await call("GET", "/api/v1/roles/financial-advisor/brief/history", { as })).json()) as { items: Record<string, unknown>[]; lastChatAt: string | null };
+    expect(history.items.map(({ field, value, previous, source }) => ({ field, value, previous, source }))).toEqual([{ field: "country", value: "Portugal", previous: "Germany", source: "form" }]);
+    expect(history.lastChatAt).toBeNull();
+  });
+
   it("a custom role's history is 404 for another user", async () => {
     const me = await makeApiUser();
     const other = await makeApiUser("other");

@@ -18,6 +18,20 @@ import { signInAs } from "../chat/session-mock";
 
 vi.mock("@/lib/server/services/auth/session", async () => (await import("../chat/session-mock")).sessionMock);
 
+// One write of the conversation's details can be made to fail, to prove Apply is all or nothing.
+const failing = vi.hoisted(() => ({ nextConversationWrite: false }));
+vi.mock("@/models/conversations", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/models/conversations")>();
+  return {
+    ...actual,
+    updateConversationDetails: (...args: Parameters<typeof actual.updateConversationDetails>) => {
+      if (!failing.nextConversationWrite) return actual.updateConversationDetails(...args);
+      failing.nextConversationWrite = false;
+      return Promise.reject(new Error("conversation write failed"));
+    },
+  };
+});
+
 useAppDatabase();
 const fake = useFakeGeminiApp("details-key");
 
@@ -109,6 +123,20 @@ describe("Apply and Dismiss", () => {
     expect(history[0]?.messageId?.toHexString()).toBe(reply.id);
     // Used once.
     expect(await applyDetailsUpdateAction(reply.id, [])).toMatchObject({ ok: false, error: { code: "conflict:proposal" } });
+  });
+
+  it("undoes the brief and gives the card back when the chat's details cannot be written", async () => {
+    const me = await makeUser();
+    const { id, reply } = await proposed(me);
+    failing.nextConversationWrite = true;
+    expect(await applyDetailsUpdateAction(reply.id, [])).toMatchObject({ ok: false, error: { code: "internal" } });
+    const brief = await findBrief(me.owner, "financial-advisor");
+    expect(brief?.details.age).toBe(40);
+    expect(brief?.history ?? []).toEqual([]);
+    expect((await findConversation(me.owner, id))?.details.age).toBe(40);
+    // Released: the card can be applied again, and then it works.
+    expect(await applyDetailsUpdateAction(reply.id, [])).toMatchObject({ ok: true });
+    expect((await findBrief(me.owner, "financial-advisor"))?.details.age).toBe(41);
   });
 
   it("lets exactly one of two racing Applies write", async () => {

@@ -13,7 +13,7 @@ function plural(count: number, word: string): string {
 
 /** Shown as the reply when the model sent a proposal and no text. */
 export function proposalReplyText(proposal: Proposal): string {
-  if (proposal.kind === "details") return `I can remember **${formatDetailValue(proposal.update.value)}** as your new ${proposal.update.field} for this role. Apply or dismiss below.`;
+  if (proposal.kind === "details") return `I can remember **${formatDetailValue(proposal.update.value)}** as your new ${proposal.update.field.replace(/_/g, " ")} for this role. Apply or dismiss below.`;
   if (proposal.kind === "plan") {
     return `Here is a plan for **${proposal.plan.name}** with ${plural(proposal.plan.tasks.length, "task")}. Untick what you don't need, edit the rest, then create the project.`;
   }
