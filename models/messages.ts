@@ -8,6 +8,7 @@ import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
+import type { DetailsProposalDTO } from "@/lib/shared/chat/types";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import { MESSAGE_KINDS, MESSAGE_SENDERS, MESSAGE_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATES } from "@/lib/shared/chat/dto";
 import type { MessageKind, MessageSender, MessageStatus, ProposalState, TokenUsage } from "@/lib/shared/chat/types";
@@ -21,10 +22,17 @@ export { messagesHotQueries } from "@/models/messages-queries";
  * A plan or change set the AI proposed, stored on its reply so the card survives a reload. For a
  * plan that became a project, `plan` is what the user kept and `projectId` where it went.
  */
-export type StoredProposal = ({ kind: "plan"; plan: Plan; projectId?: ObjectId } | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }) & {
+export type StoredProposal = (
+  | { kind: "plan"; plan: Plan; projectId?: ObjectId }
+  | { kind: "changes"; changes: ChangeProposal; taskTitles?: Record<string, string> }
+  | StoredDetailsProposal
+) & {
   state: ProposalState;
   decidedAt?: Date;
 };
+
+/** A new value for one of the role's details, stored as the card shows it (no ids or dates inside). */
+export type StoredDetailsProposal = DetailsProposalDTO;
 
 export interface MessageDoc {
   _id: ObjectId;

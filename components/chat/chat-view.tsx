@@ -40,6 +40,12 @@ export function ChatView({ conversation, initialMessages, hasOlder, model, start
   const session = useChatSession(conversation.id, initialMessages, conversation.title);
   const { submit } = session;
   const [details, setDetails] = useState(conversation.details);
+  // A details card applied elsewhere on the page refreshes the server's props: take their details.
+  const [serverDetails, setServerDetails] = useState(conversation.details);
+  if (serverDetails !== conversation.details) {
+    setServerDetails(conversation.details);
+    setDetails(conversation.details);
+  }
   const router = useRouter();
   const pathname = usePathname();
   const starterSent = useRef(false);

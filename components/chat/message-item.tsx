@@ -13,6 +13,7 @@ import { errorMessage } from "@/lib/shared/errors";
 import { Markdown } from "@/components/chat/markdown";
 import { ChangeCard } from "@/components/projects/change-card";
 import { PlanCard } from "@/components/projects/plan-card";
+import { DetailsUpdateCard } from "@/components/chat/details-update-card";
 
 export interface MessageItemProps {
   message: MessageDTO;
@@ -33,6 +34,7 @@ export interface MessageItemProps {
 
 function ProposalCard(props: { message: MessageDTO; proposal: ProposalDTO; busy?: boolean; onChange?: (proposal: ProposalDTO) => void }) {
   const onChange = props.onChange ?? (() => {});
+  if (props.proposal.kind === "details") return <DetailsUpdateCard messageId={props.message.id} proposal={props.proposal} disabled={props.busy} onChange={onChange} />;
   return props.proposal.kind === "plan" ? (
     <PlanCard messageId={props.message.id} proposal={props.proposal} disabled={props.busy} onChange={onChange} />
   ) : (

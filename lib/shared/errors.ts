@@ -118,6 +118,7 @@ const REPLY_ERRORS = {
   aborted: { status: 409, message: "The reply was stopped." },
   invalid_plan: { status: 422, message: "I couldn't turn that into a plan. Retry to ask again." },
   invalid_changes: { status: 422, message: "I couldn't turn that into changes to your project. Retry to ask again." },
+  invalid_details_update: { status: 422, message: "I couldn't turn that into an update of your details. Retry to ask again." },
   incomplete: { status: 502, message: "The reply ended unexpectedly. Retry to get a full answer." },
   offline: { status: 503, message: "Could not reach the server. Check your connection and try again." },
   unknown: { status: 500, message: "Something went wrong while getting a reply. Try again." },

@@ -97,6 +97,10 @@ describe("every operation answers as documented", () => {
     expect(replaced.status).toBe(200);
     expect((await call("GET", `/api/v1/roles/${roleId}/brief`, { as })).status).toBe(200);
     expect((await call("PUT", `/api/v1/roles/${roleId}/brief`, { as, body: { details: { climate: "dry" } } })).status).toBe(200);
+    expect((await call("PUT", `/api/v1/roles/${roleId}/brief`, { as, body: { details: { climate: "wet" } } })).status).toBe(200);
+    const briefHistory = (await (await call("GET", `/api/v1/roles/${roleId}/brief/history`, { as })).json()) as { items: { id: string }[] };
+    expect((await call("POST", `/api/v1/roles/${roleId}/brief/restore`, { as, body: { entryId: briefHistory.items[0]!.id } })).status).toBe(200);
+    expect((await call("POST", `/api/v1/messages/${"0".repeat(24)}/proposal`, { as, body: { action: "dismiss" } })).status).toBe(404);
     expect((await call("DELETE", `/api/v1/roles/${roleId}`, { as })).status).toBe(204);
 
     const id = await makeConversation(me);

@@ -36,6 +36,8 @@ describe("a second user's token on the first user's ids", () => {
       ["DELETE", `/api/v1/roles/${roleId}`],
       ["GET", `/api/v1/roles/${roleId}/brief`],
       ["PUT", `/api/v1/roles/${roleId}/brief`, { details: { topic: "x" } }],
+      ["GET", `/api/v1/roles/${roleId}/brief/history`],
+      ["POST", `/api/v1/roles/${roleId}/brief/restore`, { entryId: "0".repeat(24) }],
       ["GET", `/api/v1/conversations/${conversationId}`],
       ["PATCH", `/api/v1/conversations/${conversationId}`, { title: "Mine now" }],
       ["DELETE", `/api/v1/conversations/${conversationId}`],

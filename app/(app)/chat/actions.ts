@@ -11,6 +11,7 @@ import {
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
 import { listOlderMessages } from "@/lib/server/services/chat/queries";
+import { applyDetailsProposal } from "@/lib/server/services/roles/details-update-service";
 import type { ActionResult } from "@/lib/shared/action-result";
 import type { ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
 import { AppError } from "@/lib/shared/errors";
@@ -72,4 +73,9 @@ export async function dismissProposalAction(messageId: string): Promise<ActionRe
     await dismissProposal(await requireOwner(), messageId);
     return null;
   });
+}
+
+/** The details card's Apply: this role's brief and this chat's details, plus the roles the user ticked. */
+export async function applyDetailsUpdateAction(messageId: string, alsoRoles: string[]): Promise<ActionResult<{ details: Record<string, unknown>; updatedRoles: string[] }>> {
+  return runAction(async () => applyDetailsProposal(await requireOwner(), messageId, { alsoRoles }));
 }

@@ -5,6 +5,7 @@ import { runAction } from "@/lib/server/infra/action-result";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { deleteCustomRole, duplicateRole, saveCustomRole } from "@/lib/server/services/roles/roles-service";
 import { startChatFromForm } from "@/lib/server/services/chat/start-chat-form";
+import { restoreBriefValue } from "@/lib/server/services/roles/brief-service";
 import type { ActionResult, FormResult } from "@/lib/shared/action-result";
 
 /**
@@ -31,4 +32,12 @@ export async function deleteCustomRoleAction(id: string): Promise<ActionResult<n
 
 export async function duplicateRoleAction(roleId: string): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => duplicateRole(await requireOwner(), roleId));
+}
+
+/** The role page's history: put back the value a change replaced; the page then re-renders with it. */
+export async function restoreBriefValueAction(roleId: string, entryId: string): Promise<ActionResult<{ details: Record<string, unknown> }>> {
+  return runAction(async () => {
+    const restored = await restoreBriefValue(await requireOwner(), roleId, entryId);
+    return { details: restored.details };
+  });
 }

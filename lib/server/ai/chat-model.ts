@@ -3,6 +3,7 @@ import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
 import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
 import { titleFromText } from "@/lib/shared/chat/title";
 import type { TokenUsage } from "@/lib/shared/chat/types";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
 export type { Proposal, ProposalTool, TokenUsage };
 
@@ -33,6 +34,8 @@ export interface StreamReplyRequest {
    * `done`; one that does not validate ends the stream with AiError invalid_plan/invalid_changes.
    */
   tools?: readonly ProposalTool[];
+  /** The conversation's role fields: what propose_details_update may name, and the types it must give. */
+  detailsFields?: readonly RoleField[];
 }
 
 export type ChatChunk =

@@ -7,6 +7,7 @@
 import "server-only";
 import { AiError } from "@/lib/server/ai/ai-errors";
 import { fallbackTitle, type ChatChunk, type ChatModel, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { deriveDetailsUpdate } from "@/lib/server/ai/demo-details";
 import { deriveChanges, derivePlan } from "@/lib/server/ai/demo-proposals";
 import type { Proposal } from "@/lib/server/ai/proposals";
 import { readSystemInstruction } from "@/lib/server/ai/system-instruction";
@@ -56,8 +57,26 @@ export function demoReplyText(request: Pick<StreamReplyRequest, "systemInstructi
 
 const DEMO_LABEL = "**Demo reply** — this is ChatCraft's offline demo model, not Gemini. Add GEMINI_API_KEY for real answers.";
 
+type DemoRequest = Pick<StreamReplyRequest, "systemInstruction" | "history" | "tools" | "detailsFields">;
+
+/**
+ * The demo's answer to "my age is now 41": a details update, or — when the value does not fit the
+ * field — the refusal Gemini's invalid call would end in, after the ordinary reply.
+ */
+function demoDetailsProposal(request: DemoRequest, userText: string): { text: string; proposal?: Proposal; refused?: AiError } | null {
+  if (!request.tools?.includes("propose_details_update") || !request.detailsFields) return null;
+  const derived = deriveDetailsUpdate(userText, request.detailsFields);
+  if (!derived) return null;
+  if ("refused" in derived) return { text: demoReplyText(request), refused: derived.refused };
+  const label = request.detailsFields.find((field) => field.key === derived.update.field)?.label ?? derived.update.field;
+  return {
+    text: `${DEMO_LABEL}\n\nYou told me a new value for **${label}**. Apply the card below to remember it for this role, or dismiss it.`,
+    proposal: { kind: "details", update: derived.update },
+  };
+}
+
 /** The demo's answer when a tool is offered: a proposal derived from the user's words, or none. */
-export function demoProposal(request: Pick<StreamReplyRequest, "systemInstruction" | "history" | "tools">): { text: string; proposal: Proposal } | null {
+export function demoProposal(request: DemoRequest): { text: string; proposal?: Proposal; refused?: AiError } | null {
   const lastUser = [...request.history].reverse().find((turn) => turn.role === "user");
   if (!lastUser) return null;
   if (request.tools?.includes("propose_plan")) {
@@ -73,7 +92,7 @@ export function demoProposal(request: Pick<StreamReplyRequest, "systemInstructio
     const proposal = deriveChanges(lastUser.text);
     if (proposal) return { text: `${DEMO_LABEL}\n\nHere is the change you asked for. Apply it to update the board, or dismiss it.`, proposal };
   }
-  return null;
+  return demoDetailsProposal(request, lastUser.text);
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -107,7 +126,8 @@ export function createDemoModel(options: DemoModelOptions = {}): ChatModel {
         if (index > 0 && delayMs > 0) await wait(delayMs, request.signal);
         yield { type: "text", text: piece };
       }
-      if (proposed) yield { type: "proposal", proposal: proposed.proposal };
+      if (proposed?.refused) throw proposed.refused;
+      if (proposed?.proposal) yield { type: "proposal", proposal: proposed.proposal };
       const inputTokens = estimateTokens(request.systemInstruction) + request.history.reduce((sum, turn) => sum + estimateTokens(turn.text), 0);
       const outputTokens = estimateTokens(text);
       yield { type: "done", finishReason: "STOP", usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };

@@ -37,12 +37,18 @@ function functionCallsOf(candidate: Candidate | undefined): FunctionCall[] {
  * The proposal in a finished answer, validated whole: the first call must name a tool offered
  * this turn and its arguments must pass the tool's schema, or nothing of it is used.
  */
-function proposalFrom(calls: FunctionCall[], offered: readonly ProposalTool[]): Proposal | null {
+function proposalFrom(calls: FunctionCall[], offered: readonly ProposalTool[], fields: StreamReplyRequest["detailsFields"]): Proposal | null {
   const call = calls[0];
   if (!call) return null;
   const fallback = offered[0] ?? "propose_plan";
   if (!isProposalTool(call.name) || !offered.includes(call.name)) throw invalidProposalError(fallback);
-  return parseProposalCall(call.name, call.args ?? {});
+  return parseProposalCall(call.name, call.args ?? {}, fields);
+}
+
+/** The tool a failed answer was about: the one it began to call when offered, else the first offered. */
+function failedTool(calls: FunctionCall[], offered: readonly ProposalTool[]): ProposalTool | undefined {
+  const name = calls[0]?.name;
+  return isProposalTool(name) && offered.includes(name) ? name : offered[0];
 }
 
 /** Visible text of a candidate; thought summaries are not part of the reply. */
@@ -97,7 +103,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
           // One HTTP request per reply: no hidden re-requests that would spend tokens again.
           automaticContinuation: false,
           httpOptions: { fetch: capture.fetch },
-          ...(offered.length > 0 ? { tools: [{ functionDeclarations: proposalDeclarations(offered) }] } : {}),
+          ...(offered.length > 0 ? { tools: [{ functionDeclarations: proposalDeclarations(offered, request.detailsFields) }] } : {}),
         },
       });
       let usage: TokenUsage | undefined;
@@ -114,18 +120,18 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
           if (BLOCKED_FINISH_REASONS.has(finishReason)) throw new AiError("safety_blocked");
         }
       }
-      const tool = offered[0];
+      const tool = failedTool(calls, offered);
       // Gemini always ends a reply with a finish reason; a stream without one was cut off.
       if (!finishReason) throw calls.length > 0 && tool ? invalidProposalError(tool) : new AiError("network");
       if (tool && BAD_CALL_FINISH_REASONS.has(finishReason)) throw invalidProposalError(tool);
-      const proposal = offered.length > 0 ? proposalFrom(calls, offered) : null;
+      const proposal = offered.length > 0 ? proposalFrom(calls, offered, request.detailsFields) : null;
       if (proposal) yield { type: "proposal", proposal };
       finished = true;
       yield { type: "done", ...(usage ? { usage } : {}), finishReason };
     } catch (error) {
       const mapped = toAiError(error, { signal: request.signal, retryAfterHeader: capture.retryAfter() });
       // Cut off after a call began: the user is told the proposal could not be used, not just that the line dropped.
-      const tool = offered[0];
+      const tool = failedTool(calls, offered);
       throw mapped.code === "network" && calls.length > 0 && tool ? invalidProposalError(tool, error) : mapped;
     } finally {
       if (!finished) local.abort();

@@ -8,13 +8,15 @@ import "server-only";
 import type { FunctionDeclaration } from "@google/genai";
 import { z } from "zod";
 import { AiError } from "@/lib/server/ai/ai-errors";
+import { DETAILS_TOOL, detailsToolDescription, detailsUpdateSchemaFor, parseDetailsCall, type DetailsUpdate } from "@/lib/server/ai/proposals-details";
 import { changeProposalSchema, planSchema, type ChangeProposal, type Plan } from "@/lib/shared/projects/plan-schema";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 
-export type ProposalTool = "propose_plan" | "propose_changes";
+export type ProposalTool = "propose_plan" | "propose_changes" | typeof DETAILS_TOOL;
 
-export type Proposal = { kind: "plan"; plan: Plan } | { kind: "changes"; changes: ChangeProposal };
+export type Proposal = { kind: "plan"; plan: Plan } | { kind: "changes"; changes: ChangeProposal } | { kind: "details"; update: DetailsUpdate };
 
-const TOOLS = {
+const PROJECT_TOOLS = {
   propose_plan: {
     schema: planSchema,
     description:
@@ -29,11 +31,12 @@ const TOOLS = {
 
 /** What the user sees when a proposal cannot be used, whatever the reason (bad arguments, over a limit, cut off). */
 export function invalidProposalError(tool: ProposalTool, cause?: unknown): AiError {
-  return new AiError(tool === "propose_plan" ? "invalid_plan" : "invalid_changes", { cause });
+  const code = tool === "propose_plan" ? "invalid_plan" : tool === "propose_changes" ? "invalid_changes" : "invalid_details_update";
+  return new AiError(code, { cause });
 }
 
 export function isProposalTool(name: unknown): name is ProposalTool {
-  return name === "propose_plan" || name === "propose_changes";
+  return name === "propose_plan" || name === "propose_changes" || name === DETAILS_TOOL;
 }
 
 /**
@@ -62,12 +65,18 @@ function adapt(value: unknown): unknown {
   return out;
 }
 
-export function proposalDeclarations(tools: readonly ProposalTool[]): FunctionDeclaration[] {
-  return tools.map((name) => ({ name, description: TOOLS[name].description, parametersJsonSchema: toGeminiJsonSchema(TOOLS[name].schema) }));
+/** `fields` are the conversation's role fields, from which propose_details_update is declared. */
+export function proposalDeclarations(tools: readonly ProposalTool[], fields: readonly RoleField[] = []): FunctionDeclaration[] {
+  return tools.flatMap((name): FunctionDeclaration[] => {
+    if (name !== DETAILS_TOOL) return [{ name, description: PROJECT_TOOLS[name].description, parametersJsonSchema: toGeminiJsonSchema(PROJECT_TOOLS[name].schema) }];
+    if (fields.length === 0) return [];
+    return [{ name, description: detailsToolDescription(fields), parametersJsonSchema: toGeminiJsonSchema(detailsUpdateSchemaFor(fields)) }];
+  });
 }
 
 /** Validates a call's arguments with the tool's schema; anything that does not pass is refused whole. */
-export function parseProposalCall(name: ProposalTool, args: unknown): Proposal {
+export function parseProposalCall(name: ProposalTool, args: unknown, fields: readonly RoleField[] = []): Proposal {
+  if (name === DETAILS_TOOL) return { kind: "details", update: parseDetailsCall(fields, args) };
   if (name === "propose_plan") {
     const parsed = planSchema.safeParse(args);
     if (!parsed.success) throw invalidProposalError(name, parsed.error);

@@ -37,3 +37,30 @@ export const messagesQuerySchema = pageQuerySchema.extend({
 });
 
 export { MAX_PAGE_LIMIT };
+
+/** Apply a details update (the other roles to update too, from its sharedRoles) or dismiss any proposal. */
+export const proposalDecisionSchema = z
+  .discriminatedUnion(
+    "action",
+    [
+      z.object({
+        action: z.literal("apply"),
+        alsoRoles: z
+          .array(z.string().max(100), { error: "alsoRoles must be a list of role ids" })
+          .max(50, "At most 50 other roles")
+          .default([])
+          .meta({ description: "Other roles (from the proposal's sharedRoles) whose briefs get the value too." }),
+      }),
+      z.object({ action: z.literal("dismiss") }),
+    ],
+    { error: "action must be apply or dismiss" },
+  )
+  .meta({ id: "ProposalDecision", description: "apply works on details proposals; plans and changes are applied in the app." });
+
+export const proposalDecisionResultSchema = z
+  .object({
+    state: z.enum(["applied", "dismissed"]),
+    details: detailsSchema.optional().meta({ description: "After apply: the conversation's details." }),
+    updatedRoles: z.array(z.string()).optional().meta({ description: "After apply: the roles whose briefs were updated." }),
+  })
+  .meta({ id: "ProposalDecisionResult" });

@@ -22,3 +22,33 @@ export const briefSchema = z
 export const briefBodySchema = z.object({ details: detailsSchema }).meta({ id: "BriefInput" });
 
 export const roleIdSchema = z.string().min(1).max(100);
+
+/** One change of a brief: which field, to what, from what, when, and where it came from. */
+export const briefHistoryEntrySchema = z
+  .object({
+    id: z.string(),
+    field: z.string().meta({ description: "The key of the role's field." }),
+    label: z.string().meta({ description: "The field's label (the key when the role no longer has the field)." }),
+    value: z.unknown().optional().meta({ description: "The new value; absent when it was cleared." }),
+    previous: z.unknown().optional().meta({ description: "The value before; absent when there was none." }),
+    at: z.iso.datetime(),
+    source: z.enum(["form", "chat", "restore"]).meta({ description: "form: edited in the details form; chat: a details card applied; restore: restored from this history." }),
+    conversationId: z.string().optional().meta({ description: "For source chat: the conversation the card was in." }),
+    messageId: z.string().optional().meta({ description: "For source chat: the AI reply that carried the card." }),
+  })
+  .meta({ id: "BriefHistoryEntry" });
+
+export const briefHistorySchema = z
+  .object({
+    roleId: z.string(),
+    items: z.array(briefHistoryEntrySchema).meta({ description: "Newest first; at most 100 are kept." }),
+    lastChatAt: z.iso.datetime().nullable().meta({ description: "When the last conversation with this role was started." }),
+  })
+  .meta({ id: "BriefHistory" });
+
+export const briefRestoreBodySchema = z
+  .object({ entryId: z.string().regex(/^[0-9a-f]{24}$/i, "entryId is not valid.").meta({ description: "The history entry whose previous value to restore." }) })
+  .meta({ id: "BriefRestore" });
+
+export type BriefHistoryEntryDTO = z.infer<typeof briefHistoryEntrySchema>;
+export type BriefHistoryDTO = z.infer<typeof briefHistorySchema>;

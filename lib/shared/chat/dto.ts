@@ -15,7 +15,7 @@ export const MESSAGE_KINDS = ["message", "notice"] as const;
 export const MESSAGE_STATUSES = ["complete", "streaming", "stopped", "error"] as const;
 /** A proposal waits for the user; Create project / Apply make it "applied", Dismiss "dismissed". */
 export const PROPOSAL_STATES = ["proposed", "applied", "dismissed"] as const;
-export const PROPOSAL_KINDS = ["plan", "changes"] as const;
+export const PROPOSAL_KINDS = ["plan", "changes", "details"] as const;
 /** "project-planning" when opened from Create project: replies may propose a plan. */
 export const CONVERSATION_MODES = ["chat", "project-planning"] as const;
 
@@ -27,7 +27,21 @@ const proposalState = z.enum(PROPOSAL_STATES);
 
 export const tokenUsageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() });
 
-/** A plan or change set an AI reply proposed; the app applies it only when the user confirms. */
+/** A new value for one of the role's remembered details (the details card); stored as shown. */
+export const detailsProposalSchema = z.object({
+  kind: z.literal("details"),
+  field: z.string().meta({ description: "The key of the role's field." }),
+  label: z.string(),
+  from: z.unknown().optional().meta({ description: "The value in this conversation before; absent when it was empty." }),
+  to: z.unknown().meta({ description: "The proposed value, valid for the field." }),
+  sentence: z.string().meta({ description: "The user's sentence it came from." }),
+  sharedRoles: z
+    .array(z.object({ roleId: z.string(), roleName: z.string() }))
+    .optional()
+    .meta({ description: "Other roles whose briefs share the field's key: apply may update them too, if asked." }),
+});
+
+/** A plan, change set or details update an AI reply proposed; the app applies it only when the user confirms. */
 export const proposalSchema = z
   .union([
     z.object({ kind: z.literal("plan"), plan: planSchema, projectId: z.string().optional(), state: proposalState }),
@@ -37,6 +51,7 @@ export const proposalSchema = z
       taskTitles: z.record(z.string(), z.string()).optional(),
       state: proposalState,
     }),
+    detailsProposalSchema.extend({ state: proposalState }),
   ])
   .meta({ id: "Proposal" });
 

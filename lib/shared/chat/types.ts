@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type {
   CONVERSATION_MODES,
   conversationSchema,
+  detailsProposalSchema,
   conversationSummarySchema,
   MESSAGE_KINDS,
   MESSAGE_SENDERS,
@@ -53,6 +54,8 @@ export type TokenUsage = z.infer<typeof tokenUsageSchema>;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 /** A plan or change set proposed on an AI reply; the card the user edits and confirms. */
 export type ProposalDTO = z.infer<typeof proposalSchema>;
+/** A new value for one of the role's remembered details (the details card). */
+export type DetailsProposalDTO = z.infer<typeof detailsProposalSchema>;
 export type MessageDTO = z.infer<typeof messageSchema>;
 
 /** One page of a conversation, oldest first (the chat page opens on the newest page). */

@@ -67,6 +67,15 @@ function valueSchema(field: RoleField): z.ZodType {
   }
 }
 
+/**
+ * One field's value as a program sends it (JSON: a number is a number, a list a list), with no
+ * form quirks: the function declaration Gemini receives is generated from it, so the model is told
+ * the same types, options and ranges the form checks.
+ */
+export function strictFieldValueSchema(field: RoleField): z.ZodType {
+  return valueSchema(field);
+}
+
 /** The validator of one field's value (normalised input → clean value), optional unless required. */
 export function fieldValueSchema(field: RoleField): z.ZodType {
   const normalise = field.type === "number" ? toNumber : field.type === "multiselect" ? toList : blankToUndefined;

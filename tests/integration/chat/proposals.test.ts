@@ -137,12 +137,13 @@ describe("a plan proposed in a planning conversation", () => {
     expect(retried.proposal?.state).toBe("proposed");
   });
 
-  it("does not offer tools to an ordinary role chat", async () => {
+  it("offers an ordinary role chat no project tools, only the details update (issue 20)", async () => {
     const me = await makeUser("chatter");
     signInAs(me.user);
     const conversation = await startConversation(me.owner, "project-planner", { project_goal: "Anything" });
     await send(conversation._id.toHexString(), "Hello");
-    expect(fake.requests.find((request) => request.kind === "stream")!.body.tools).toBeUndefined();
+    const tools = fake.requests.find((request) => request.kind === "stream")!.body.tools as { functionDeclarations: { name: string }[] }[];
+    expect(tools.flatMap((tool) => tool.functionDeclarations.map((declaration) => declaration.name))).toEqual(["propose_details_update"]);
   });
 });
 

@@ -18,12 +18,14 @@ import {
   messagesQuerySchema,
   renameConversationSchema,
   replyBodySchema,
+  proposalDecisionResultSchema,
+  proposalDecisionSchema,
   replyResultSchema,
 } from "@/lib/shared/api/chat";
 import { objectIdSchema, pageQuerySchema } from "@/lib/shared/api/common";
 import { exportQuerySchema } from "@/lib/shared/api/export";
 import { meSchema } from "@/lib/shared/api/me";
-import { briefBodySchema, briefSchema, roleIdSchema, roleInputBodySchema, roleListSchema, roleResponseSchema } from "@/lib/shared/api/roles";
+import { briefBodySchema, briefHistorySchema, briefRestoreBodySchema, briefSchema, roleIdSchema, roleInputBodySchema, roleListSchema, roleResponseSchema } from "@/lib/shared/api/roles";
 
 export const API_VERSION = "1.0.0";
 
@@ -73,6 +75,28 @@ const v1Paths: ZodOpenApiPathsObject = {
       requestParams: roleParams,
       requestBody: { content: { "application/json": { schema: briefBodySchema } } },
       responses: { "200": json(briefSchema) },
+    }),
+  },
+  "/api/v1/roles/{roleId}/brief/history": {
+    get: op("The brief's change history", ["Roles"], {
+      description: "Newest first: each change's field, value and previous value, when, and where it came from (the form, a details card in a conversation, or a restore).",
+      requestParams: roleParams,
+      responses: { "200": json(briefHistorySchema) },
+    }),
+  },
+  "/api/v1/roles/{roleId}/brief/restore": {
+    post: op("Restore the value a history entry replaced", ["Roles"], {
+      requestParams: roleParams,
+      requestBody: { content: { "application/json": { schema: briefRestoreBodySchema } } },
+      responses: { "200": json(briefSchema), "409": problem("The brief changed meanwhile; read it again.") },
+    }),
+  },
+  "/api/v1/messages/{messageId}/proposal": {
+    post: op("Apply or dismiss a reply's proposal", ["Conversations"], {
+      description: "apply writes a details update to the role's brief and the conversation's details (and to the ticked sharedRoles), all or nothing; a proposal is used once.",
+      requestParams: { path: z.object({ messageId: objectIdSchema }) },
+      requestBody: { content: { "application/json": { schema: proposalDecisionSchema } } },
+      responses: { "200": json(proposalDecisionResultSchema), "409": problem("The proposal was already applied or dismissed.") },
     }),
   },
   "/api/v1/conversations": {

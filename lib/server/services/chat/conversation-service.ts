@@ -11,8 +11,9 @@ import type { ConversationPage, MessageDTO } from "@/lib/shared/chat/types";
 import { AppError } from "@/lib/shared/errors";
 import { toAppError } from "@/lib/server/infra/http/problem";
 import { detailsSchemaFor } from "@/lib/shared/roles/details-schema";
+import { formatDetailValue } from "@/lib/shared/roles/detail-value";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
-import { upsertBrief } from "@/models/briefs";
+import { saveBriefFromForm } from "@/lib/server/services/roles/brief-history";
 import {
   createConversation,
   decodeConversationCursor,
@@ -86,7 +87,7 @@ export async function startConversation(
   const resolved = await resolveRole(owner, roleId);
   if (!resolved) throw new AppError("not_found:role");
   const details = validateDetails(resolved.role.fields, rawDetails);
-  await upsertBrief(owner, resolved.role.id, details);
+  await saveBriefFromForm(owner, resolved.role.fields, resolved.role.id, details, { chatStarted: true });
   const planning = options.mode === "project-planning";
   return createConversation(owner, {
     snapshot: snapshotOf(resolved.role),
@@ -121,17 +122,11 @@ export async function renameConversation(owner: Owner, id: string, title: unknow
   return { title: parsed.data };
 }
 
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
-  if (value === undefined || value === null || value === "") return "—";
-  return String(value);
-}
-
 /** "Details updated: Age 30 → 31; Country — → Norway" for the fields that changed. */
 export function describeDetailsChange(fields: RoleField[], before: Record<string, unknown>, after: Record<string, unknown>): string {
   const changes = fields
-    .filter((field) => describeValue(before[field.key]) !== describeValue(after[field.key]))
-    .map((field) => `${field.label}: ${describeValue(before[field.key])} → ${describeValue(after[field.key])}`);
+    .filter((field) => formatDetailValue(before[field.key]) !== formatDetailValue(after[field.key]))
+    .map((field) => `${field.label}: ${formatDetailValue(before[field.key])} → ${formatDetailValue(after[field.key])}`);
   const text = changes.length ? `Details updated — ${changes.join("; ")}` : "Details saved (no changes).";
   return text.length <= 2000 ? text : `${text.slice(0, 1999)}…`;
 }
@@ -150,7 +145,7 @@ export async function updateConversationDetailsFor(
   const details = validateDetails(conversation.fields, rawDetails);
   const updated = await updateConversationDetails(owner, conversation._id, details);
   if (!updated) throw new AppError("not_found:conversation");
-  await upsertBrief(owner, conversation.roleId, details);
+  await saveBriefFromForm(owner, conversation.fields, conversation.roleId, details);
   const notice = await insertMessage(owner, conversation._id, {
     sender: "user",
     kind: "notice",

@@ -7,6 +7,10 @@ import type { ConversationDoc } from "@/models/conversations";
 import type { MessageDoc, StoredProposal } from "@/models/messages";
 
 export function toProposalDTO(proposal: StoredProposal): ProposalDTO {
+  if (proposal.kind === "details") {
+    const { decidedAt: _decidedAt, ...rest } = proposal;
+    return rest;
+  }
   if (proposal.kind === "plan") {
     return { kind: "plan", plan: proposal.plan, state: proposal.state, ...(proposal.projectId ? { projectId: proposal.projectId.toHexString() } : {}) };
   }

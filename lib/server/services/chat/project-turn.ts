@@ -13,6 +13,8 @@ import type { Proposal, ProposalTool } from "@/lib/server/ai/chat-model";
 import { getEnv } from "@/lib/server/infra/env";
 import type { ConversationDoc, Owner } from "@/models/conversations";
 import type { StoredProposal } from "@/models/messages";
+import { storedDetailsProposal } from "@/lib/server/services/roles/details-update-service";
+import type { RoleField } from "@/lib/shared/roles/role-schema";
 import { findProject } from "@/models/projects";
 import { findTasks, listProjectTasks, OPEN_TASK_STATUSES, type TaskDoc } from "@/models/tasks";
 
@@ -25,6 +27,8 @@ const TASKS_BUDGET_SHARE = 0.25;
 
 export interface TurnTools {
   tools: ProposalTool[];
+  /** The conversation's role fields, from which propose_details_update is declared. */
+  detailsFields?: RoleField[];
   /** Appended to the system instruction for this turn ("" when nothing is offered). */
   instruction: string;
   /** The project whose tasks a change proposal may name. */
@@ -88,7 +92,22 @@ function projectInstruction(name: string, tasks: ReturnType<typeof selectContext
   ].join("\n");
 }
 
+/**
+ * Every turn may also propose an update to the role's remembered details (declared from the
+ * conversation's own fields), next to the project tools the conversation allows.
+ */
 export async function toolsForTurn(owner: Owner, conversation: ConversationDoc): Promise<TurnTools> {
+  const turn = await projectToolsForTurn(owner, conversation);
+  if (conversation.fields.length === 0) return turn;
+  return { ...turn, tools: [...turn.tools, "propose_details_update"], detailsFields: conversation.fields, instruction: [turn.instruction, DETAILS_INSTRUCTION].filter(Boolean).join("\n\n") };
+}
+
+const DETAILS_INSTRUCTION = [
+  "## Remembered details",
+  "When the user states a new value for one of their details above (for example a new age or country), call the propose_details_update function with that field's key, the new value and the user's sentence. The user applies or dismisses it; never say it was saved.",
+].join("\n");
+
+async function projectToolsForTurn(owner: Owner, conversation: ConversationDoc): Promise<TurnTools> {
   if (conversation.projectId) {
     const project = await findProject(owner, conversation.projectId);
     // The project was deleted and its chat kept: an ordinary chat from now on.
@@ -106,7 +125,7 @@ export async function toolsForTurn(owner: Owner, conversation: ConversationDoc):
  * up, deleted, or someone else's) is refused whole, as an invalid proposal. Returns the named
  * tasks' titles, so the card can say which task a change is about.
  */
-export async function checkProposalReferences(owner: Owner, turn: TurnTools, proposal: Proposal): Promise<Record<string, string>> {
+async function checkProposalReferences(owner: Owner, turn: TurnTools, proposal: Proposal): Promise<Record<string, string>> {
   if (proposal.kind !== "changes") return {};
   if (!turn.projectId) throw invalidProposalError("propose_changes");
   const ids = [...new Set(proposal.changes.changes.flatMap((change) => (change.type === "update_task" ? [change.taskId.toLowerCase()] : [])))];
@@ -116,8 +135,17 @@ export async function checkProposalReferences(owner: Owner, turn: TurnTools, pro
   return Object.fromEntries(found.map((task) => [task._id.toHexString(), task.title]));
 }
 
-/** A validated proposal as stored on its reply, waiting for the user. */
-export function toStoredProposal(proposal: Proposal, taskTitles: Record<string, string>): StoredProposal {
+/**
+ * A validated proposal as stored on its reply, waiting for the user; null when there is nothing
+ * to decide (a details update to the value the chat already has). Throws when a change names a
+ * task outside the project.
+ */
+export async function storedProposalFor(owner: Owner, conversation: ConversationDoc, turn: TurnTools, proposal: Proposal): Promise<StoredProposal | null> {
+  if (proposal.kind === "details") return storedDetailsProposal(owner, conversation, proposal.update);
+  return toStoredProposal(proposal, await checkProposalReferences(owner, turn, proposal));
+}
+
+function toStoredProposal(proposal: Exclude<Proposal, { kind: "details" }>, taskTitles: Record<string, string>): StoredProposal {
   if (proposal.kind === "plan") return { kind: "plan", plan: proposal.plan, state: "proposed" };
   return { kind: "changes", changes: proposal.changes, state: "proposed", ...(Object.keys(taskTitles).length > 0 ? { taskTitles } : {}) };
 }

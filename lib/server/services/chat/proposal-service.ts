@@ -24,7 +24,7 @@ const DECIDED: Record<Exclude<StoredProposal["state"], "proposed">, string> = {
 };
 
 /** The owner's message carrying a proposal of this kind that is still waiting, with its conversation. */
-async function requireOpenProposal<K extends Kind>(
+export async function requireOpenProposal<K extends Kind>(
   owner: Owner,
   messageId: unknown,
   kind: K,
@@ -38,12 +38,14 @@ async function requireOpenProposal<K extends Kind>(
   return { message: message as ProposalMessage<K>, conversation };
 }
 
-async function claim(owner: Owner, id: ObjectId, kind: Kind, plan?: Plan): Promise<void> {
+/** The one conditional write that lets exactly one Apply proceed (proposed → applied). */
+export async function claim(owner: Owner, id: ObjectId, kind: Kind, plan?: Plan): Promise<void> {
   const claimed = await transitionProposal(owner, id, { kind, from: "proposed", to: "applied", ...(plan ? { set: { plan } } : {}) });
   if (!claimed) throw new AppError("conflict:proposal", DECIDED.applied);
 }
 
-async function release(owner: Owner, id: ObjectId, kind: Kind): Promise<void> {
+/** Gives the card back (applied → proposed) when the work after the claim failed. */
+export async function release(owner: Owner, id: ObjectId, kind: Kind): Promise<void> {
   await transitionProposal(owner, id, { kind, from: "applied", to: "proposed" });
 }
 

@@ -5,6 +5,7 @@
 import "server-only";
 import type { ProposalDTO } from "@/lib/shared/chat/types";
 import type { Proposal } from "@/lib/server/ai/chat-model";
+import { formatDetailValue } from "@/lib/shared/roles/detail-value";
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -12,6 +13,7 @@ function plural(count: number, word: string): string {
 
 /** Shown as the reply when the model sent a proposal and no text. */
 export function proposalReplyText(proposal: Proposal): string {
+  if (proposal.kind === "details") return `I can remember **${formatDetailValue(proposal.update.value)}** as your new ${proposal.update.field.replace(/_/g, " ")} for this role. Apply or dismiss below.`;
   if (proposal.kind === "plan") {
     return `Here is a plan for **${proposal.plan.name}** with ${plural(proposal.plan.tasks.length, "task")}. Untick what you don't need, edit the rest, then create the project.`;
   }
@@ -24,7 +26,9 @@ const OUTCOME = { proposed: "the user has not decided yet", applied: "the user a
 /** Appended to an AI turn in the model's context (never shown to the user). */
 export function proposalContextNote(proposal: ProposalDTO): string {
   const what =
-    proposal.kind === "plan"
+    proposal.kind === "details"
+      ? `to update the user's ${proposal.label} to ${formatDetailValue(proposal.to)}`
+      : proposal.kind === "plan"
       ? `a plan “${proposal.plan.name}” with ${plural(proposal.plan.tasks.length, "task")}`
       : `${plural(proposal.changes.changes.length, "change")} to the project`;
   return `[You proposed ${what} through a function call; ${OUTCOME[proposal.state]}.]`;

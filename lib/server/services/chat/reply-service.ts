@@ -11,7 +11,7 @@ import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "
 import { toMessageDTO } from "@/lib/server/services/chat/dto";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/server/services/chat/limits";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
-import { checkProposalReferences, toolsForTurn, toStoredProposal, type TurnTools } from "@/lib/server/services/chat/project-turn";
+import { storedProposalFor, toolsForTurn, type TurnTools } from "@/lib/server/services/chat/project-turn";
 import { proposalReplyText } from "@/lib/server/services/chat/proposal-text";
 import { maybeGenerateTitle } from "@/lib/server/services/chat/title";
 import type { ChatStreamEvent, ReplyRequest } from "@/lib/shared/chat/types";
@@ -35,6 +35,7 @@ import {
   replaceMessageText,
   saveReplyProgress,
   type MessageDoc,
+  type StoredProposal,
 } from "@/models/messages";
 
 /** How often (ms) the partial text of a streaming reply is written, so a crash keeps most of it. */
@@ -187,7 +188,7 @@ async function streamReply(
 
   let text = "";
   let proposal: Proposal | undefined;
-  let taskTitles: Record<string, string> = {};
+  let stored: StoredProposal | null = null;
   let usage: TokenUsage | undefined;
   let lastSave = Date.now();
   const aiMetrics = startAiReply(model.id);
@@ -198,6 +199,7 @@ async function streamReply(
       temperature: conversation.temperature ?? DEFAULT_TEMPERATURE,
       signal,
       ...(turn.tools?.length ? { tools: turn.tools } : {}),
+      ...(turn.detailsFields ? { detailsFields: turn.detailsFields } : {}),
     });
     for await (const part of stream) {
       if (part.type === "done") {
@@ -219,7 +221,7 @@ async function streamReply(
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
     // A change naming a task outside this project is refused whole, like arguments that fail the schema.
-    if (proposal) taskTitles = await checkProposalReferences(owner, turn, proposal);
+    if (proposal) stored = await storedProposalFor(owner, conversation, turn, proposal);
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await placeholder;
@@ -228,14 +230,14 @@ async function streamReply(
   }
 
   aiMetrics.end("complete", usage);
-  if (proposal && !text.trim()) text = proposalReplyText(proposal);
+  if (stored && proposal && !text.trim()) text = proposalReplyText(proposal);
   await placeholder;
   const saved = await finalizeReply(owner, replyId, {
     message: text,
     status: "complete",
     model: model.id,
     usage,
-    ...(proposal ? { proposal: toStoredProposal(proposal, taskTitles) } : {}),
+    ...(stored ? { proposal: stored } : {}),
   });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
   const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
