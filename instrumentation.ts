@@ -21,6 +21,9 @@ export async function register(): Promise<void> {
   const started = Date.now();
   try {
     await ensureAllModels();
+    // Every instance sweeps: a reply whose instance died is marked interrupted without any operator.
+    const { startSweeper } = await import("@/lib/server/services/live/sweeper");
+    startSweeper();
     logger().info({ db: env.MONGODB_DB, kind: env.CHATCRAFT_DB_KIND, ms: Date.now() - started }, "database ready: validators and indexes ensured");
   } catch (error) {
     logger().fatal({ err: error }, "database start-up failed");

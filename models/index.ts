@@ -15,6 +15,8 @@ import { conversationsHotQueries, conversationsModel } from "@/models/conversati
 import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
 import { messagesHotQueries, messagesModel } from "@/models/messages";
 import { projectsHotQueries, projectsModel } from "@/models/projects";
+import { replyChunksHotQueries, replyChunksModel } from "@/models/reply-chunks";
+import { replyStreamsHotQueries, replyStreamsModel } from "@/models/reply-streams";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
@@ -33,6 +35,8 @@ export const allModels: readonly ModelDefinition[] = [
   tasksModel,
   apiTokensModel,
   idempotencyKeysModel,
+  replyChunksModel,
+  replyStreamsModel,
 ];
 
 /**
@@ -51,6 +55,8 @@ export const allHotQueries: readonly HotQuery[] = [
   ...tasksHotQueries,
   ...apiTokensHotQueries,
   ...idempotencyKeysHotQueries,
+  ...replyChunksHotQueries,
+  ...replyStreamsHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

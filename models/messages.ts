@@ -7,7 +7,7 @@ import "server-only";
 import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
+import { deleteWith, findOneWith, findWith, modifyWith } from "@/lib/server/infra/db/query-shape";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
 import { MESSAGES_COLLECTION, messageQueries as q } from "@/models/messages-queries";
@@ -178,11 +178,6 @@ export async function transitionProposal(
   if (change.set?.plan) set["proposal.plan"] = change.set.plan;
   if (change.set?.projectId) set["proposal.projectId"] = change.set.projectId;
   return modifyWith(await messages(), q.transitionProposal(owner, id, change.kind, change.from, set));
-}
-
-/** Saves the text streamed so far, so a crash mid-reply still leaves what was written. */
-export async function saveReplyProgress(owner: Owner, id: ObjectId, message: string): Promise<void> {
-  await updateWith(await messages(), q.saveProgress(owner, id, message));
 }
 
 /** The newest `limit` messages, oldest first (the page view and the model's context window). */

@@ -11,6 +11,7 @@ import {
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
 import { listOlderMessages } from "@/lib/server/services/chat/queries";
+import { stopReply } from "@/lib/server/services/live/stop-reply";
 import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
 import { AppError } from "@/lib/shared/errors";
 import { z } from "zod";
@@ -71,4 +72,9 @@ export async function dismissProposalAction(messageId: string): Promise<ActionRe
     await dismissProposal(await requireOwner(), messageId);
     return null;
   });
+}
+
+/** Stop from any tab: the reply streaming here or in another tab, device or instance stops within a second. */
+export async function stopReplyAction(conversationId: string, messageId: string): Promise<ActionResult<{ stopping: boolean }>> {
+  return runAction(async () => ({ stopping: await stopReply(await requireOwner(), String(conversationId), String(messageId)) }));
 }

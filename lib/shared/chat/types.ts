@@ -85,6 +85,8 @@ export interface MessageDTO {
   /** The model that wrote an AI reply. */
   model?: string;
   proposal?: ProposalDTO;
+  /** While status is "streaming": the last reply chunk included in `message` (the live stream continues after it). */
+  seq?: number;
 }
 
 /** One page of a conversation, oldest first (the chat page opens on the newest page). */

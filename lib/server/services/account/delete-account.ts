@@ -15,6 +15,8 @@ import * as conversations from "@/models/conversations";
 import * as idempotencyKeys from "@/models/idempotency-keys";
 import * as messages from "@/models/messages";
 import * as projects from "@/models/projects";
+import * as replyChunks from "@/models/reply-chunks";
+import * as replyStreams from "@/models/reply-streams";
 import * as roles from "@/models/roles";
 import * as sessions from "@/models/sessions";
 import * as tasks from "@/models/tasks";
@@ -27,6 +29,8 @@ interface Parents {
 
 /** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
 const OWNER_DELETIONS = [
+  [replyStreams.replyStreamsModel.collection, (owner) => replyStreams.deleteAllForOwner(owner)],
+  [replyChunks.replyChunksModel.collection, (owner) => replyChunks.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
   [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
   [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],

@@ -19,6 +19,7 @@ import { assembleSystemInstruction } from "@/lib/server/ai/system-instruction";
 import { estimateTokens } from "@/lib/server/ai/token-budget";
 import { describeAiError, getChatModel, type ChatTurn, type Proposal } from "@/lib/server/services/chat/ai-adapter";
 import { AppError } from "@/lib/shared/errors";
+import { trackReplyProgress } from "@/lib/server/services/live/reply-progress";
 import { logger } from "@/lib/server/infra/log";
 import { startAiReply } from "@/lib/server/infra/metrics";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
@@ -31,13 +32,9 @@ import {
   insertMessages,
   listRecentMessages,
   replaceMessageText,
-  saveReplyProgress,
   type MessageDoc,
   type MessageUsage,
 } from "@/models/messages";
-
-/** How often (ms) the partial text of a streaming reply is written, so a crash keeps most of it. */
-const PROGRESS_SAVE_MS = 2_000;
 
 export interface PreparedReply {
   owner: Owner;
@@ -188,7 +185,10 @@ async function streamReply(
   let proposal: Proposal | undefined;
   let taskTitles: Record<string, string> = {};
   let usage: MessageUsage | undefined;
-  let lastSave = Date.now();
+  // The text goes to MongoDB as it streams (any tab or instance follows it), and Stop from any of
+  // them aborts the model like the client's own signal.
+  const progress = trackReplyProgress({ owner, conversationId: conversation._id, replyId, saved: placeholder });
+  signal = AbortSignal.any([signal, progress.signal]);
   const aiMetrics = startAiReply(model.name);
   try {
     const stream = model.stream({
@@ -210,11 +210,7 @@ async function streamReply(
       aiMetrics.firstToken();
       text += part.text;
       emit({ type: "text", text: part.text });
-      if (Date.now() - lastSave > PROGRESS_SAVE_MS) {
-        lastSave = Date.now();
-        await placeholder;
-        await saveReplyProgress(owner, replyId, text);
-      }
+      progress.append(part.text);
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
     // A change naming a task outside this project is refused whole, like arguments that fail the schema.
@@ -222,6 +218,7 @@ async function streamReply(
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await placeholder;
+    await progress.finish();
     await finishWithFailure(prepared, replyId, text, model.name, usage, error, signal, emit);
     return;
   }
@@ -229,6 +226,7 @@ async function streamReply(
   aiMetrics.end("complete", usage);
   if (proposal && !text.trim()) text = proposalReplyText(proposal);
   await placeholder;
+  await progress.finish();
   const saved = await finalizeReply(owner, replyId, {
     message: text,
     status: "complete",
