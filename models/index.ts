@@ -15,6 +15,7 @@ import { conversationsHotQueries, conversationsModel } from "@/models/conversati
 import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
 import { messagesHotQueries, messagesModel } from "@/models/messages";
 import { projectsHotQueries, projectsModel } from "@/models/projects";
+import { liveNoticesHotQueries, liveNoticesModel } from "@/models/live-notices";
 import { replyChunksHotQueries, replyChunksModel } from "@/models/reply-chunks";
 import { replyStreamsHotQueries, replyStreamsModel } from "@/models/reply-streams";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
@@ -37,6 +38,7 @@ export const allModels: readonly ModelDefinition[] = [
   idempotencyKeysModel,
   replyChunksModel,
   replyStreamsModel,
+  liveNoticesModel,
 ];
 
 /**
@@ -57,6 +59,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...idempotencyKeysHotQueries,
   ...replyChunksHotQueries,
   ...replyStreamsHotQueries,
+  ...liveNoticesHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

@@ -9,7 +9,7 @@ import "server-only";
 import type { Collection, Filter, ObjectId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { deleteWith, findWith, hotQueriesOf, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
+import { deleteWith, findOneWith, findWith, hotQueriesOf, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
 import { ownerForms, type Owner } from "@/models/conversations";
 
 export const REPLY_STREAMS_COLLECTION = "replyStreams";
@@ -55,6 +55,7 @@ async function streams(): Promise<Collection<ReplyStreamDoc>> {
 }
 
 export const replyStreamQueries = {
+  find: (owner: Owner, id: ObjectId) => shape.findOne<ReplyStreamDoc>({ filter: { _id: id, userId: owner } }),
   beat: (id: ObjectId, at: Date) => shape.modify<ReplyStreamDoc>({ filter: { _id: id }, update: { $set: { heartbeatAt: at } } }),
   requestStop: (owner: Owner, id: ObjectId, at: Date) =>
     shape.update<ReplyStreamDoc>({ filter: { _id: id, userId: owner }, update: { $set: { stopRequestedAt: at } } }),
@@ -68,6 +69,7 @@ export const replyStreamQueries = {
 const id = sampleId(3);
 const rq = replyStreamQueries;
 export const replyStreamsHotQueries = hotQueriesOf(REPLY_STREAMS_COLLECTION, "models/reply-streams.ts", {
+  find: ["findReplyStream", rq.find(SAMPLE_OWNER, id)],
   beat: ["beatReplyStream", rq.beat(id, SAMPLE_DATE)],
   requestStop: ["requestReplyStop", rq.requestStop(SAMPLE_OWNER, id, SAMPLE_DATE)],
   end: ["endReplyStream", rq.end(id)],
@@ -79,6 +81,10 @@ export const replyStreamsHotQueries = hotQueriesOf(REPLY_STREAMS_COLLECTION, "mo
 export async function startReplyStream(doc: Omit<ReplyStreamDoc, "state" | "startedAt" | "heartbeatAt">): Promise<void> {
   const now = new Date();
   await (await streams()).insertOne({ ...doc, state: "streaming", startedAt: now, heartbeatAt: now });
+}
+
+export async function findReplyStream(owner: Owner, id: ObjectId): Promise<ReplyStreamDoc | null> {
+  return findOneWith(await streams(), rq.find(owner, id));
 }
 
 /** Pushes the heartbeat on and returns the record (null once it is gone: swept or ended). */

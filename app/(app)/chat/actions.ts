@@ -10,7 +10,7 @@ import {
 } from "@/lib/server/services/chat/conversation-service";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
-import { listOlderMessages } from "@/lib/server/services/chat/queries";
+import { getConversationView, listOlderMessages } from "@/lib/server/services/chat/queries";
 import { stopReply } from "@/lib/server/services/live/stop-reply";
 import type { ActionResult, ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
 import { AppError } from "@/lib/shared/errors";
@@ -71,6 +71,15 @@ export async function dismissProposalAction(messageId: string): Promise<ActionRe
   return runAction(async () => {
     await dismissProposal(await requireOwner(), messageId);
     return null;
+  });
+}
+
+/** The newest page as it is now (streaming replies with their text so far): what a tab re-reads after a gap in its live stream. */
+export async function loadLatestMessagesAction(conversationId: string): Promise<ActionResult<MessagePage & { title: string }>> {
+  return runAction(async () => {
+    const view = await getConversationView(await requireOwner(), String(conversationId));
+    if (!view) throw new AppError("not_found:conversation");
+    return { messages: view.messages, hasOlder: view.hasOlder, title: view.conversation.title };
   });
 }
 

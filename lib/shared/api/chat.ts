@@ -42,6 +42,7 @@ export const messageSchema = z
     usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() }).optional(),
     model: z.string().optional(),
     proposal: proposalSchema.optional(),
+    seq: z.number().int().optional().meta({ description: "While `status` is `streaming`: the last reply chunk `message` includes; the event stream's `chunk` events continue after it." }),
   })
   .meta({ id: "Message" });
 

@@ -13,6 +13,7 @@ import * as apiTokens from "@/models/api-tokens";
 import * as briefs from "@/models/briefs";
 import * as conversations from "@/models/conversations";
 import * as idempotencyKeys from "@/models/idempotency-keys";
+import * as liveNotices from "@/models/live-notices";
 import * as messages from "@/models/messages";
 import * as projects from "@/models/projects";
 import * as replyChunks from "@/models/reply-chunks";
@@ -39,6 +40,7 @@ const OWNER_DELETIONS = [
   [projects.projectsModel.collection, (owner) => projects.deleteAllForOwner(owner)],
   [apiTokens.apiTokensModel.collection, (owner) => apiTokens.deleteAllForOwner(owner)],
   [idempotencyKeys.idempotencyKeysModel.collection, (owner) => idempotencyKeys.deleteAllForOwner(owner)],
+  [liveNotices.liveNoticesModel.collection, (owner) => liveNotices.deleteAllForOwner(owner)],
   [sessions.sessionsModel.collection, (owner) => sessions.deleteAllForOwner(owner)],
 ] as const satisfies readonly (readonly [string, (owner: ObjectId, parents: Parents) => Promise<number>])[];
 

@@ -9,6 +9,7 @@ import { ObjectId } from "mongodb";
 import type { MessageDTO } from "@/lib/shared/chat/types";
 import type { Owner } from "@/models/conversations";
 import { listReplyChunks, type ReplyChunkDoc } from "@/models/reply-chunks";
+import { findReplyStream } from "@/models/reply-streams";
 
 export interface ReplySoFar {
   text: string;
@@ -30,12 +31,24 @@ export async function readReplySoFar(owner: Owner, replyId: ObjectId, after: Rep
   return joinChunks(await listReplyChunks(owner, replyId, after.seq), after);
 }
 
+/**
+ * A reply left "streaming" with no stream record, past the time a new reply takes to write its
+ * record, was written before replies kept records (or by a process killed between the two
+ * writes): nothing will ever finish it, so it reads as interrupted (Retry) rather than locking
+ * the composer behind a reply that never ends.
+ */
+const ORPHAN_AFTER_MS = 60_000;
+
 /** Fills in the text so far of each streaming AI reply in a page of messages. */
 export async function withReplySoFar(owner: Owner, messages: MessageDTO[]): Promise<MessageDTO[]> {
   return Promise.all(
     messages.map(async (message) => {
       if (message.status !== "streaming" || message.sender !== "ai") return message;
-      const soFar = await readReplySoFar(owner, new ObjectId(message.id));
+      const id = new ObjectId(message.id);
+      const [soFar, record] = await Promise.all([readReplySoFar(owner, id), findReplyStream(owner, id)]);
+      if (!record && Date.now() - Date.parse(message.timestamp) > ORPHAN_AFTER_MS) {
+        return { ...message, message: soFar.text || message.message, status: "error", errorCode: "interrupted" };
+      }
       return { ...message, message: soFar.text, seq: soFar.seq };
     }),
   );
