@@ -16,9 +16,33 @@ export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 export type JournalOp = Record<string, unknown> & { o: string };
 export type JournalSink = (op: JournalOp) => void;
 
+/** How a stored document changed, as change streams and transactions see it. */
+export interface WriteChange {
+  kind: "insert" | "update" | "replace" | "delete";
+  coll: Collection;
+  before?: Doc;
+  after?: Doc;
+  /** For an operator update, the paths it named (change streams diff only below these). */
+  paths?: string[];
+}
+
+/** The replica set's hooks into the write path (the oplog; a transaction's write set). */
+export interface WriteObserver {
+  /** Called before a stored document changes; throws to refuse the write (WriteConflict). */
+  beforeWrite?(coll: Collection, id: string): void;
+  afterWrite(change: WriteChange): void;
+}
+
 export interface CollectionEnv {
   journal: JournalSink;
   quiet: boolean;
+  observer?: () => WriteObserver | undefined;
+}
+
+/** How `replace` came about: an update with operators/pipeline, or a replacement document. */
+export interface ReplaceHow {
+  kind: "update" | "replace";
+  paths?: string[];
 }
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: "_id_" };
@@ -55,7 +79,7 @@ export class Collection {
     readonly db: string,
     readonly name: string,
     options: Doc,
-    private readonly env: CollectionEnv,
+    readonly env: CollectionEnv,
   ) {
     this.options = options;
     this.indexes.set("_id_", new Index(ID_INDEX_SPEC));
@@ -91,22 +115,28 @@ export class Collection {
   insert(doc: Doc, bypassValidation = false): void {
     const id = idKeyOf(doc);
     this.checkDocument(id, doc, undefined, bypassValidation);
+    this.env.observer?.()?.beforeWrite?.(this, id);
     this.put(id, doc);
     this.env.journal({ o: "p", db: this.db, c: this.name, d: [doc] });
+    this.env.observer?.()?.afterWrite({ kind: "insert", coll: this, after: doc });
   }
 
   /** Swaps in a new version of a stored document (same _id). */
-  replace(previous: Doc, next: Doc, bypassValidation = false): void {
+  replace(previous: Doc, next: Doc, bypassValidation = false, how: ReplaceHow = { kind: "update" }): void {
     const id = idKeyOf(previous);
     this.checkDocument(id, next, previous, bypassValidation);
+    this.env.observer?.()?.beforeWrite?.(this, id);
     this.put(id, next);
     this.env.journal({ o: "p", db: this.db, c: this.name, d: [next] });
+    this.env.observer?.()?.afterWrite({ kind: how.kind, coll: this, before: previous, after: next, paths: how.paths });
   }
 
   remove(doc: Doc): void {
     const id = idKeyOf(doc);
+    this.env.observer?.()?.beforeWrite?.(this, id);
     this.drop(id);
     this.env.journal({ o: "r", db: this.db, c: this.name, ids: [doc._id] });
+    this.env.observer?.()?.afterWrite({ kind: "delete", coll: this, before: doc });
   }
 
   /** Raw put used by writes and log replay: keeps every index in step. */

@@ -25,17 +25,20 @@ export function wantsJournal(cmd: Doc): boolean {
 }
 
 export async function runCommand(cmd: Doc, ctx: CommandContext): Promise<Doc> {
+  const reply = await runUntimed(cmd, ctx);
+  // Every reply of a replica-set member carries the cluster time and the operation's time.
+  reply.operationTime = ctx.repl.clock.now();
+  reply.$clusterTime = ctx.repl.clock.gossip();
+  return reply;
+}
+
+async function runUntimed(cmd: Doc, ctx: CommandContext): Promise<Doc> {
   const name = Object.keys(cmd)[0] ?? "";
   try {
-    if (cmd.txnNumber !== undefined && (cmd.startTransaction !== undefined || cmd.autocommit !== undefined)) {
-      throw new MongoError(20, "Transaction numbers are only allowed on a replica set member or mongos");
-    }
-    if (name === "commitTransaction" || name === "abortTransaction") {
-      throw new MongoError(20, "Transaction numbers are only allowed on a replica set member or mongos");
-    }
     const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
     if (!handler) throw new MongoError(59, `no such command: '${name}'`);
-    return await handler(cmd, ctx);
+    // Sessions decide how it runs: plainly, as a retryable write, or inside a transaction.
+    return await ctx.repl.sessions.run(name, cmd, ctx, handler);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (!(error instanceof MongoError) && typeof code === "number") return errorReply(new MongoError(code, (error as Error).message));

@@ -2,12 +2,14 @@
  * A small MongoDB-compatible server for tests and zero-setup development — NOT for production.
  * It speaks the wire protocol the official driver uses; see README.md for what it supports.
  */
-import { CursorRegistry } from "./cursors";
+import { CursorRegistry, DEFAULT_CURSOR_TIMEOUT_MS } from "./cursors";
 import { registerCommands } from "./dispatch";
 import { aggregateCommands } from "./commands/aggregate";
 import { updateCommands } from "./commands/update";
 import { explainCommands } from "./commands/explain";
 import { Persistence } from "./persistence";
+import { replicationCommands } from "./replication/commands";
+import { ReplicaSet } from "./replication/replica-set";
 import { WireServer } from "./server";
 import { Store } from "./store";
 import { sweepExpired } from "./ttl";
@@ -19,6 +21,8 @@ export interface EmbeddedMongoOptions {
   quiet?: boolean;
   /** Idle cursors are reaped after this long (mongod's cursorTimeoutMillis; default 10 minutes). */
   cursorTimeoutMs?: number;
+  /** Bound on the in-memory oplog change streams read (default 64 MiB); older events fall off. */
+  oplogSizeBytes?: number;
 }
 
 export interface EmbeddedMongo {
@@ -27,7 +31,7 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-registerCommands({ ...aggregateCommands, ...updateCommands, ...explainCommands });
+registerCommands({ ...aggregateCommands, ...updateCommands, ...explainCommands, ...replicationCommands });
 
 const TTL_SWEEP_MS = 1000;
 
@@ -37,15 +41,19 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   const store = new Store(quiet);
   const persistence = opts.dbPath ? await Persistence.open(opts.dbPath, store, quiet) : undefined;
   const cursors = new CursorRegistry(opts.cursorTimeoutMs);
+  const repl = new ReplicaSet({ oplogSizeBytes: opts.oplogSizeBytes, cursorTimeoutMs: opts.cursorTimeoutMs ?? DEFAULT_CURSOR_TIMEOUT_MS });
+  repl.attach(store);
   const server = new WireServer({
-    context: { store, cursors, quiet, startedAt: new Date() },
+    context: { store, cursors, quiet, startedAt: new Date(), repl },
     afterCommand: (waitForSync) => persistence?.afterCommand(waitForSync),
   });
   let port: number;
   try {
     port = await server.listen(opts.port ?? 0, host);
+    repl.setListening(host, port);
   } catch (error) {
     cursors.close();
+    repl.close();
     await persistence?.close();
     throw error;
   }
@@ -64,6 +72,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     stop: () => {
       stopped ??= (async () => {
         clearInterval(ttl);
+        repl.close();
         await server.close();
         cursors.close();
         await persistence?.close();

@@ -1,19 +1,26 @@
 /** All databases and collections of one server, plus the replay of journal operations. */
 import type { Doc } from "./doc-paths";
 import { encodeValue } from "./bson-order";
-import { Collection, idKeyOf, type JournalOp, type JournalSink } from "./collection";
+import { Collection, idKeyOf, type JournalOp, type JournalSink, type WriteObserver } from "./collection";
 import { MongoError } from "./errors";
 import type { IndexSpec } from "./indexes";
+
+/** Collection and database drops, as the oplog records them. */
+export interface StoreObserver {
+  dropped(db: string, coll?: string): void;
+}
 
 export class Store {
   readonly databases = new Map<string, Map<string, Collection>>();
   /** Where every change is recorded (the persistence log); a no-op when memory only. */
   journal: JournalSink = () => {};
+  /** Sees every document write and collection/database drop (the oplog); none during replay. */
+  observer: (WriteObserver & StoreObserver) | undefined;
 
-  private readonly env: { journal: JournalSink; quiet: boolean };
+  private readonly env: { journal: JournalSink; quiet: boolean; observer: () => WriteObserver | undefined };
 
   constructor(readonly quiet: boolean) {
-    this.env = { journal: (op: JournalOp) => this.journal(op), quiet };
+    this.env = { journal: (op: JournalOp) => this.journal(op), quiet, observer: () => this.observer };
   }
 
   collection(db: string, name: string): Collection | undefined {
@@ -43,13 +50,21 @@ export class Store {
     const colls = this.databases.get(db);
     if (!colls?.delete(name)) return false;
     if (colls.size === 0) this.databases.delete(db);
-    if (log) this.journal({ o: "dc", db, c: name });
+    if (log) {
+      this.journal({ o: "dc", db, c: name });
+      this.observer?.dropped(db, name);
+    }
     return true;
   }
 
+  /** Drops every collection (each one a drop event, as mongod does), then the database. */
   dropDatabase(db: string, log = true): void {
+    if (log) for (const name of [...(this.databases.get(db)?.keys() ?? [])]) this.observer?.dropped(db, name);
     this.databases.delete(db);
-    if (log) this.journal({ o: "dd", db });
+    if (log) {
+      this.journal({ o: "dd", db });
+      this.observer?.dropped(db);
+    }
   }
 
   /** Re-applies one journal operation (log replay and snapshot load): no checks, no logging. */

@@ -1,21 +1,36 @@
 /** Handshake, server information and session bookkeeping commands. */
+import { Long } from "bson";
 import type { Doc } from "../doc-paths";
+import { LOGICAL_SESSION_TIMEOUT_MINUTES } from "../replication/sessions";
 import type { CommandHandler } from "./context";
 
 export const SERVER_VERSION = "7.0.0";
 export const MAX_WIRE_VERSION = 21;
 
 function hello(cmd: Doc, ctx: Parameters<CommandHandler>[1]): Doc {
-  // No topologyVersion (it turns on awaitable hello) and no $clusterTime (the driver echoes it).
+  // A single-node replica set's primary, so the driver uses sessions, transactions and change
+  // streams as on Atlas. No topologyVersion: it would switch the driver's monitor to awaitable
+  // (long-polling) hello, which this server does not implement.
+  const repl = ctx.repl;
+  const lastWriteTs = repl.clock.now();
+  const lastWriteDate = new Date(lastWriteTs.high * 1000);
+  const opTime = { ts: lastWriteTs, t: Long.fromNumber(1) };
   return {
     ...(cmd.helloOk ? { helloOk: true } : {}),
     ismaster: true,
     isWritablePrimary: true,
+    secondary: false,
+    setName: repl.name,
+    setVersion: 1,
+    hosts: [repl.address],
+    primary: repl.address,
+    me: repl.address,
+    lastWrite: { opTime, lastWriteDate, majorityOpTime: opTime, majorityWriteDate: lastWriteDate },
     maxBsonObjectSize: 16 * 1024 * 1024,
     maxMessageSizeBytes: 48_000_000,
     maxWriteBatchSize: 100_000,
     localTime: new Date(),
-    logicalSessionTimeoutMinutes: 30,
+    logicalSessionTimeoutMinutes: LOGICAL_SESSION_TIMEOUT_MINUTES,
     connectionId: ctx.connectionId,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,

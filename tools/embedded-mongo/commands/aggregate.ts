@@ -11,7 +11,7 @@ import { explainAggregate } from "./explain";
 import { indexStatsDocuments } from "./index-stats";
 import { splitPrefix } from "./pipeline-prefix";
 
-const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$text", "$search", "$geoNear", "$changeStream", "$currentOp", "$listSessions", "$listLocalSessions", "$collStats", "$planCacheStats"]);
+const UNSUPPORTED_STAGES = new Set(["$out", "$merge", "$text", "$search", "$geoNear", "$currentOp", "$listSessions", "$listLocalSessions", "$collStats", "$planCacheStats"]);
 /** Stages mingo runs without mutating its input documents. */
 const NON_MUTATING = new Set(["$match", "$sort", "$skip", "$limit", "$count", "$group", "$sortByCount", "$project"]);
 
@@ -19,9 +19,10 @@ const aggregate: CommandHandler = (cmd, ctx) => {
   const target = cmd.aggregate;
   const pipeline = (cmd.pipeline ?? []) as Doc[];
   if (!Array.isArray(pipeline)) throw new MongoError(14, "'pipeline' option must be specified as an array");
+  if (pipeline[0] !== undefined && "$changeStream" in pipeline[0]) return ctx.repl.streams.open(cmd, ctx);
   for (const [i, stage] of pipeline.entries()) {
     const name = Object.keys(stage)[0] ?? "";
-    if (name === "$indexStats" && i > 0) throw new MongoError(40602, "$indexStats is only valid as the first stage in a pipeline");
+    if ((name === "$indexStats" || name === "$changeStream") && i > 0) throw new MongoError(40602, `${name} is only valid as the first stage in a pipeline`);
     if (UNSUPPORTED_STAGES.has(name)) throw new MongoError(115, `${name} is not supported by the embedded development server`);
   }
   if (typeof target !== "string") throw new MongoError(115, "database-level aggregate ({aggregate: 1}) is not supported by the embedded development server");

@@ -84,7 +84,7 @@ const collMod: CommandHandler = (cmd, ctx) => {
   const reply: Doc = { ok: 1 };
   const options: Doc = { ...coll.options };
   let changed = false;
-  for (const key of ["validator", "validationLevel", "validationAction"]) {
+  for (const key of ["validator", "validationLevel", "validationAction", "changeStreamPreAndPostImages"]) {
     if (cmd[key] !== undefined) {
       options[key] = cmd[key];
       changed = true;

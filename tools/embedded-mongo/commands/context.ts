@@ -4,6 +4,7 @@ import type { CursorRegistry } from "../cursors";
 import type { Doc } from "../doc-paths";
 import { MongoError } from "../errors";
 import { evaluateLet, type ExecOptions } from "../mingo-context";
+import type { ReplicaSet } from "../replication/replica-set";
 import type { Store } from "../store";
 
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
   connectionId: number;
   quiet: boolean;
   startedAt: Date;
+  /** This server as replica set "rs0": clock, oplog, sessions. */
+  repl: ReplicaSet;
 }
 
 export type CommandHandler = (cmd: Doc, ctx: CommandContext) => Doc | Promise<Doc>;

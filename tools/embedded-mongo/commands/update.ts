@@ -6,6 +6,7 @@ import { MongoError } from "../errors";
 import { projector } from "../projection";
 import { findDocuments } from "../query";
 import { applyUpdate, buildUpsert } from "../update-apply";
+import { replaceHow } from "../replication/update-description";
 import type { ExecOptions } from "../mingo-context";
 import { collectionName, execOptions, refuseUnknownField, type CommandContext, type CommandHandler } from "./context";
 import { writeError } from "./crud";
@@ -56,7 +57,7 @@ export function runUpdateStatement(ctx: CommandContext, collName: string, statem
   for (const doc of targets) {
     const next = applyUpdate(doc, statement.u, statement.arrayFilters, false, filter, exec);
     if (encodeValue(next) === encodeValue(doc)) continue;
-    coll.replace(doc, next, bypass);
+    coll.replace(doc, next, bypass, replaceHow(statement.u));
     modified += 1;
   }
   return { matched: targets.length, modified };
@@ -117,7 +118,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   }
   if (!Array.isArray(u) && !isPlainObject(u)) throw new MongoError(9, "Update argument must be either an object or an array");
   const next = applyUpdate(target, u, arrayFilters, false, filter, exec);
-  if (encodeValue(next) !== encodeValue(target)) existing!.replace(target, next, bypass);
+  if (encodeValue(next) !== encodeValue(target)) existing!.replace(target, next, bypass, replaceHow(u));
   return { lastErrorObject: { n: 1, updatedExisting: true }, value: shape(cmd.new === true ? next : target), ok: 1 };
 };
 
