@@ -20,7 +20,9 @@ export async function register(): Promise<void> {
   const env = getEnv();
   const started = Date.now();
   try {
-    await ensureAllModels();
+    const db = await ensureAllModels();
+    const { requireReplicaSet } = await import("@/lib/server/infra/db/topology");
+    await requireReplicaSet(db);
     // Every instance sweeps: a reply whose instance died is marked interrupted without any operator.
     const { startSweeper } = await import("@/lib/server/services/live/sweeper");
     startSweeper();

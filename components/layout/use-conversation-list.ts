@@ -90,7 +90,8 @@ export function useConversationList(): ConversationListState {
   const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(liveTimer.current), []);
   useLive((signal) => {
-    if (signal.type !== "conversation" && signal.type !== "removed" && signal.type !== "reset") return;
+    // "open": a (re)connect, after which what happened before it must be read, not awaited.
+    if (signal.type !== "conversation" && signal.type !== "removed" && signal.type !== "reset" && signal.type !== "open") return;
     clearTimeout(liveTimer.current);
     liveTimer.current = setTimeout(reload, 250);
   });
