@@ -28,8 +28,8 @@ function heapMb(): number {
 }
 
 /** Reads one SSE body, timing every chunk event whose text is the write's Date.now(). */
-async function listen(body: ReadableStream<Uint8Array>, delays: number[]): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+async function listen(response: Response, delays: number[]): Promise<void> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";
   for (;;) {
     const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       const aborter = new AbortController();
       aborters.push(aborter);
       const response = await liveEventsResponse(new Request("http://bench/api/v1/me/events", { signal: aborter.signal }), { userId: user.toHexString() });
-      reading.push(listen(response.body!, delays));
+      reading.push(listen(response, delays));
     }
   }
   const listeners = aborters.length;
