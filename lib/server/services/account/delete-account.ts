@@ -9,6 +9,7 @@
  */
 import "server-only";
 import type { ObjectId } from "mongodb";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import * as apiTokens from "@/models/api-tokens";
 import * as briefs from "@/models/briefs";
 import * as conversations from "@/models/conversations";
@@ -56,9 +57,12 @@ export async function deleteUserData(userId: string): Promise<DeletedCounts> {
   // Read before anything goes: the children are found through these even without their own userId.
   const parents: Parents = { conversationIds: await conversations.listIdsForOwner(owner), projectIds: await projects.listIdsForOwner(owner) };
 
-  const counts = {} as DeletedCounts;
-  for (const [collection, deleteAll] of OWNER_DELETIONS) counts[collection] = await deleteAll(owner, parents);
-  // The account goes last: if anything above fails, the user can still sign in and retry.
-  counts.users = await deleteUser(owner);
-  return counts;
+  // One transaction: the account and everything it owns go together, or nothing does.
+  return inTransaction(async () => {
+    const counts = {} as DeletedCounts;
+    for (const [collection, deleteAll] of OWNER_DELETIONS) counts[collection] = await deleteAll(owner, parents);
+    // The account goes last, so even the order alone never leaves data without its account.
+    counts.users = await deleteUser(owner);
+    return counts;
+  });
 }

@@ -21,6 +21,7 @@ import { describeAiError, getChatModel, type ChatTurn, type Proposal } from "@/l
 import { AppError } from "@/lib/shared/errors";
 import { trackReplyProgress } from "@/lib/server/services/live/reply-progress";
 import { logger } from "@/lib/server/infra/log";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { startAiReply } from "@/lib/server/infra/metrics";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
 import {
@@ -109,10 +110,14 @@ export async function prepareReply(owner: Owner, conversationId: string, request
 
   const lastUser = last?.sender === "user" ? last : await findLastTurn(owner, conversation._id, "user");
   if (!lastUser) throw new AppError("invalid:edit", "There is no message to edit yet.");
-  const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
-  if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
-  const userMessage = await replaceMessageText(owner, lastUser._id, text ?? "");
-  if (!userMessage) throw new AppError("not_found:message", "That message no longer exists.");
+  // All or nothing: an edit that fails leaves the old message, its reply and the counters as they were.
+  const userMessage = await inTransaction(async () => {
+    const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
+    if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
+    const edited = await replaceMessageText(owner, lastUser._id, text ?? "");
+    if (!edited) throw new AppError("not_found:message", "That message no longer exists.");
+    return edited;
+  });
   return { owner, conversation, userMessage };
 }
 
