@@ -89,8 +89,11 @@ export function useConversationList(): ConversationListState {
   // Chats started, renamed, retitled or deleted in another tab or device: one reload per burst.
   const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(liveTimer.current), []);
+  const connections = useRef(0);
   useLive((signal) => {
-    // "open": a (re)connect, after which what happened before it must be read, not awaited.
+    // A reconnect: what happened while the connection was down is read, not awaited (the first
+    // connection follows the load on mount, so it needs no second read).
+    if (signal.type === "open" && (connections.current += 1) === 1) return;
     if (signal.type !== "conversation" && signal.type !== "removed" && signal.type !== "reset" && signal.type !== "open") return;
     clearTimeout(liveTimer.current);
     liveTimer.current = setTimeout(reload, 250);
