@@ -20,9 +20,19 @@ function broadcast(signal: LiveSignal): void {
   for (const subscriber of [...subscribers]) subscriber(signal);
 }
 
+/** After a refusal (a 503 while the server's feed starts, a 429) the browser gives up; we try again. */
+const RETRY_AFTER_REFUSAL_MS = 3_000;
+
 function connect(): EventSource {
   const opened = new EventSource(LIVE_URL);
   opened.addEventListener("open", () => broadcast({ type: "open" }));
+  opened.addEventListener("error", () => {
+    if (opened.readyState !== EventSource.CLOSED) return;
+    setTimeout(() => {
+      if (source !== opened || subscribers.size === 0) return;
+      source = connect();
+    }, RETRY_AFTER_REFUSAL_MS);
+  });
   for (const type of LIVE_EVENT_TYPES) {
     opened.addEventListener(type, (message) => {
       try {
