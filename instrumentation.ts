@@ -20,7 +20,12 @@ export async function register(): Promise<void> {
   const env = getEnv();
   const started = Date.now();
   try {
-    await ensureAllModels();
+    const db = await ensureAllModels();
+    const { requireReplicaSet } = await import("@/lib/server/infra/db/topology");
+    await requireReplicaSet(db);
+    // Every instance sweeps: a reply whose instance died is marked interrupted without any operator.
+    const { startSweeper } = await import("@/lib/server/services/live/sweeper");
+    startSweeper();
     logger().info({ db: env.MONGODB_DB, kind: env.CHATCRAFT_DB_KIND, ms: Date.now() - started }, "database ready: validators and indexes ensured");
   } catch (error) {
     logger().fatal({ err: error }, "database start-up failed");

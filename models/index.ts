@@ -15,6 +15,9 @@ import { conversationsHotQueries, conversationsModel } from "@/models/conversati
 import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
 import { messagesHotQueries, messagesModel } from "@/models/messages";
 import { projectsHotQueries, projectsModel } from "@/models/projects";
+import { liveNoticesHotQueries, liveNoticesModel } from "@/models/live-notices";
+import { replyChunksHotQueries, replyChunksModel } from "@/models/reply-chunks";
+import { replyStreamsHotQueries, replyStreamsModel } from "@/models/reply-streams";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
@@ -33,6 +36,9 @@ export const allModels: readonly ModelDefinition[] = [
   tasksModel,
   apiTokensModel,
   idempotencyKeysModel,
+  replyChunksModel,
+  replyStreamsModel,
+  liveNoticesModel,
 ];
 
 /**
@@ -51,6 +57,9 @@ export const allHotQueries: readonly HotQuery[] = [
   ...tasksHotQueries,
   ...apiTokensHotQueries,
   ...idempotencyKeysHotQueries,
+  ...replyChunksHotQueries,
+  ...replyStreamsHotQueries,
+  ...liveNoticesHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

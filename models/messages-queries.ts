@@ -20,8 +20,6 @@ export const messageQueries = {
   finalize: (owner: Owner, id: ObjectId, set: Partial<MessageDoc>) => shape.modify<MessageDoc>({ filter: byId(owner, id), update: { $set: set } }),
   transitionProposal: (owner: Owner, id: ObjectId, kind: StoredProposal["kind"], from: ProposalState, set: Record<string, unknown>) =>
     shape.modify<MessageDoc>({ filter: { ...byId(owner, id), sender: "ai", "proposal.kind": kind, "proposal.state": from }, update: { $set: set } }),
-  saveProgress: (owner: Owner, id: ObjectId, message: string) =>
-    shape.update<MessageDoc>({ filter: { ...byId(owner, id), status: "streaming" }, update: { $set: { message } } }),
   replaceText: (owner: Owner, id: ObjectId, message: string) =>
     shape.modify<MessageDoc>({ filter: { ...byId(owner, id), sender: "user" }, update: { $set: { message } } }),
   /** The newest `limit` messages, newest first (the caller reverses). */
@@ -70,7 +68,6 @@ export const messagesHotQueries = hotQueriesOf(MESSAGES_COLLECTION, "models/mess
   transitionProposal: ["transitionProposal", q.transitionProposal(owner, messageId, "plan", "proposed", { "proposal.state": "applied", "proposal.decidedAt": at })],
   lastTurn: ["findLastTurn", q.lastTurn(owner, conversationId, "ai")],
   finalizeReply: ["finalizeReply", q.finalize(owner, messageId, { message: "m", status: "complete" })],
-  saveProgress: ["saveReplyProgress", q.saveProgress(owner, messageId, "m")],
   replaceText: ["replaceMessageText", q.replaceText(owner, messageId, "m")],
   deleteRepliesAfter: ["deleteRepliesAfter", q.deleteRepliesAfter(owner, conversationId, at)],
   delete: ["deleteMessage", q.delete(owner, conversationId, messageId)],

@@ -177,11 +177,6 @@ export async function transitionProposal(
   return modifyWith(await messages(), q.transitionProposal(owner, id, change.kind, change.from, set));
 }
 
-/** Saves the text streamed so far, so a crash mid-reply still leaves what was written. */
-export async function saveReplyProgress(owner: Owner, id: ObjectId, message: string): Promise<void> {
-  await updateWith(await messages(), q.saveProgress(owner, id, message));
-}
-
 /** The newest `limit` messages, oldest first (the page view and the model's context window). */
 export async function listRecentMessages(owner: Owner, conversationId: ObjectId, limit: number): Promise<MessageDoc[]> {
   const docs = await findWith(await messages(), q.recent(owner, conversationId, Math.max(1, Math.floor(limit)))).toArray();

@@ -6,6 +6,9 @@ import type { ChatStreamEvent, MessageDTO, ProposalDTO, ReplyRequest } from "@/l
 import { announceConversationsChanged } from "@/components/layout/conversation-events";
 import { readNdjson } from "@/components/chat/read-ndjson";
 import { startReply, type ReplyRefusal } from "@/components/chat/reply-request";
+import { stopReplyAction } from "@/app/(app)/chat/actions";
+import { streamingReply } from "@/components/chat/live-merge";
+import { useLiveConversation } from "@/components/chat/use-live-conversation";
 
 const PENDING_USER = "pending-user";
 const PENDING_AI = "pending-ai";
@@ -13,9 +16,9 @@ const PENDING_AI = "pending-ai";
 export interface ChatSession {
   messages: MessageDTO[];
   title: string;
-  /** True from the request until the stream ends. */
+  /** True from the request until the stream ends, and while a reply streams from another tab or device. */
   busy: boolean;
-  /** Id of the AI message currently receiving text, if any. */
+  /** Id of the AI message currently receiving text (here or followed live), if any. */
   streamingId: string | null;
   /** Why the last request was refused before streaming (rate limit, too long, ...). */
   refusal: ReplyRefusal | null;
@@ -69,13 +72,19 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const messagesRef = useRef(messages);
   const abortRef = useRef<AbortController | null>(null);
   const busyRef = useRef(false);
+  /** This tab's own streaming reply, once the server named it; Stop pressed before that waits for it. */
+  const replyIdRef = useRef<string | null>(null);
+  const stopWantedRef = useRef(false);
+  const ownRequest = useCallback(() => ({ busy: busyRef.current }), []);
+  const { resyncIfDue } = useLiveConversation({ conversationId, setMessages, setTitle, ownRequest });
 
   useEffect(() => {
     messagesRef.current = messages;
   }, [messages]);
 
-  // Leaving the page stops the reply (the server keeps what arrived, marked stopped). Deferred a
-  // tick so React's development double-mount does not abort a reply that was just started.
+  // Leaving the page closes this tab's response; the reply itself goes on streaming into the
+  // database (a reload or another tab picks it up) until it ends or someone presses Stop.
+  // Deferred a tick so React's development double-mount does not close a response just opened.
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
@@ -111,7 +120,9 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
             const id = event.messageId;
             patch(replyId, (message) => ({ ...message, id }));
             replyId = id;
+            replyIdRef.current = id;
             setStreamingId(id);
+            if (stopWantedRef.current) void stopReplyAction(conversationId, id);
           } else if (event.type === "text") {
             patch(replyId, (message) => ({ ...message, message: message.message + event.text }));
           } else if (event.type === "done") {
@@ -139,11 +150,14 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
       } finally {
         setStreamingId(null);
         abortRef.current = null;
+        replyIdRef.current = null;
+        stopWantedRef.current = false;
         busyRef.current = false;
         setBusy(false);
+        resyncIfDue();
       }
     },
-    [patch],
+    [conversationId, patch, resyncIfDue],
   );
 
   const submit = useCallback(
@@ -178,11 +192,18 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
     [consume, conversationId],
   );
 
-  const stop = useCallback(() => abortRef.current?.abort(), []);
+  // Stop is recorded on the server, which stops the reply wherever it streams (this tab's request,
+  // another tab's, another instance's) and keeps its text; the streams then end with it.
+  const stop = useCallback(() => {
+    const target = replyIdRef.current ?? (busyRef.current ? null : (streamingReply(messagesRef.current)?.id ?? null));
+    if (target) void stopReplyAction(conversationId, target);
+    else if (busyRef.current) stopWantedRef.current = true;
+  }, [conversationId]);
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
   const prependMessages = useCallback((older: MessageDTO[]) => setMessages((previous) => [...older, ...previous]), []);
   const updateProposal = useCallback((messageId: string, proposal: ProposalDTO) => patch(messageId, (message) => ({ ...message, proposal })), [patch]);
 
-  return { messages, title, busy, streamingId, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages, updateProposal };
+  const followed = streamingReply(messages);
+  return { messages, title, busy: busy || followed !== undefined, streamingId: streamingId ?? followed?.id ?? null, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages, updateProposal };
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { listConversationsAction } from "@/app/(app)/chat/actions";
 import type { ConversationSummary } from "@/lib/shared/chat/types";
 import { CONVERSATIONS_CHANGED_EVENT } from "@/components/layout/conversation-events";
+import { useLive } from "@/components/live/use-live";
 
 export interface ConversationListState {
   items: ConversationSummary[];
@@ -84,6 +85,19 @@ export function useConversationList(): ConversationListState {
     window.addEventListener(CONVERSATIONS_CHANGED_EVENT, reload);
     return () => window.removeEventListener(CONVERSATIONS_CHANGED_EVENT, reload);
   }, [reload]);
+
+  // Chats started, renamed, retitled or deleted in another tab or device: one reload per burst.
+  const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(liveTimer.current), []);
+  const connections = useRef(0);
+  useLive((signal) => {
+    // A reconnect: what happened while the connection was down is read, not awaited (the first
+    // connection follows the load on mount, so it needs no second read).
+    if (signal.type === "open" && (connections.current += 1) === 1) return;
+    if (signal.type !== "conversation" && signal.type !== "removed" && signal.type !== "reset" && signal.type !== "open") return;
+    clearTimeout(liveTimer.current);
+    liveTimer.current = setTimeout(reload, 250);
+  });
 
   const update = useCallback((updater: (items: ConversationSummary[]) => ConversationSummary[]) => {
     setItems(updater);

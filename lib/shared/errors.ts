@@ -99,6 +99,7 @@ const REQUEST_ERRORS = {
   "rate_limited:auth": "Too many attempts. Try again in a minute.",
   "rate_limited:chat": "You are sending messages too fast. Try again in a minute.",
   "rate_limited:token": "This token has made too many requests. Try again in a minute.",
+  "rate_limited:live": "Too many live connections are open for this account. Close a tab and try again.",
   unavailable: "The service is unavailable right now. Try again in a moment.",
   "unavailable:sign_in": "Signing in is not possible right now. Please try again in a moment.",
   internal: TRY_AGAIN,
@@ -121,6 +122,7 @@ const REPLY_ERRORS = {
   invalid_details_update: { status: 422, message: "I couldn't turn that into an update of your details. Retry to ask again." },
   incomplete: { status: 502, message: "The reply ended unexpectedly. Retry to get a full answer." },
   offline: { status: 503, message: "Could not reach the server. Check your connection and try again." },
+  interrupted: { status: 503, message: "The server writing this reply stopped before it finished. Retry to get a full answer." },
   unknown: { status: 500, message: "Something went wrong while getting a reply. Try again." },
 } as const;
 

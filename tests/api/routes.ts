@@ -8,6 +8,7 @@ type RouteModule = Record<string, unknown>;
 export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/me": () => import("@/app/api/v1/me/route"),
   "/api/v1/me/export": () => import("@/app/api/v1/me/export/route"),
+  "/api/v1/me/events": () => import("@/app/api/v1/me/events/route"),
   "/api/v1/roles": () => import("@/app/api/v1/roles/route"),
   "/api/v1/roles/{roleId}": () => import("@/app/api/v1/roles/[roleId]/route"),
   "/api/v1/roles/{roleId}/brief": () => import("@/app/api/v1/roles/[roleId]/brief/route"),
@@ -17,6 +18,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/conversations": () => import("@/app/api/v1/conversations/route"),
   "/api/v1/conversations/{conversationId}": () => import("@/app/api/v1/conversations/[conversationId]/route"),
   "/api/v1/conversations/{conversationId}/messages": () => import("@/app/api/v1/conversations/[conversationId]/messages/route"),
+  "/api/v1/conversations/{conversationId}/events": () => import("@/app/api/v1/conversations/[conversationId]/events/route"),
   "/api/v1/projects": () => import("@/app/api/v1/projects/route"),
   "/api/v1/projects/{projectId}": () => import("@/app/api/v1/projects/[projectId]/route"),
   "/api/v1/projects/{projectId}/tasks": () => import("@/app/api/v1/projects/[projectId]/tasks/route"),

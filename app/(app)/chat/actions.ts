@@ -10,7 +10,8 @@ import {
 } from "@/lib/server/services/chat/conversation-service";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
-import { listOlderMessages } from "@/lib/server/services/chat/queries";
+import { getConversationView, listOlderMessages } from "@/lib/server/services/chat/queries";
+import { stopReply } from "@/lib/server/services/live/stop-reply";
 import { applyDetailsProposal } from "@/lib/server/services/roles/details-update-service";
 import type { ActionResult } from "@/lib/shared/action-result";
 import type { ConversationPage, MessageDTO, MessagePage } from "@/lib/shared/chat/types";
@@ -78,4 +79,18 @@ export async function dismissProposalAction(messageId: string): Promise<ActionRe
 /** The details card's Apply: this role's brief and this chat's details, plus the roles the user ticked. */
 export async function applyDetailsUpdateAction(messageId: string, alsoRoles: string[]): Promise<ActionResult<{ details: Record<string, unknown>; updatedRoles: string[] }>> {
   return runAction(async () => applyDetailsProposal(await requireOwner(), messageId, { alsoRoles }));
+}
+
+/** The newest page as it is now (streaming replies with their text so far): what a tab re-reads after a gap in its live stream. */
+export async function loadLatestMessagesAction(conversationId: string): Promise<ActionResult<MessagePage & { title: string }>> {
+  return runAction(async () => {
+    const view = await getConversationView(await requireOwner(), String(conversationId));
+    if (!view) throw new AppError("not_found:conversation");
+    return { messages: view.messages, hasOlder: view.hasOlder, title: view.conversation.title };
+  });
+}
+
+/** Stop from any tab: the reply streaming here or in another tab, device or instance stops within a second. */
+export async function stopReplyAction(conversationId: string, messageId: string): Promise<ActionResult<{ stopping: boolean }>> {
+  return runAction(async () => ({ stopping: await stopReply(await requireOwner(), String(conversationId), String(messageId)) }));
 }

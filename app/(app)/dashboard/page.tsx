@@ -13,6 +13,7 @@ import { listConversations } from "@/lib/server/services/chat/conversation-servi
 import { toOwner } from "@/lib/server/services/owner";
 import { getDashboardProjects } from "@/lib/server/services/projects/queries";
 import { userToday } from "@/lib/server/services/projects/user-today";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -29,6 +30,7 @@ export default async function DashboardPage() {
   return (
     <div className="mx-auto grid w-full max-w-5xl gap-8">
       <TimeZoneSync />
+      <LiveRefresh on={["board", "conversation", "removed"]} />
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
         <p className="text-muted-foreground">Welcome, {user.name ?? user.username}.</p>

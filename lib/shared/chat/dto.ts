@@ -69,6 +69,11 @@ export const messageSchema = z
     /** The model that wrote an AI reply. */
     model: z.string().optional(),
     proposal: proposalSchema.optional(),
+    seq: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "While `status` is `streaming`: the last reply chunk `message` includes; the event stream's `chunk` events continue after it." }),
   })
   .meta({ id: "Message" });
 

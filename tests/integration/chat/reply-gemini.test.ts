@@ -134,6 +134,11 @@ describe("reply through the real SDK and the fake Gemini server", () => {
     const decoder = new TextDecoder();
     let seen = "";
     while (!seen.includes('"type":"text"')) seen += decoder.decode((await reader.read()).value);
+    // The chat page's reply outlives its request (a reload resumes it): Stop is its own request.
+    const replyId = (JSON.parse(seen.split("\n").find((line) => line.includes('"type":"start"'))!) as { messageId: string }).messageId;
+    const { stopReply } = await import("@/lib/server/services/live/stop-reply");
+    const [user] = await stored(id);
+    expect(await stopReply(user!.userId as ObjectId, id, replyId)).toBe(true);
     aborter.abort();
     await reader.cancel().catch(() => undefined);
 

@@ -69,12 +69,20 @@ describe("a reply that completes", () => {
 });
 
 describe("a reply the user stops", () => {
-  it("keeps the partial text as stopped when the request is aborted", async () => {
-    const { id } = await newChat();
+  it("keeps streaming when the request goes away (a reload), and keeps the partial text as stopped on Stop", async () => {
+    const { me, id } = await newChat();
     const aborter = new AbortController();
-    model.next.push(hangAfter(["Half an ans"], () => setTimeout(() => aborter.abort(), 20)));
+    let waiting = false;
+    model.next.push(hangAfter(["Half an ans"], () => (waiting = true)));
     const response = await postReply(id, { mode: "send", text: "Tell me everything" }, aborter.signal);
-    await response.text().catch(() => "");
+    const started = await readStart(response);
+    await vi.waitFor(() => expect(waiting).toBe(true));
+    aborter.abort();
+    // The reply is still streaming: a reload picks it up; only Stop ends it.
+    await vi.waitFor(async () => expect((await test.db().collection("replyStreams").countDocuments({})) > 0).toBe(true));
+    expect((await storedMessages(id)).map((m) => m.status)).toEqual(["complete", "streaming"]);
+    const { stopReply } = await import("@/lib/server/services/live/stop-reply");
+    expect(await stopReply(me.owner, id, started)).toBe(true);
     await vi.waitFor(async () => {
       const stored = await storedMessages(id);
       expect(stored.map((m) => [m.sender, m.message, m.status])).toEqual([
@@ -84,6 +92,26 @@ describe("a reply the user stops", () => {
     });
   });
 });
+
+/** Reads the NDJSON stream up to its "start" event and returns the reply's id. */
+async function readStart(response: Response): Promise<string> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the stream ended before its start event");
+    buffered += value;
+    const start = buffered
+      .split("\n")
+      .slice(0, -1)
+      .map((line) => JSON.parse(line) as ChatStreamEvent)
+      .find((event) => event.type === "start");
+    if (start?.type === "start") {
+      reader.releaseLock();
+      return start.messageId;
+    }
+  }
+}
 
 describe("refusals before streaming", () => {
   it("answers 400 problem+json for an empty or over-long message, and saves nothing", async () => {

@@ -7,6 +7,7 @@ import { ProjectBoard } from "@/components/projects/project-board";
 import { ProjectChatPanel } from "@/components/projects/project-chat-panel";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { requireUser } from "@/lib/server/services/auth/session";
 import { toOwner } from "@/lib/server/services/owner";
 import { chatModelInfo, getConversationView } from "@/lib/server/services/chat/queries";
@@ -43,6 +44,7 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
   return (
     <div className="mx-auto grid w-full max-w-7xl gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
       <TimeZoneSync />
+      <LiveRefresh on={["board"]} projectId={board.project.id} />
       <div className="grid min-w-0 content-start gap-4">
         <Link href="/projects" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
           <ArrowLeftIcon className="size-4" aria-hidden="true" />

@@ -3,10 +3,12 @@
  * builds each of its queries with a shape builder and runs that shape with the runners below, and
  * lists the same builders (called with sample values) as its hot queries, so `npm run db:check`
  * (query-check.ts) always explains the query the code actually sends — there is no copy to drift.
+ * Inside `inTransaction` (transaction.ts) every runner sends its command in that transaction.
  */
 import "server-only";
 import { ObjectId, type AggregationCursor, type Collection, type Document, type Filter, type FindCursor, type UpdateFilter, type WithId, type WithoutId } from "mongodb";
 import type { HotQuery, HotQueryShape } from "@/lib/server/infra/db/query-check";
+import { transactionSession } from "@/lib/server/infra/db/transaction";
 
 export type SortSpec = Record<string, 1 | -1>;
 
@@ -71,41 +73,42 @@ function findOptions(q: { sort?: SortSpec; projection?: Document; hint?: Documen
 
 /** Runs a find shape; the caller may still set cursor options that do not change the query (batchSize). */
 export function findWith<T extends Document>(collection: Collection<T>, q: FindShape<T>, options: { batchSize?: number } = {}): FindCursor<WithId<T>> {
-  return collection.find(q.filter, { ...findOptions(q), ...(q.limit && { limit: q.limit }), ...options });
+  return collection.find(q.filter, { ...findOptions(q), ...(q.limit && { limit: q.limit }), ...options, ...transactionSession() });
 }
 
 export function findOneWith<T extends Document>(collection: Collection<T>, q: FindShape<T>): Promise<WithId<T> | null> {
-  return collection.findOne(q.filter, findOptions(q));
+  return collection.findOne(q.filter, { ...findOptions(q), ...transactionSession() });
 }
 
 export function countWith<T extends Document>(collection: Collection<T>, q: CountShape<T>): Promise<number> {
-  return collection.countDocuments(q.filter);
+  return collection.countDocuments(q.filter, transactionSession());
 }
 
 export function aggregateWith<R extends Document, T extends Document = Document>(collection: Collection<T>, q: AggregateShape): AggregationCursor<R> {
-  return collection.aggregate<R>(q.pipeline);
+  return collection.aggregate<R>(q.pipeline, transactionSession());
 }
 
 /** updateOne/updateMany (per `multi`) with the shape's upsert; returns the driver's result. */
 export function updateWith<T extends Document>(collection: Collection<T>, q: UpdateShape<T>) {
-  const options = { upsert: q.upsert ?? false };
+  const options = { upsert: q.upsert ?? false, ...transactionSession() };
   return q.multi ? collection.updateMany(q.filter, q.update, options) : collection.updateOne(q.filter, q.update, options);
 }
 
 /** replaceOne: an update shape whose `update` is the whole new document (no operators). */
 export function replaceWith<T extends Document>(collection: Collection<T>, q: UpdateShape<T>) {
-  return collection.replaceOne(q.filter, q.update as WithoutId<T>, { upsert: q.upsert ?? false });
+  return collection.replaceOne(q.filter, q.update as WithoutId<T>, { upsert: q.upsert ?? false, ...transactionSession() });
 }
 
 /** deleteOne/deleteMany (per `many`); returns how many documents went. */
 export async function deleteWith<T extends Document>(collection: Collection<T>, q: DeleteShape<T>): Promise<number> {
-  const result = q.many ? await collection.deleteMany(q.filter) : await collection.deleteOne(q.filter);
+  const session = transactionSession();
+  const result = q.many ? await collection.deleteMany(q.filter, session) : await collection.deleteOne(q.filter, session);
   return result.deletedCount;
 }
 
 /** findOneAndUpdate (returning the document before or after), or findOneAndDelete when the shape removes. */
 export function modifyWith<T extends Document>(collection: Collection<T>, q: ModifyShape<T>, returnDocument: "before" | "after" = "after"): Promise<WithId<T> | null> {
-  const sort = q.sort ? { sort: q.sort } : {};
+  const sort = { ...(q.sort ? { sort: q.sort } : {}), ...transactionSession() };
   if (q.remove) return collection.findOneAndDelete(q.filter, sort);
   return collection.findOneAndUpdate(q.filter, q.update ?? {}, { ...sort, upsert: q.upsert ?? false, returnDocument });
 }

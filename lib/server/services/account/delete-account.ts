@@ -9,12 +9,16 @@
  */
 import "server-only";
 import type { ObjectId } from "mongodb";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import * as apiTokens from "@/models/api-tokens";
 import * as briefs from "@/models/briefs";
 import * as conversations from "@/models/conversations";
 import * as idempotencyKeys from "@/models/idempotency-keys";
+import * as liveNotices from "@/models/live-notices";
 import * as messages from "@/models/messages";
 import * as projects from "@/models/projects";
+import * as replyChunks from "@/models/reply-chunks";
+import * as replyStreams from "@/models/reply-streams";
 import * as roles from "@/models/roles";
 import * as sessions from "@/models/sessions";
 import * as tasks from "@/models/tasks";
@@ -27,6 +31,8 @@ interface Parents {
 
 /** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
 const OWNER_DELETIONS = [
+  [replyStreams.replyStreamsModel.collection, (owner) => replyStreams.deleteAllForOwner(owner)],
+  [replyChunks.replyChunksModel.collection, (owner) => replyChunks.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
   [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
   [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],
@@ -35,6 +41,7 @@ const OWNER_DELETIONS = [
   [projects.projectsModel.collection, (owner) => projects.deleteAllForOwner(owner)],
   [apiTokens.apiTokensModel.collection, (owner) => apiTokens.deleteAllForOwner(owner)],
   [idempotencyKeys.idempotencyKeysModel.collection, (owner) => idempotencyKeys.deleteAllForOwner(owner)],
+  [liveNotices.liveNoticesModel.collection, (owner) => liveNotices.deleteAllForOwner(owner)],
   [sessions.sessionsModel.collection, (owner) => sessions.deleteAllForOwner(owner)],
 ] as const satisfies readonly (readonly [string, (owner: ObjectId, parents: Parents) => Promise<number>])[];
 
@@ -50,9 +57,12 @@ export async function deleteUserData(userId: string): Promise<DeletedCounts> {
   // Read before anything goes: the children are found through these even without their own userId.
   const parents: Parents = { conversationIds: await conversations.listIdsForOwner(owner), projectIds: await projects.listIdsForOwner(owner) };
 
-  const counts = {} as DeletedCounts;
-  for (const [collection, deleteAll] of OWNER_DELETIONS) counts[collection] = await deleteAll(owner, parents);
-  // The account goes last: if anything above fails, the user can still sign in and retry.
-  counts.users = await deleteUser(owner);
-  return counts;
+  // One transaction: the account and everything it owns go together, or nothing does.
+  return inTransaction(async () => {
+    const counts = {} as DeletedCounts;
+    for (const [collection, deleteAll] of OWNER_DELETIONS) counts[collection] = await deleteAll(owner, parents);
+    // The account goes last, so even the order alone never leaves data without its account.
+    counts.users = await deleteUser(owner);
+    return counts;
+  });
 }

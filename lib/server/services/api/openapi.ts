@@ -10,6 +10,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
+import { livePaths } from "@/lib/server/services/api/openapi-live";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -167,10 +168,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Roles" },
       { name: "Conversations" },
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
+      { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...compatPaths() },
   });
   return cached;
 }

@@ -4,6 +4,7 @@
  * codes the actions, the API and the UI share.
  */
 import "server-only";
+import { announceRemoval } from "@/lib/server/services/live/announce";
 import { toConversationSummary, toMessageDTO } from "@/lib/server/services/chat/dto";
 import { resolveRole } from "@/lib/server/services/roles/roles-service";
 import { conversationTitleSchema } from "@/lib/shared/chat/schemas";
@@ -162,10 +163,12 @@ export async function deleteConversation(owner: Owner, id: string): Promise<void
   const conversation = await requireConversation(owner, id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
+  await announceRemoval({ userId: owner, kind: "conversation_deleted", conversationId: conversation._id });
 }
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);
+  await announceRemoval({ userId: owner, kind: "history_cleared" });
   return { conversations, messages };
 }

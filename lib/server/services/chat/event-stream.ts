@@ -29,14 +29,21 @@ function streamHeaders(framing: EventFraming): HeadersInit {
   return { "content-type": CONTENT_TYPE[framing], "cache-control": "no-store, no-transform", "x-accel-buffering": "no" };
 }
 
+/**
+ * `detached`: the client going away does not abort the producer (the chat page's replies keep
+ * streaming into MongoDB, where a reload or another tab picks them up; only Stop stops them).
+ */
 export function eventStreamResponse(
   framing: EventFraming,
   signal: AbortSignal,
   produce: (signal: AbortSignal, emit: (event: ChatStreamEvent) => void) => Promise<void>,
   onFailure: (error: unknown) => ChatStreamEvent,
+  { detached = false }: { detached?: boolean } = {},
 ): Response {
   const abort = new AbortController();
-  const stop = () => abort.abort(signal.reason);
+  const stop = () => {
+    if (!detached) abort.abort(signal.reason);
+  };
   if (signal.aborted) stop();
   else signal.addEventListener("abort", stop, { once: true });
   const encoder = new TextEncoder();
@@ -69,7 +76,7 @@ export function eventStreamResponse(
     },
     cancel(reason) {
       open = false;
-      abort.abort(reason);
+      if (!detached) abort.abort(reason);
     },
   });
   return new Response(body, { status: 200, headers: streamHeaders(framing) });

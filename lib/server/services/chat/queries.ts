@@ -17,6 +17,7 @@ import type { Role } from "@/lib/shared/roles/role-schema";
 import { findBrief, listRecentBriefs } from "@/models/briefs";
 import { findConversation } from "@/models/conversations";
 import { listMessagesBefore } from "@/models/messages";
+import { withReplySoFar } from "@/lib/server/services/live/reply-so-far";
 
 /**
  * The page opens with the newest messages, this many, and loads older ones in pages of the
@@ -50,7 +51,7 @@ export const getConversationView = cache(
     const conversation = await findConversation(ownerId, id);
     if (!conversation) return null;
     const page = await listMessagesBefore(ownerId, conversation._id, null, MESSAGE_PAGE_SIZE);
-    return { conversation: toConversationDTO(conversation), messages: page.messages.map(toMessageDTO), hasOlder: page.hasOlder };
+    return { conversation: toConversationDTO(conversation), messages: await withReplySoFar(ownerId, page.messages.map(toMessageDTO)), hasOlder: page.hasOlder };
   },
 );
 

@@ -21,7 +21,9 @@ import { describeAiError } from "@/lib/server/ai/ai-errors";
 import { DEFAULT_TEMPERATURE, type ChatTurn, type Proposal, type TokenUsage } from "@/lib/server/ai/chat-model";
 import { getChatModel } from "@/lib/server/services/chat/ai-adapter";
 import { AppError } from "@/lib/shared/errors";
+import { trackReplyProgress } from "@/lib/server/services/live/reply-progress";
 import { logger } from "@/lib/server/infra/log";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { startAiReply } from "@/lib/server/infra/metrics";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
 import {
@@ -33,13 +35,9 @@ import {
   insertMessages,
   listRecentMessages,
   replaceMessageText,
-  saveReplyProgress,
   type MessageDoc,
   type StoredProposal,
 } from "@/models/messages";
-
-/** How often (ms) the partial text of a streaming reply is written, so a crash keeps most of it. */
-const PROGRESS_SAVE_MS = 2_000;
 
 export interface PreparedReply {
   owner: Owner;
@@ -114,10 +112,14 @@ export async function prepareReply(owner: Owner, conversationId: string, request
 
   const lastUser = last?.sender === "user" ? last : await findLastTurn(owner, conversation._id, "user");
   if (!lastUser) throw new AppError("invalid:edit", "There is no message to edit yet.");
-  const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
-  if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
-  const userMessage = await replaceMessageText(owner, lastUser._id, text ?? "");
-  if (!userMessage) throw new AppError("not_found:message", "That message no longer exists.");
+  // All or nothing: an edit that fails leaves the old message, its reply and the counters as they were.
+  const userMessage = await inTransaction(async () => {
+    const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
+    if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
+    const edited = await replaceMessageText(owner, lastUser._id, text ?? "");
+    if (!edited) throw new AppError("not_found:message", "That message no longer exists.");
+    return edited;
+  });
   return { owner, conversation, userMessage };
 }
 
@@ -190,7 +192,10 @@ async function streamReply(
   let proposal: Proposal | undefined;
   let stored: StoredProposal | null = null;
   let usage: TokenUsage | undefined;
-  let lastSave = Date.now();
+  // The text goes to MongoDB as it streams (any tab or instance follows it), and Stop from any of
+  // them aborts the model like the client's own signal.
+  const progress = trackReplyProgress({ owner, conversationId: conversation._id, replyId, saved: placeholder });
+  signal = AbortSignal.any([signal, progress.signal]);
   const aiMetrics = startAiReply(model.id);
   try {
     const stream = model.streamReply({
@@ -213,11 +218,7 @@ async function streamReply(
       aiMetrics.firstToken();
       text += part.text;
       emit({ type: "text", text: part.text });
-      if (Date.now() - lastSave > PROGRESS_SAVE_MS) {
-        lastSave = Date.now();
-        await placeholder;
-        await saveReplyProgress(owner, replyId, text);
-      }
+      progress.append(part.text);
     }
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
     // A change naming a task outside this project is refused whole, like arguments that fail the schema.
@@ -225,6 +226,7 @@ async function streamReply(
   } catch (error) {
     aiMetrics.end(signal.aborted ? "stopped" : describeAiError(error).code, usage);
     await placeholder;
+    await progress.finish();
     await finishWithFailure(prepared, replyId, text, model.id, usage, error, signal, emit);
     return;
   }
@@ -232,6 +234,7 @@ async function streamReply(
   aiMetrics.end("complete", usage);
   if (stored && proposal && !text.trim()) text = proposalReplyText(proposal);
   await placeholder;
+  await progress.finish();
   const saved = await finalizeReply(owner, replyId, {
     message: text,
     status: "complete",

@@ -3,6 +3,7 @@
  * delete (its tasks always; its chat only if the user asks).
  */
 import "server-only";
+import { announceRemoval } from "@/lib/server/services/live/announce";
 import { deleteConversation } from "@/lib/server/services/chat/conversation-service";
 import { AppError, isAppError } from "@/lib/shared/errors";
 import { toProjectDTO } from "@/lib/server/services/projects/dto";
@@ -39,6 +40,7 @@ export async function deleteProject(owner: Owner, projectId: unknown, options: {
   const project = await requireProject(owner, projectId);
   await deleteProjectTasks(owner, project._id);
   if (!(await deleteProjectDoc(owner, project._id))) throw new AppError("not_found:project");
+  await announceRemoval({ userId: owner, kind: "board_changed", projectId: project._id });
   if (!options.deleteChat) return;
   try {
     await deleteConversation(owner, project.conversationId.toHexString());
@@ -52,6 +54,7 @@ export async function deleteProject(owner: Owner, projectId: unknown, options: {
 export async function clearProjectChat(owner: Owner, projectId: unknown): Promise<{ messages: number }> {
   const project = await requireProject(owner, projectId);
   const messages = await deleteConversationMessages(owner, project.conversationId);
+  await announceRemoval({ userId: owner, kind: "messages_cleared", conversationId: project.conversationId });
   await touchConversation(owner, project.conversationId, new Date(), -messages);
   return { messages };
 }

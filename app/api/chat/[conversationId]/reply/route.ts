@@ -2,7 +2,8 @@
  * POST /api/chat/:conversationId/reply — send, regenerate or edit-and-resend, answered as an
  * NDJSON stream of ChatStreamEvents. Everything that refuses the request (401, 400, 404, 429)
  * happens before the stream starts and is problem+json; the user's message is saved before the
- * model is called.
+ * model is called. The reply outlives this response: a client that goes away (a reload) leaves it
+ * streaming into MongoDB, where the page picks it up again; Stop is stopReplyAction.
  */
 import { toOwner } from "@/lib/server/services/owner";
 import { eventStreamResponse } from "@/lib/server/services/chat/event-stream";
@@ -30,5 +31,6 @@ export const POST = withApiErrors(async (request: Request, context: RouteContext
       logger().error({ err: error, conversationId }, "chat stream failed");
       return { type: "error", code: "internal", message: errorMessage("internal") };
     },
+    { detached: true },
   );
 });

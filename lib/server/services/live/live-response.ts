@@ -1,0 +1,106 @@
+/**
+ * One live connection as a server-sent-events response: registered with the hub before anything
+ * is read (so nothing written after the response starts is missed), events after `Last-Event-ID`
+ * replayed from the hub's memory — or a `reset` event when that id is unknown — then live events,
+ * and a comment every HEARTBEAT_MS so proxies keep an idle stream open. The response's queue is
+ * bounded: a client that stops reading is dropped once MAX_BUFFERED_BYTES wait for it.
+ */
+import "server-only";
+import { AppError } from "@/lib/shared/errors";
+import type { LiveEvent } from "@/lib/shared/live/events";
+import { requireConversation } from "@/lib/server/services/chat/conversation-service";
+import { liveHub, type LiveListener } from "@/lib/server/services/live/hub";
+import type { Owner } from "@/models/conversations";
+
+const HEARTBEAT_MS = 15_000;
+/** What one connection may have waiting unread before it is dropped. */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
+/** The hub's stream opens in well under this; past it the database cannot stream changes. */
+const READY_TIMEOUT_MS = 10_000;
+
+const encoder = new TextEncoder();
+
+export function frameEvent(id: string, event: LiveEvent): string {
+  return `${id ? `id: ${id}\n` : ""}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+async function hubWhenReady() {
+  const hub = liveHub();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError("unavailable", "Live updates are not available right now.")), READY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([hub.ready(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return hub;
+}
+
+export interface LiveScope {
+  userId: string;
+  conversationId?: string;
+}
+
+export async function liveEventsResponse(request: Request, scope: LiveScope): Promise<Response> {
+  const hub = await hubWhenReady();
+  const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start: (streamController) => {
+        controller = streamController;
+      },
+      cancel: () => end(),
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 16 * 1024 }),
+  );
+
+  let open = true;
+  const write = (text: string): boolean => {
+    if (!open) return false;
+    controller.enqueue(encoder.encode(text));
+    return (controller.desiredSize ?? 0) > -MAX_BUFFERED_BYTES;
+  };
+  const listener: LiveListener = { ...scope, deliver: (id, event) => write(frameEvent(id, event)), close: () => end() };
+  if (!hub.add(listener)) throw new AppError("rate_limited:live");
+  const heartbeat = setInterval(() => {
+    if (!write(": heartbeat\n\n")) end();
+  }, HEARTBEAT_MS);
+  function end(): void {
+    if (!open) return;
+    open = false;
+    clearInterval(heartbeat);
+    hub.remove(listener);
+    try {
+      controller.close();
+    } catch {
+      // Already cancelled by the client.
+    }
+  }
+  request.signal.addEventListener("abort", end, { once: true });
+
+  // Tell the browser how soon to reconnect; the first bytes also flush the headers.
+  write("retry: 2000\n\n");
+  if (lastEventId) {
+    const missed = hub.eventsAfter(lastEventId, scope);
+    if (missed === null) write(frameEvent("", { type: "reset", data: { reason: "history_lost" } }));
+    else for (const stored of missed) write(frameEvent(stored.id, stored.routed.event));
+  }
+  return new Response(body, {
+    status: 200,
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
+  });
+}
+
+/** One conversation's events; another user's (or a malformed) id is 404 before anything streams. */
+export async function conversationEventsResponse(owner: Owner, conversationId: string, request: Request): Promise<Response> {
+  const conversation = await requireConversation(owner, conversationId);
+  return liveEventsResponse(request, { userId: owner.toHexString(), conversationId: conversation._id.toHexString() });
+}
+
+/** Everything of the caller's: every conversation, the sidebar's rows, projects and boards. */
+export async function userEventsResponse(owner: Owner, request: Request): Promise<Response> {
+  return liveEventsResponse(request, { userId: owner.toHexString() });
+}
