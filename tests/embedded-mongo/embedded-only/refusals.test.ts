@@ -18,7 +18,7 @@ describe.runIf(isEmbedded())("refused with the error the README names", () => {
   });
 
   it("unknown commands: code 59 CommandNotFound", async () => {
-    for (const command of [{ renameCollection: "a.b", to: "a.c" }, { validate: "docs" }, { saslStart: 1 }, { mapReduce: "docs" }]) {
+    for (const command of [{ validate: "docs" }, { saslStart: 1 }, { mapReduce: "docs" }]) {
       const error = await expectServerError(t.db().command(command), 59);
       expect(error.codeName).toBe("CommandNotFound");
     }
