@@ -7,7 +7,7 @@ import "server-only";
 import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
+import { deleteWith, findOneWith, findWith, modifyWith } from "@/lib/server/infra/db/query-shape";
 import type { DetailsProposalDTO } from "@/lib/shared/chat/types";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import { MESSAGE_KINDS, MESSAGE_SENDERS, MESSAGE_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATES } from "@/lib/shared/chat/dto";
