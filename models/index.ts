@@ -17,6 +17,7 @@ import { messagesHotQueries, messagesModel } from "@/models/messages";
 import { projectsHotQueries, projectsModel } from "@/models/projects";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
+import { searchHotQueries } from "@/models/search";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
 import { tasksHotQueries, tasksModel } from "@/models/tasks";
 import { usersHotQueries, usersModel } from "@/models/users";
@@ -51,6 +52,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...tasksHotQueries,
   ...apiTokensHotQueries,
   ...idempotencyKeysHotQueries,
+  ...searchHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

@@ -58,6 +58,8 @@ export const messagesModel = defineModel({
     { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
     // deleteAllMessages and account deletion (lib/server/services/account/delete-account.ts) remove by owner alone.
     { key: { userId: 1 }, name: "userId" },
+    // Search (models/search.ts): a user's messages by words; userId first so $text reads only the owner's.
+    { key: { userId: 1, message: "text" }, name: "userId_message_text" },
   ],
   jsonSchema: {
     bsonType: "object",

@@ -8,7 +8,8 @@ import "server-only";
 import { ObjectId, type AggregationCursor, type Collection, type Document, type Filter, type FindCursor, type UpdateFilter, type WithId, type WithoutId } from "mongodb";
 import type { HotQuery, HotQueryShape } from "@/lib/server/infra/db/query-check";
 
-export type SortSpec = Record<string, 1 | -1>;
+/** `{$meta: "textScore"}` sorts a `$text` query by relevance (models/search.ts). */
+export type SortSpec = Record<string, 1 | -1 | { $meta: "textScore" }>;
 
 export interface FindShape<T extends Document> {
   op: "find";
