@@ -10,6 +10,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
+import { searchPaths } from "@/lib/server/services/api/openapi-search";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -143,10 +144,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Roles" },
       { name: "Conversations" },
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
+      { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...searchPaths(), ...compatPaths() },
   });
   return cached;
 }
