@@ -92,6 +92,8 @@ export interface MessagePage {
   messages: MessageDTO[];
   /** More messages exist before the first one in `messages`. */
   hasOlder: boolean;
+  /** More messages exist after the last one (a page opened in the middle, at a search match). */
+  hasNewer?: boolean;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorData };

@@ -11,6 +11,13 @@ const DELIMITERS = "\\p{White_Space}\\p{Dash}\\p{Pattern_Syntax}\\p{Quotation_Ma
 const SPLIT_ENGLISH = new RegExp(`(?:(?!')[${DELIMITERS}])+`, "u");
 const SPLIT_OTHER = new RegExp(`[${DELIMITERS}]+`, "u");
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * The same split for ASCII text, which is most text: in ASCII the delimiter properties are
+ * whitespace and every punctuation mark but "_" (and, in English, the apostrophe). A plain
+ * character class is several times faster than the property classes above.
+ */
+const SPLIT_ASCII_ENGLISH = /[\s!-&(-/:-@[-^`{-~]+/;
+const SPLIT_ASCII_OTHER = /[\s!-/:-@[-^`{-~]+/;
 const MARKS = /\p{Mn}/gu;
 
 export interface TokenOptions {
@@ -24,7 +31,9 @@ export const INDEX_TOKENS = (language: TextLanguage): TokenOptions => ({ languag
 
 /** The words of a string, split on mongod's delimiters (no case folding, stemming or filtering). */
 export function splitWords(text: string, language: TextLanguage): string[] {
-  return text.split(language === "english" ? SPLIT_ENGLISH : SPLIT_OTHER).filter((word) => word !== "");
+  const ascii = !NON_ASCII.test(text);
+  const split = language === "english" ? (ascii ? SPLIT_ASCII_ENGLISH : SPLIT_ENGLISH) : ascii ? SPLIT_ASCII_OTHER : SPLIT_OTHER;
+  return text.split(split).filter((word) => word !== "");
 }
 
 export function stripDiacritics(text: string): string {
@@ -50,9 +59,22 @@ function stem(word: string, language: TextLanguage): string {
 /** One word as the index (or a query) sees it, or undefined for a stop word. */
 export function termOf(word: string, options: TokenOptions): string | undefined {
   const lower = word.toLowerCase();
+  if (!options.caseSensitive && !options.diacriticSensitive && options.filterStopWords && options.language === "english") return indexTerm(lower);
   if (options.filterStopWords && options.language === "english" && ENGLISH_STOP_WORDS.has(lower)) return undefined;
   const stemmed = stem(options.caseSensitive ? word : lower, options.language);
   return options.diacriticSensitive ? stemmed : stripDiacritics(stemmed);
+}
+
+/** The index's view of a lower-cased English word (the hot path of indexing), memoised whole. */
+const indexTermCache = new Map<string, string | null>();
+function indexTerm(lower: string): string | undefined {
+  let term = indexTermCache.get(lower);
+  if (term === undefined) {
+    term = ENGLISH_STOP_WORDS.has(lower) ? null : stripDiacritics(stem(lower, "english"));
+    if (indexTermCache.size >= STEM_CACHE_MAX) indexTermCache.clear();
+    indexTermCache.set(lower, term);
+  }
+  return term ?? undefined;
 }
 
 /** The terms of a string, in order, repeats kept. */

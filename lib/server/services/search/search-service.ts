@@ -7,6 +7,7 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import { hasSearchTerms, parseSearchQuery, toTextSearch } from "@/lib/shared/search/parse-query";
 import { SEARCH_PAGE_SIZE, type SearchParams, type SearchResult } from "@/lib/shared/search/schemas";
+import { getEnv } from "@/lib/server/infra/env";
 import type { RateLimitRule } from "@/lib/server/infra/http/rate-limit";
 import { enforceRateLimit } from "@/lib/server/services/limits/rate-limit";
 import { findCandidates, type Sources } from "@/lib/server/services/search/candidates";
@@ -14,8 +15,10 @@ import { buildResult } from "@/lib/server/services/search/results";
 import { requiredStems, stemOf } from "@/lib/server/services/search/stems";
 import type { Owner } from "@/models/conversations";
 
-/** Searches per user per minute: typing in the palette sends one per pause, so this is generous. */
-export const SEARCH_RATE_LIMIT: RateLimitRule = { name: "search:user", limit: 120, windowS: 60 };
+/** Searches per user per minute: typing in the palette sends one per pause, so the default is generous. */
+export function searchRateLimitRule(): RateLimitRule {
+  return { name: "search:user", limit: getEnv().SEARCH_RATE_LIMIT_PER_MINUTE, windowS: 60 };
+}
 
 const EMPTY: SearchResult = { groups: [], nextCursor: null, facets: { roles: [], projects: [], senders: [], statuses: [] } };
 
@@ -27,7 +30,7 @@ function sourcesFor(params: SearchParams): Sources {
 }
 
 export async function search(owner: Owner, params: SearchParams): Promise<SearchResult> {
-  await enforceRateLimit(SEARCH_RATE_LIMIT, owner.toHexString(), "rate_limited:search");
+  await enforceRateLimit(searchRateLimitRule(), owner.toHexString(), "rate_limited:search");
   const parsed = parseSearchQuery(params.q);
   if (!hasSearchTerms(parsed)) {
     if (parsed.excludedWords.length || parsed.excludedPhrases.length) return { ...EMPTY, notice: "Add a word to look for: -word only leaves results out." };
