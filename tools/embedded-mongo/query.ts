@@ -328,13 +328,30 @@ function findText(coll: Collection, spec: FindSpec, operand: unknown, rest: Doc,
   const found = searchText(coll, operand, rest);
   if (!trace || trace.countAccess) found.index.accesses.ops += 1;
   const test = matcher(rest, spec.exec);
-  const matched = [...found.hits.keys()].filter(test);
-  if (trace) Object.assign(trace, { text: found, keysExamined: found.keysExamined, docsExamined: found.docsExamined, matched: matched.length });
-  const scoreOf = (doc: Doc): number => found.hits.get(doc) ?? 0;
-  const ordered = sortDocuments(matched, sortFields(spec.sort), spec.exec?.collation?.strings, scoreOf);
+  const sort = sortFields(spec.sort);
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
-  const out = ordered.slice(skip, limit ? skip + limit : undefined);
+  const scoreOf = (doc: Doc): number => found.hits.get(doc) ?? 0;
+  let out: Doc[];
+  let matched: number;
+  if (limit && !trace && sort.length === 1 && sort[0]![0] === TEXT_SCORE) {
+    // Ranked by score with a limit (search's query): order the hits by score first, then test
+    // the rest of the filter only until the page is full, not on every hit.
+    out = [];
+    matched = 0;
+    const ranked = [...found.hits].sort((a, b) => b[1] - a[1]);
+    for (const [doc] of ranked) {
+      if (!test(doc)) continue;
+      matched += 1;
+      if (matched > skip) out.push(doc);
+      if (out.length >= limit) break;
+    }
+  } else {
+    const all = [...found.hits.keys()].filter(test);
+    matched = all.length;
+    out = sortDocuments(all, sort, spec.exec?.collation?.strings, scoreOf).slice(skip, limit ? skip + limit : undefined);
+  }
+  if (trace) Object.assign(trace, { text: found, keysExamined: found.keysExamined, docsExamined: found.docsExamined, matched });
   if (spec.scores) for (const doc of out) spec.scores.set(doc, scoreOf(doc));
   return out;
 }
