@@ -76,8 +76,8 @@ const eslintConfig = defineConfig([
   ...layer("tools/embedded-mongo/**", {
     relative: true,
     internal: [],
-    packages: ["node:", "bson", "mingo"],
-    why: "the embedded server is a tool, not the app: node built-ins, bson and mingo only.",
+    packages: ["node:", "bson", "mingo", "snowball-stemmers"],
+    why: "the embedded server is a tool, not the app: node built-ins, bson, mingo and the Snowball stemmers ($text) only.",
   }),
   {
     // Vitest/Playwright helpers named `use…` (e.g. useTestDatabase) are not React hooks.

@@ -5,39 +5,15 @@
  * e2e app's embedded database through the driver (playwright.config.ts sets E2E_DB_URI) — typing
  * them would take the test's whole budget, and nothing in the app itself is test-only.
  */
-import { MongoClient, ObjectId } from "mongodb";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { seedMessages } from "./seed-messages";
 
 const TOTAL = 1_000;
 const PAGE = 50;
 
-async function seedMessages(conversationId: string, username: string): Promise<void> {
-  const client = await MongoClient.connect(process.env.E2E_DB_URI!);
-  try {
-    const db = client.db(process.env.MONGODB_DB ?? "chatcraft");
-    const user = await db.collection("users").findOne({ username });
-    const start = Date.now() - TOTAL * 1_000;
-    const docs = Array.from({ length: TOTAL }, (_, i) => ({
-      _id: new ObjectId(),
-      conversationId: new ObjectId(conversationId),
-      userId: user!._id,
-      sender: i % 2 ? "ai" : "user",
-      kind: "message",
-      // Replies carry markdown, so the lazily loaded renderer takes part in the layout.
-      message: i % 2 ? `Reply **${i}**\n\n- one\n- two` : `Question ${i}`,
-      timestamp: new Date(start + i * 1_000),
-      status: "complete",
-    }));
-    await db.collection("messages").insertMany(docs);
-    await db.collection("conversations").updateOne(
-      { _id: new ObjectId(conversationId) },
-      { $set: { messageCount: TOTAL, lastMessageAt: docs.at(-1)!.timestamp } },
-    );
-  } finally {
-    await client.close();
-  }
-}
+// Replies carry markdown, so the lazily loaded renderer takes part in the layout.
+const textOf = (i: number) => (i % 2 ? `Reply **${i}**\n\n- one\n- two` : `Question ${i}`);
 
 function items(page: Page): Locator {
   return page.getByRole("list", { name: "Messages" }).locator(":scope > li");
@@ -66,7 +42,7 @@ test("scrolling up through 1,000 messages loads older pages without jumping", as
   await page.getByRole("button", { name: "Start chat" }).click();
   await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
   const conversationId = page.url().split("/").at(-1)!;
-  await seedMessages(conversationId, user.username);
+  await seedMessages(conversationId, user.username, TOTAL, textOf);
 
   await page.reload();
   await expect(items(page).last()).toContainText(`Reply ${TOTAL - 1}`);

@@ -57,6 +57,8 @@ export const conversationsModel = defineModel({
     // The data export reads a user's conversations (and, through them, messages) in creation
     // order, which does not move while it reads (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
+    // Search (models/search.ts): titles weigh above message bodies (weight 1).
+    { key: { userId: 1, title: "text" }, name: "userId_title_text", weights: { title: 3 } },
   ],
   jsonSchema: {
     bsonType: "object",

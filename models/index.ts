@@ -20,6 +20,7 @@ import { replyChunksHotQueries, replyChunksModel } from "@/models/reply-chunks";
 import { replyStreamsHotQueries, replyStreamsModel } from "@/models/reply-streams";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
+import { searchHotQueries } from "@/models/search";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
 import { tasksHotQueries, tasksModel } from "@/models/tasks";
 import { usersHotQueries, usersModel } from "@/models/users";
@@ -60,6 +61,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...replyChunksHotQueries,
   ...replyStreamsHotQueries,
   ...liveNoticesHotQueries,
+  ...searchHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

@@ -25,10 +25,7 @@ export const messageQueries = {
   /** The newest `limit` messages, newest first (the caller reverses). */
   recent: (owner: Owner, conversationId: ObjectId, limit: number) =>
     shape.find<MessageDoc>({ filter: ofConversation(owner, conversationId), sort: { timestamp: -1 }, limit }),
-  /** Messages before `before` (all, when null), newest first; `limit` is what to fetch (page size + 1). */
-  pageBefore: (owner: Owner, conversationId: ObjectId, before: Date | null, limit: number) =>
-    shape.find<MessageDoc>({ filter: { ...ofConversation(owner, conversationId), ...(before ? { timestamp: { $lt: before } } : {}) }, sort: { timestamp: -1 }, limit }),
-  /** Keyset page in either direction: past `after` in the order's direction. */
+  /** Keyset page in either direction: past `after` in the order's direction (from the end when null); `limit` is what to fetch (page size + 1). */
   page: (owner: Owner, conversationId: ObjectId, direction: 1 | -1, after: Date | null | undefined, limit: number) =>
     shape.find<MessageDoc>({
       filter: { ...ofConversation(owner, conversationId), ...(after ? { timestamp: direction === 1 ? { $gt: after } : { $lt: after } } : {}) },
@@ -60,8 +57,8 @@ const q = messageQueries;
 
 export const messagesHotQueries = hotQueriesOf(MESSAGES_COLLECTION, "models/messages.ts", {
   recent: ["listRecentMessages", q.recent(owner, conversationId, 50)],
-  newestPage: ["listMessagesBefore", q.pageBefore(owner, conversationId, null, 51)],
-  olderPage: ["listMessagesBefore", q.pageBefore(owner, conversationId, at, 51)],
+  newestPage: ["listMessagesPage", q.page(owner, conversationId, -1, null, 51)],
+  firstPage: ["listMessagesPage", q.page(owner, conversationId, 1, null, 51)],
   pageAsc: ["listMessagesPage", q.page(owner, conversationId, 1, at, 101)],
   pageDesc: ["listMessagesPage", q.page(owner, conversationId, -1, at, 101)],
   find: ["findMessage", q.find(owner, messageId)],

@@ -55,6 +55,8 @@ export const messagesModel = defineModel({
     { key: { conversationId: 1, timestamp: 1 }, name: "conversationId_timestamp" },
     // deleteAllMessages and account deletion (lib/server/services/account/delete-account.ts) remove by owner alone.
     { key: { userId: 1 }, name: "userId" },
+    // Search (models/search.ts): a user's messages by words; userId first so $text reads only the owner's.
+    { key: { userId: 1, message: "text" }, name: "userId_message_text" },
   ],
   jsonSchema: {
     bsonType: "object",
@@ -183,23 +185,6 @@ export async function listRecentMessages(owner: Owner, conversationId: ObjectId,
   return docs.reverse();
 }
 
-/**
- * A page of the conversation: up to `limit` messages written before `before` (the oldest one
- * the reader already has; null for the newest page), oldest first, and whether more remain. Timestamps are unique within a conversation (see the
- * header), so a timestamp is a complete cursor and the conversationId_timestamp index serves
- * both the filter and the sort.
- */
-export async function listMessagesBefore(
-  owner: Owner,
-  conversationId: ObjectId,
-  before: Date | null,
-  limit: number,
-): Promise<{ messages: MessageDoc[]; hasOlder: boolean }> {
-  const size = Math.max(1, Math.floor(limit));
-  const docs = await findWith(await messages(), q.pageBefore(owner, conversationId, before, size + 1)).toArray();
-  return { messages: docs.slice(0, size).reverse(), hasOlder: docs.length > size };
-}
-
 /** The last chat turn (notices skipped), or null in an empty conversation. */
 export async function findLastTurn(owner: Owner, conversationId: ObjectId, sender?: MessageSender): Promise<MessageDoc | null> {
   return findOneWith(await messages(), q.lastTurn(owner, conversationId, sender));
@@ -236,17 +221,42 @@ export async function exportConversationMessages(owner: Owner, conversationId: O
   return findWith(await messages(), q.exportOfConversation(owner, conversationId), { batchSize });
 }
 
+/** Where a page of a conversation starts: before a time (null: the newest), after one (null: the first), or around a message. */
+export type MessagePageAnchor = { before: Date | null } | { after: Date | null } | { around: Date };
+
+export interface MessagesPage {
+  /** Oldest first. */
+  messages: MessageDoc[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+async function pageFrom(owner: Owner, conversationId: ObjectId, direction: 1 | -1, from: Date | null, limit: number): Promise<{ docs: MessageDoc[]; more: boolean }> {
+  const docs = await findWith(await messages(), q.page(owner, conversationId, direction, from, limit + 1)).toArray();
+  return { docs: docs.slice(0, limit), more: docs.length > limit };
+}
+
 /**
- * One page of a conversation's messages, oldest or newest first, keyset-paginated on timestamp
- * (total within a conversation, see nextTimestamp) and served by the conversationId_timestamp index.
+ * The one message pager (the chat page, "load more" both ways, the API, the compatibility
+ * export): up to `limit` messages from an anchor, oldest first. Timestamps are unique within a
+ * conversation (see nextTimestamp), so a timestamp is a complete keyset cursor and the
+ * conversationId_timestamp index serves the filter and the sort in either direction. `around`
+ * centres the page on a message (search's "jump to the match"), the message itself included.
  */
-export async function listMessagesPage(
-  owner: Owner,
-  conversationId: ObjectId,
-  options: { order: "asc" | "desc"; after?: Date | null; limit: number },
-): Promise<{ items: MessageDoc[]; hasMore: boolean }> {
-  const limit = Math.max(1, Math.floor(options.limit));
-  const direction = options.order === "asc" ? 1 : -1;
-  const docs = await findWith(await messages(), q.page(owner, conversationId, direction, options.after, limit + 1)).toArray();
-  return { items: docs.slice(0, limit), hasMore: docs.length > limit };
+export async function listMessagesPage(owner: Owner, conversationId: ObjectId, anchor: MessagePageAnchor, limit: number): Promise<MessagesPage> {
+  const size = Math.max(1, Math.floor(limit));
+  if ("before" in anchor) {
+    const older = await pageFrom(owner, conversationId, -1, anchor.before, size);
+    return { messages: older.docs.reverse(), hasOlder: older.more, hasNewer: anchor.before !== null };
+  }
+  if ("after" in anchor) {
+    const newer = await pageFrom(owner, conversationId, 1, anchor.after, size);
+    return { messages: newer.docs, hasOlder: anchor.after !== null, hasNewer: newer.more };
+  }
+  const half = Math.max(1, Math.floor(size / 2));
+  const [older, newer] = await Promise.all([
+    pageFrom(owner, conversationId, -1, anchor.around, half),
+    pageFrom(owner, conversationId, 1, new Date(anchor.around.getTime() - 1), size - half),
+  ]);
+  return { messages: [...older.docs.reverse(), ...newer.docs], hasOlder: older.more, hasNewer: newer.more };
 }

@@ -48,6 +48,8 @@ export const projectsModel = defineModel({
     { key: { userId: 1, updatedAt: -1, _id: -1 }, name: "userId_updatedAt_id" },
     // The data export reads a user's projects in _id order (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, _id: 1 }, name: "userId_id" },
+    // Search (models/search.ts): the name weighs above the description.
+    { key: { userId: 1, name: "text", description: "text" }, name: "userId_name_description_text", weights: { name: 3, description: 1 } },
   ],
   jsonSchema: {
     bsonType: "object",

@@ -58,6 +58,8 @@ export const tasksModel = defineModel({
     { key: { projectId: 1 }, name: "projectId" },
     // The data export reads a user's tasks in _id order (lib/server/services/account/export-user-data.ts).
     { key: { userId: 1, _id: 1 }, name: "userId_id" },
+    // Search (models/search.ts): the title weighs above the notes.
+    { key: { userId: 1, title: "text", notes: "text" }, name: "userId_title_notes_text", weights: { title: 3, notes: 1 } },
   ],
   jsonSchema: {
     bsonType: "object",

@@ -20,6 +20,10 @@ export interface ChatViewProps {
   initialMessages: MessageDTO[];
   /** Older messages exist than the page opened with (they load as the reader scrolls up). */
   hasOlder: boolean;
+  /** Opened at a search match in the middle: newer messages exist (they load as the reader scrolls down). */
+  hasNewer?: boolean;
+  /** The message the page opened at, scrolled to and marked. */
+  focusId?: string;
   model: ChatModelInfo;
   /** A first message to send once (from ?starter=), when the conversation is still empty. */
   starter?: string;
@@ -36,7 +40,7 @@ function refusalText(message: string, retryAfterSeconds: number | undefined): st
 }
 
 /** The chat page's client side: header, details card, messages, composer and the reply stream. */
-export function ChatView({ conversation, initialMessages, hasOlder, model, starter }: ChatViewProps) {
+export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, focusId, model, starter }: ChatViewProps) {
   const session = useChatSession(conversation.id, initialMessages, conversation.title);
   const { submit } = session;
   const [details, setDetails] = useState(conversation.details);
@@ -93,6 +97,9 @@ export function ChatView({ conversation, initialMessages, hasOlder, model, start
         messages={session.messages}
         initialHasOlder={hasOlder}
         onPrepend={session.prependMessages}
+        initialHasNewer={hasNewer}
+        onAppend={session.appendMessages}
+        focusId={focusId}
         streamingId={session.streamingId}
         busy={session.busy}
         errorMessages={session.errorMessages}

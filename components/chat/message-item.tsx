@@ -30,6 +30,13 @@ export interface MessageItemProps {
   busy?: boolean;
   /** A plan or change card was decided (created, applied, dismissed). */
   onProposalChange?: (proposal: ProposalDTO) => void;
+  /** The message a search result opened the conversation at: marked until the reader moves on. */
+  focused?: boolean;
+}
+
+/** Every message is addressable (`#m-<id>`, search's links); the focused one is ringed. */
+function anchorProps(id: string, focused: boolean | undefined, className: string) {
+  return { id: `m-${id}`, "data-focused": focused ? "true" : undefined, className: cn(className, "scroll-mt-16", focused && "rounded-2xl ring-2 ring-yellow-400 ring-offset-4 ring-offset-background") };
 }
 
 function ProposalCard(props: { message: MessageDTO; proposal: ProposalDTO; busy?: boolean; onChange?: (proposal: ProposalDTO) => void }) {
@@ -53,12 +60,12 @@ function TypingDots() {
 }
 
 /** One turn: the user's text on the right, the AI's markdown on the left, or a small notice. */
-export function MessageItem({ message, streaming, errorText, onRegenerate, onEdit, maxChars, busy, onProposalChange }: MessageItemProps) {
+export function MessageItem({ message, streaming, errorText, onRegenerate, onEdit, maxChars, busy, onProposalChange, focused }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
 
   if (message.kind === "notice") {
     return (
-      <li className="flex justify-center" data-testid="chat-notice">
+      <li {...anchorProps(message.id, focused, "flex justify-center")} data-testid="chat-notice">
         <p className="inline-flex max-w-[90%] items-start gap-1.5 rounded-full bg-muted px-3 py-1 text-xs text-muted-foreground">
           <InfoIcon className="mt-0.5 size-3 shrink-0" aria-hidden="true" />
           <span>{message.message}</span>
@@ -69,7 +76,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
 
   if (message.sender === "user") {
     return (
-      <li className="flex flex-col items-end gap-1" data-testid="user-message">
+      <li {...anchorProps(message.id, focused, "flex flex-col items-end gap-1")} data-testid="user-message">
         {editing && onEdit ? (
           <EditMessageForm
             initialText={message.message}
@@ -101,7 +108,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
 
   const failed = message.status === "error";
   return (
-    <li className="flex flex-col items-start gap-1" data-testid="ai-message" data-status={message.status}>
+    <li {...anchorProps(message.id, focused, "flex flex-col items-start gap-1")} data-testid="ai-message" data-status={message.status}>
       <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%]">
         <span className="sr-only">AI: </span>
         {message.message ? <Markdown text={message.message} /> : streaming ? <TypingDots /> : null}

@@ -6,6 +6,7 @@ import { ArrowDownIcon, LoaderCircleIcon, MessageSquareDashedIcon } from "lucide
 import { Button } from "@/components/ui/button";
 import type { MessageDTO, ProposalDTO } from "@/lib/shared/chat/types";
 import { MessageItem } from "@/components/chat/message-item";
+import { useNewerMessages } from "@/components/chat/use-newer-messages";
 import { useOlderMessages } from "@/components/chat/use-older-messages";
 import { useStickToBottom } from "@/components/chat/use-stick-to-bottom";
 
@@ -24,7 +25,14 @@ export interface MessageListProps {
   onProposalChange: (messageId: string, proposal: ProposalDTO) => void;
   /** What the empty conversation says. */
   emptyHint?: string;
+  /** The page opened in the middle (at a search match) and newer messages exist. */
+  initialHasNewer?: boolean;
+  onAppend?: (newer: MessageDTO[]) => void;
+  /** The message to open scrolled to and marked (search's jump to the match). */
+  focusId?: string;
 }
+
+const noop = () => {};
 
 /** Start loading the previous page this far (px) before the reader reaches the top. */
 const PRELOAD_MARGIN_PX = 600;
@@ -40,7 +48,7 @@ export function MessageList(props: MessageListProps) {
   const last = messages.at(-1);
   // The newest message only: a page of older messages in front must not pull the view down.
   const contentKey = `${last?.id}:${last?.message.length}:${last?.status}`;
-  const { ref, onScroll, atBottom, scrollToBottom, keepPositionOnPrepend } = useStickToBottom<HTMLDivElement>(contentKey);
+  const { ref, onScroll, atBottom, scrollToBottom, keepPositionOnPrepend, release } = useStickToBottom<HTMLDivElement>(contentKey);
   const prepend = useCallback(
     (page: MessageDTO[]) => {
       keepPositionOnPrepend();
@@ -51,6 +59,40 @@ export function MessageList(props: MessageListProps) {
   const older = useOlderMessages(conversationId, messages[0], initialHasOlder, prepend);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasOlder, loading, error, loadOlder } = older;
+  const { onAppend = noop } = props;
+  const append = useCallback(
+    (page: MessageDTO[]) => {
+      release();
+      onAppend(page);
+    },
+    [release, onAppend],
+  );
+  const newer = useNewerMessages(conversationId, last, props.initialHasNewer === true, append);
+  const bottomSentinel = useRef<HTMLDivElement>(null);
+  const { focusId } = props;
+
+  // Opened at a search match: centre it (once) and stop following the end, so nothing pulls the view down.
+  useEffect(() => {
+    const node = ref.current;
+    const target = focusId ? node?.querySelector<HTMLElement>(`#m-${CSS.escape(focusId)}`) : null;
+    if (!node || !target) return;
+    const offset = target.getBoundingClientRect().top - node.getBoundingClientRect().top;
+    node.scrollTop = Math.max(0, node.scrollTop + offset - node.clientHeight / 2 + target.offsetHeight / 2);
+    onScroll();
+    release();
+  }, [focusId, ref, onScroll, release]);
+
+  const { loadNewer } = newer;
+  useEffect(() => {
+    const node = bottomSentinel.current;
+    if (!node || !ref.current) return;
+    const observer = new IntersectionObserver(([entry]) => entry?.isIntersecting && void loadNewer(), {
+      root: ref.current,
+      rootMargin: `0px 0px ${PRELOAD_MARGIN_PX}px 0px`,
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [loadNewer, ref]);
 
   useEffect(() => {
     const node = sentinel.current;
@@ -115,6 +157,7 @@ export function MessageList(props: MessageListProps) {
                   <MessageItem
                     key={message.id}
                     message={message}
+                    focused={message.id === focusId}
                     streaming={message.id === streamingId}
                     errorText={errorMessages[message.id]}
                     maxChars={maxChars}
@@ -125,6 +168,27 @@ export function MessageList(props: MessageListProps) {
                   />
                 ))}
               </ol>
+              {(newer.hasNewer || newer.loading || newer.error) && (
+                <div ref={bottomSentinel} className="flex min-h-10 shrink-0 items-center justify-center gap-2 text-xs text-muted-foreground" data-testid="newer-messages">
+                  {newer.loading ? (
+                    <span className="inline-flex items-center gap-1.5" role="status">
+                      <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden="true" />
+                      Loading newer messages…
+                    </span>
+                  ) : newer.error ? (
+                    <span className="inline-flex items-center gap-2 text-destructive" role="alert">
+                      {newer.error}
+                      <Button variant="outline" size="sm" className="h-7 px-2 text-xs" onClick={() => void loadNewer()}>
+                        Retry
+                      </Button>
+                    </span>
+                  ) : (
+                    <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" onClick={() => void loadNewer()}>
+                      Load newer messages
+                    </Button>
+                  )}
+                </div>
+              )}
             </>
           )}
         </div>

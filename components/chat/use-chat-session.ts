@@ -31,6 +31,8 @@ export interface ChatSession {
   addMessage: (message: MessageDTO) => void;
   /** Puts an older page in front of what is shown (scrolling up through a long conversation). */
   prependMessages: (older: MessageDTO[]) => void;
+  /** Newer messages paged in after the last one shown (a page opened at a search match). */
+  appendMessages: (newer: MessageDTO[]) => void;
   /** A proposal card was decided: keep its new state (and the plan as created). */
   updateProposal: (messageId: string, proposal: ProposalDTO) => void;
 }
@@ -202,8 +204,9 @@ export function useChatSession(conversationId: string, initialMessages: MessageD
   const dismissRefusal = useCallback(() => setRefusal(null), []);
   const addMessage = useCallback((message: MessageDTO) => setMessages((previous) => [...previous, message]), []);
   const prependMessages = useCallback((older: MessageDTO[]) => setMessages((previous) => [...older, ...previous]), []);
+  const appendMessages = useCallback((newer: MessageDTO[]) => setMessages((previous) => [...previous, ...newer.filter((m) => !previous.some((p) => p.id === m.id))]), []);
   const updateProposal = useCallback((messageId: string, proposal: ProposalDTO) => patch(messageId, (message) => ({ ...message, proposal })), [patch]);
 
   const followed = streamingReply(messages);
-  return { messages, title, busy: busy || followed !== undefined, streamingId: streamingId ?? followed?.id ?? null, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages, updateProposal };
+  return { messages, title, busy: busy || followed !== undefined, streamingId: streamingId ?? followed?.id ?? null, refusal, errorMessages, submit, stop, dismissRefusal, addMessage, prependMessages, appendMessages, updateProposal };
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { loadOlderMessagesAction } from "@/app/(app)/chat/actions";
-import type { MessageDTO } from "@/lib/shared/chat/types";
+import { useAdjacentPage } from "@/components/chat/use-adjacent-page";
+import type { MessageDTO, MessagePage } from "@/lib/shared/chat/types";
 
 export interface OlderMessages {
   hasOlder: boolean;
@@ -12,41 +13,15 @@ export interface OlderMessages {
   loadOlder: () => Promise<void>;
 }
 
-/**
- * Pages older messages in, one server-action call per page, before the oldest one shown. One
- * load at a time: the sentinel can report "visible" many times while a page is on its way.
- */
+/** Pages older messages in, one server-action call per page, before the oldest one shown. */
 export function useOlderMessages(
   conversationId: string,
   oldest: MessageDTO | undefined,
   initialHasOlder: boolean,
   prepend: (messages: MessageDTO[]) => void,
 ): OlderMessages {
-  const [hasOlder, setHasOlder] = useState(initialHasOlder);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
-
-  const loadOlder = useCallback(async () => {
-    if (inFlight.current || !hasOlder || !oldest) return;
-    inFlight.current = true;
-    setLoading(true);
-    setError(null);
-    try {
-      const result = await loadOlderMessagesAction(conversationId, oldest.timestamp);
-      if (result.ok) {
-        prepend(result.data.messages);
-        setHasOlder(result.data.hasOlder);
-      } else {
-        setError(result.error.message);
-      }
-    } catch {
-      setError("Could not load older messages. Check your connection and try again.");
-    } finally {
-      inFlight.current = false;
-      setLoading(false);
-    }
-  }, [conversationId, hasOlder, oldest, prepend]);
-
-  return { hasOlder, loading, error, loadOlder };
+  const fetchPage = useMemo(() => (oldest ? () => loadOlderMessagesAction(conversationId, oldest.timestamp) : null), [conversationId, oldest]);
+  const apply = useCallback((page: MessagePage) => (prepend(page.messages), { hasMore: page.hasOlder }), [prepend]);
+  const page = useAdjacentPage(fetchPage, initialHasOlder, apply, "Could not load older messages. Check your connection and try again.");
+  return { hasOlder: page.hasMore, loading: page.loading, error: page.error, loadOlder: page.load };
 }

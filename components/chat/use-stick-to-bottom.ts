@@ -34,6 +34,11 @@ export function useStickToBottom<T extends HTMLElement>(contentKey: unknown) {
     node.scrollTo({ top: node.scrollHeight, behavior });
   }, []);
 
+  /** Stops following the end until the reader scrolls there (newer pages put below a search match must not pull the view down). */
+  const release = useCallback(() => {
+    stuck.current = false;
+  }, []);
+
   const keepPositionOnPrepend = useCallback(() => {
     const node = ref.current;
     if (node) pendingPrepend.current = node.scrollHeight - node.scrollTop;
@@ -66,5 +71,5 @@ export function useStickToBottom<T extends HTMLElement>(contentKey: unknown) {
     return () => observer.disconnect();
   }, []);
 
-  return { ref, onScroll, atBottom, scrollToBottom, keepPositionOnPrepend };
+  return { ref, onScroll, atBottom, scrollToBottom, keepPositionOnPrepend, release };
 }

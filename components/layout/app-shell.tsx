@@ -5,6 +5,7 @@ import { MobileSidebar } from "@/components/layout/mobile-sidebar";
 import { Sidebar } from "@/components/layout/sidebar";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { CommandPalette } from "@/components/search/command-palette";
 import type { DbKind, ShellUser, SidebarConversation, SignOutAction } from "@/components/layout/types";
 
 export interface AppShellProps {
@@ -55,6 +56,7 @@ export function AppShell({
           <SiteFooter dbKind={dbKind} />
         </div>
       </div>
+      <CommandPalette />
     </div>
   );
 }

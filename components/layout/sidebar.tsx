@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FolderKanbanIcon, LayoutDashboardIcon, PlusIcon, SettingsIcon, SparklesIcon } from "lucide-react";
+import { FolderKanbanIcon, LayoutDashboardIcon, PlusIcon, SearchIcon, SettingsIcon, SparklesIcon } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 
 import { cn } from "@/components/ui/cn";
@@ -20,6 +20,7 @@ interface NavItem {
 const navItems: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon },
   { href: "/roles", label: "Roles", icon: SparklesIcon },
+  { href: "/search", label: "Search", icon: SearchIcon },
   { href: "/settings", label: "Settings", icon: SettingsIcon },
 ];
 

@@ -24,6 +24,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/projects/{projectId}/tasks": () => import("@/app/api/v1/projects/[projectId]/tasks/route"),
   "/api/v1/projects/{projectId}/tasks/{taskId}": () => import("@/app/api/v1/projects/[projectId]/tasks/[taskId]/route"),
   "/api/v1/projects/{projectId}/tasks/{taskId}/move": () => import("@/app/api/v1/projects/[projectId]/tasks/[taskId]/move/route"),
+  "/api/v1/search": () => import("@/app/api/v1/search/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
   "/api/chat/history/{userId}": () => import("@/app/api/chat/history/[userId]/route"),
   "/api/chat/save": () => import("@/app/api/chat/save/route"),

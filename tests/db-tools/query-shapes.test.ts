@@ -12,7 +12,7 @@ import { explainCommand } from "@/lib/server/infra/db/query-check";
 import { SAMPLE_DATE, SAMPLE_OWNER, sampleId } from "@/lib/server/infra/db/query-shape";
 import { allHotQueries } from "@/models";
 import { listConversationsPage } from "@/models/conversations";
-import { listMessagesBefore, listMessagesPage, listRecentMessages } from "@/models/messages";
+import { listMessagesPage, listRecentMessages } from "@/models/messages";
 import { neighbourOrder } from "@/models/tasks";
 import { useAppDatabase } from "../helpers/app-db";
 
@@ -50,15 +50,15 @@ const conversationId = sampleId(2);
 
 describe("a model function sends exactly the hot query db:check explains", () => {
   it("the message pager, newest page and an older page", async () => {
-    await expectSentAsChecked("messages.newestPage", () => listMessagesBefore(SAMPLE_OWNER, conversationId, null, 50));
+    await expectSentAsChecked("messages.newestPage", () => listMessagesPage(SAMPLE_OWNER, conversationId, { before: null }, 50));
     sent.length = 0;
-    await expectSentAsChecked("messages.olderPage", () => listMessagesBefore(SAMPLE_OWNER, conversationId, SAMPLE_DATE, 50));
+    await expectSentAsChecked("messages.firstPage", () => listMessagesPage(SAMPLE_OWNER, conversationId, { after: null }, 50));
   });
 
   it("the API's message pages, both orders, and the recent window", async () => {
-    await expectSentAsChecked("messages.pageAsc", () => listMessagesPage(SAMPLE_OWNER, conversationId, { order: "asc", after: SAMPLE_DATE, limit: 100 }));
+    await expectSentAsChecked("messages.pageAsc", () => listMessagesPage(SAMPLE_OWNER, conversationId, { after: SAMPLE_DATE }, 100));
     sent.length = 0;
-    await expectSentAsChecked("messages.pageDesc", () => listMessagesPage(SAMPLE_OWNER, conversationId, { order: "desc", after: SAMPLE_DATE, limit: 100 }));
+    await expectSentAsChecked("messages.pageDesc", () => listMessagesPage(SAMPLE_OWNER, conversationId, { before: SAMPLE_DATE }, 100));
     sent.length = 0;
     await expectSentAsChecked("messages.recent", () => listRecentMessages(SAMPLE_OWNER, conversationId, 50));
   });
@@ -71,9 +71,9 @@ describe("a model function sends exactly the hot query db:check explains", () =>
   });
 
   it("notices a drifted shape: a different page size is not the checked query", async () => {
-    const hot = allHotQueries.find((query) => query.name === "messages.olderPage")!;
+    const hot = allHotQueries.find((query) => query.name === "messages.pageDesc")!;
     const expected = explainCommand(hot);
-    await listMessagesBefore(SAMPLE_OWNER, conversationId, SAMPLE_DATE, 10);
+    await listMessagesPage(SAMPLE_OWNER, conversationId, { before: SAMPLE_DATE }, 10);
     expect(canonical(sentFields("find", expected))).not.toEqual(canonical(expected));
   });
 });

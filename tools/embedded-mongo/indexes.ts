@@ -10,6 +10,7 @@ import { parseCollation } from "./collation";
 import { pathValues, type Doc } from "./doc-paths";
 import { createQuery } from "./mingo-context";
 import { SortedKeys } from "./sorted-keys";
+import { TextIndex } from "./text/text-index";
 
 export interface IndexSpec {
   v?: number;
@@ -38,6 +39,8 @@ export class Index {
   readonly dirs: number[];
   /** Key types we store but do not maintain (text, 2dsphere, ...): never used to answer queries. */
   readonly passive: boolean;
+  /** A text index's inverted index (text/): maintained on every write, used only by $text. */
+  readonly text?: TextIndex;
   readonly isId: boolean;
   readonly buckets = new Map<string, IndexEntry[]>();
   readonly uniqueKeys = new Map<string, string>();
@@ -58,6 +61,7 @@ export class Index {
     this.dirs = this.fields.map((f) => (spec.key[f] === -1 ? -1 : 1));
     this.passive = this.fields.some((f) => typeof spec.key[f] === "string" && spec.key[f] !== "hashed");
     this.isId = spec.name === "_id_";
+    if (spec.key._fts === "text") this.text = new TextIndex(spec);
     if (spec.partialFilterExpression) this.partial = createQuery(spec.partialFilterExpression);
     const collation = parseCollation(spec.collation);
     this.collated = collation !== undefined;
@@ -131,6 +135,7 @@ export class Index {
 
   /** The existing document id a doc would collide with under this unique index, if any. */
   findConflict(id: string, doc: Doc): unknown[] | undefined {
+    if (this.text && (!this.partial || this.partial.test(doc))) this.text.check(doc);
     if (!this.unique || this.isId || this.passive) return undefined;
     if (this.collated) return this.collatedKeys?.conflict(id, this.keysFor(doc) ?? []);
     for (const tuple of this.keysFor(doc) ?? []) {
@@ -141,6 +146,7 @@ export class Index {
   }
 
   add(id: string, doc: Doc): void {
+    if (this.text) return void (this.partial && !this.partial.test(doc) ? undefined : this.text.add(id, doc));
     if (this.isId || this.passive) return;
     if (this.collated) return this.collatedKeys?.add(id, this.keysFor(doc) ?? []);
     for (const tuple of this.keysFor(doc) ?? []) {
@@ -159,6 +165,7 @@ export class Index {
   }
 
   remove(id: string, doc: Doc): void {
+    if (this.text) return this.text.remove(id, doc);
     if (this.isId || this.passive) return;
     if (this.collated) return this.collatedKeys?.remove(id, this.keysFor(doc) ?? []);
     for (const tuple of this.keysFor(doc) ?? []) {
@@ -179,6 +186,7 @@ export class Index {
   }
 
   clear(): void {
+    this.text?.clear();
     this.collatedKeys?.clear();
     this.buckets.clear();
     this.uniqueKeys.clear();

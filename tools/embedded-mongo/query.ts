@@ -11,7 +11,9 @@ import { isPlainObject, type Doc } from "./doc-paths";
 import { MongoError } from "./errors";
 import { encodeFirst, type Index, type IndexEntry } from "./indexes";
 import { createQuery, type ExecOptions } from "./mingo-context";
-import { sortDocuments, sortFields, type SortField } from "./sort";
+import { sortDocuments, sortFields, TEXT_SCORE, type SortField } from "./sort";
+import { extractText } from "./text/text-filter";
+import { searchText, type TextHits } from "./text/text-search";
 
 export interface FindSpec {
   filter?: Doc;
@@ -22,6 +24,8 @@ export interface FindSpec {
   exec?: ExecOptions;
   /** An index name or key pattern; only checked (the planner here chooses for itself). */
   hint?: unknown;
+  /** Filled with each returned document's text score when the filter has `$text`. */
+  scores?: Map<Doc, number>;
 }
 
 /** mongod refuses a hint that names no index of the collection (a hidden one counts as none). */
@@ -56,6 +60,8 @@ export interface PlanTrace {
   docsExamined: number;
   /** Documents that passed the filter (before sort, skip and limit). */
   matched: number;
+  /** A $text query answered by the text index (TEXT_MATCH > TEXT_OR > IXSCAN). */
+  text?: TextHits;
 }
 
 export interface OrBranch {
@@ -285,6 +291,9 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, trac
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
   const collation = spec.exec?.collation;
+  const text = extractText(filter);
+  if (text) return findText(coll, spec, text.operand, text.rest, trace);
+  if (sort.some(([field]) => field === TEXT_SCORE)) throw textScoreUnavailable();
   // Index keys and the _id map compare strings binary: under a collation every query scans.
   const chosen: Plan = collation ? { candidates: coll.docs.values(), sorted: sort.length === 0, exact: false } : plan(coll, filter, sort, trace);
   const { candidates, sorted, exact } = chosen;
@@ -308,4 +317,41 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, trac
   for (const doc of candidates) if (test(doc)) matched.push(doc);
   const ordered = sortDocuments(matched, sort, collation?.strings);
   return ordered.slice(skip, limit ? skip + limit : undefined);
+}
+
+export function textScoreUnavailable(): MongoError {
+  return new MongoError(40218, "query requires text score metadata, but it is not available");
+}
+
+/** A `$text` find: the text index's hits, the rest of the filter, then sort (scores allowed), skip, limit. */
+function findText(coll: Collection, spec: FindSpec, operand: unknown, rest: Doc, trace?: PlanTrace): Doc[] {
+  const found = searchText(coll, operand, rest);
+  if (!trace || trace.countAccess) found.index.accesses.ops += 1;
+  const test = matcher(rest, spec.exec);
+  const sort = sortFields(spec.sort);
+  const skip = Math.max(0, spec.skip ?? 0);
+  const limit = Math.abs(spec.limit ?? 0);
+  const scoreOf = (doc: Doc): number => found.hits.get(doc) ?? 0;
+  let out: Doc[];
+  let matched: number;
+  if (limit && !trace && sort.length === 1 && sort[0]![0] === TEXT_SCORE) {
+    // Ranked by score with a limit (search's query): order the hits by score first, then test
+    // the rest of the filter only until the page is full, not on every hit.
+    out = [];
+    matched = 0;
+    const ranked = [...found.hits].sort((a, b) => b[1] - a[1]);
+    for (const [doc] of ranked) {
+      if (!test(doc)) continue;
+      matched += 1;
+      if (matched > skip) out.push(doc);
+      if (out.length >= limit) break;
+    }
+  } else {
+    const all = [...found.hits.keys()].filter(test);
+    matched = all.length;
+    out = sortDocuments(all, sort, spec.exec?.collation?.strings, scoreOf).slice(skip, limit ? skip + limit : undefined);
+  }
+  if (trace) Object.assign(trace, { text: found, keysExamined: found.keysExamined, docsExamined: found.docsExamined, matched });
+  if (spec.scores) for (const doc of out) spec.scores.set(doc, scoreOf(doc));
+  return out;
 }

@@ -1,15 +1,22 @@
 /** Sorting documents in mongod's order: BSON type order, arrays by their extreme element, strings under an optional collation. */
 import { compareStrings, compareValues, type StringCompare } from "./bson-order";
-import { pathValues, type Doc } from "./doc-paths";
+import { isPlainObject, pathValues, type Doc } from "./doc-paths";
 
 export type SortField = [string, number];
+
+/** The sort field standing for `{$meta: "textScore"}` (always descending, as on mongod). */
+export const TEXT_SCORE = "\u0000$textScore";
+
+function isTextScoreMeta(dir: unknown): boolean {
+  return isPlainObject(dir) && dir.$meta === "textScore";
+}
 
 /** The `{field: 1 | -1}` sort document as a list of fields and directions. */
 export function sortFields(sort: Doc | undefined): SortField[] {
   if (!sort) return [];
   return Object.entries(sort)
-    .filter(([, dir]) => typeof dir === "number" || typeof dir === "string")
-    .map(([field, dir]) => [field, Number(dir) < 0 ? -1 : 1]);
+    .filter(([, dir]) => typeof dir === "number" || typeof dir === "string" || isTextScoreMeta(dir))
+    .map(([field, dir]): SortField => (isTextScoreMeta(dir) ? [TEXT_SCORE, -1] : [field, Number(dir) < 0 ? -1 : 1]));
 }
 
 /** Sort key of one field: arrays sort by their smallest (ascending) or largest (descending) element. */
@@ -28,9 +35,10 @@ function sortKey(doc: Doc, field: string, dir: number, strings: StringCompare): 
   return best;
 }
 
-export function sortDocuments(docs: Doc[], sort: SortField[], strings: StringCompare = compareStrings): Doc[] {
+export function sortDocuments(docs: Doc[], sort: SortField[], strings: StringCompare = compareStrings, scoreOf?: (doc: Doc) => number): Doc[] {
   if (sort.length === 0) return docs;
-  const keyed = docs.map((doc) => ({ doc, keys: sort.map(([field, dir]) => sortKey(doc, field, dir, strings)) }));
+  const keyOf = (doc: Doc, field: string, dir: number): unknown => (field === TEXT_SCORE && scoreOf ? scoreOf(doc) : sortKey(doc, field, dir, strings));
+  const keyed = docs.map((doc) => ({ doc, keys: sort.map(([field, dir]) => keyOf(doc, field, dir)) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < sort.length; i += 1) {
       const c = compareValues(a.keys[i], b.keys[i], strings) * sort[i]![1];

@@ -10,7 +10,7 @@ import {
 } from "@/lib/server/services/chat/conversation-service";
 import { requireOwner } from "@/lib/server/services/auth/require-owner";
 import { applyProposedChanges, createProjectFromProposal, dismissProposal } from "@/lib/server/services/chat/proposal-service";
-import { getConversationView, listOlderMessages } from "@/lib/server/services/chat/queries";
+import { getConversationView, listAdjacentMessages } from "@/lib/server/services/chat/queries";
 import { stopReply } from "@/lib/server/services/live/stop-reply";
 import { applyDetailsProposal } from "@/lib/server/services/roles/details-update-service";
 import type { ActionResult } from "@/lib/shared/action-result";
@@ -46,17 +46,27 @@ export async function updateDetailsAction(
   return runAction(async () => updateConversationDetailsFor(await requireOwner(), id, details));
 }
 
-const olderMessagesInput = z.object({ conversationId: z.string(), before: z.iso.datetime({ error: "Invalid cursor." }) });
+const adjacentMessagesInput = z.object({ conversationId: z.string(), at: z.iso.datetime({ error: "Invalid cursor." }) });
 
-/** The page of messages before `before` (the oldest message's timestamp), as the reader scrolls up. */
-export async function loadOlderMessagesAction(conversationId: string, before: string): Promise<ActionResult<MessagePage>> {
+async function loadAdjacent(conversationId: string, at: string, side: "before" | "after"): Promise<ActionResult<MessagePage>> {
   return runAction(async () => {
     const owner = await requireOwner();
-    const input = olderMessagesInput.parse({ conversationId, before });
-    const page = await listOlderMessages(owner, input.conversationId, new Date(input.before));
+    const input = adjacentMessagesInput.parse({ conversationId, at });
+    const when = new Date(input.at);
+    const page = await listAdjacentMessages(owner, input.conversationId, side === "before" ? { before: when } : { after: when });
     if (!page) throw new AppError("not_found:conversation");
     return page;
   });
+}
+
+/** The page of messages before `before` (the oldest message's timestamp), as the reader scrolls up. */
+export async function loadOlderMessagesAction(conversationId: string, before: string): Promise<ActionResult<MessagePage>> {
+  return loadAdjacent(conversationId, before, "before");
+}
+
+/** The page of messages after `after` (the newest message's timestamp), as the reader scrolls down from a search match. */
+export async function loadNewerMessagesAction(conversationId: string, after: string): Promise<ActionResult<MessagePage>> {
+  return loadAdjacent(conversationId, after, "after");
 }
 
 /** The plan card's Create project: the plan as the user edited it, validated again here. */

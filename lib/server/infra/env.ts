@@ -43,6 +43,7 @@ export const envSchema = z.object({
   CHAT_MAX_MESSAGE_CHARS: positiveInt(8000),
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(20),
   API_TOKEN_RATE_LIMIT_PER_MINUTE: positiveInt(120),
+  SEARCH_RATE_LIMIT_PER_MINUTE: positiveInt(120),
   CHAT_CONTEXT_TOKEN_BUDGET: positiveInt(32_000),
   // How many proxies we run in front of the app append to X-Forwarded-For; 0 = trust no header, use the socket.
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),

@@ -3,7 +3,7 @@
  */
 
 /** Pages of the signed-in app. */
-export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects"] as const;
+export const PROTECTED_PAGE_PREFIXES = ["/dashboard", "/settings", "/roles", "/chat", "/projects", "/search"] as const;
 
 /**
  * API paths that answer without a session: next-auth's own endpoints, the health check, CSP

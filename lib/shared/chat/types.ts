@@ -63,6 +63,8 @@ export interface MessagePage {
   messages: MessageDTO[];
   /** More messages exist before the first one in `messages`. */
   hasOlder: boolean;
+  /** More messages exist after the last one (a page opened in the middle, at a search match). */
+  hasNewer?: boolean;
 }
 
 /**

@@ -44,8 +44,7 @@ describe.runIf(isEmbedded())("refused with the error the README names", () => {
     expect(await t.db().listCollections({ name: "refused" }).toArray()).toEqual([]);
   });
 
-  it("$text, $where and geo query operators: code 2 BadValue", async () => {
-    await expectServerError(coll("docs").find({ $text: { $search: "a" } }).toArray(), 2);
+  it("$where and geo query operators: code 2 BadValue", async () => {
     await expectServerError(coll("docs").find({ $where: "true" }).toArray(), 2);
     await expectServerError(coll("docs").find({ loc: { $near: [0, 0] } }).toArray(), 2);
   });

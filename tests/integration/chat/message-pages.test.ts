@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadOlderMessagesAction } from "@/app/(app)/chat/actions";
 import { startConversation } from "@/lib/server/services/chat/conversation-service";
-import { getConversationView, listOlderMessages, MESSAGE_PAGE_SIZE } from "@/lib/server/services/chat/queries";
+import { getConversationView, listAdjacentMessages, MESSAGE_PAGE_SIZE } from "@/lib/server/services/chat/queries";
 import { insertMessage } from "@/models/messages";
 import { useAppDatabase } from "../../helpers/app-db";
 import { makeUser } from "./fixtures";
@@ -22,6 +22,18 @@ async function conversationWith(count: number) {
   return { owner, user, id: conversation._id.toHexString() };
 }
 
+/** Every message, walking back from the newest page. */
+async function collectAll(owner: Awaited<ReturnType<typeof conversationWith>>["owner"], id: string) {
+  const view = (await getConversationView(owner, id))!;
+  let shown = view.messages;
+  for (let hasOlder = view.hasOlder; hasOlder; ) {
+    const page = (await listAdjacentMessages(owner, id, { before: new Date(shown[0]!.timestamp) }))!;
+    shown = [...page.messages, ...shown];
+    hasOlder = page.hasOlder;
+  }
+  return shown;
+}
+
 describe("reading a long conversation page by page", () => {
   it("opens on the newest page and walks back to the first message without repeating or skipping one", async () => {
     const total = MESSAGE_PAGE_SIZE * 2 + 7;
@@ -35,7 +47,7 @@ describe("reading a long conversation page by page", () => {
     let shown = view!.messages;
     let hasOlder = view!.hasOlder;
     while (hasOlder) {
-      const page = await listOlderMessages(owner, id, new Date(shown[0]!.timestamp));
+      const page = await listAdjacentMessages(owner, id, { before: new Date(shown[0]!.timestamp) });
       expect(page).not.toBeNull();
       shown = [...page!.messages, ...shown];
       hasOlder = page!.hasOlder;
@@ -54,7 +66,42 @@ describe("reading a long conversation page by page", () => {
     const { id, owner } = await conversationWith(MESSAGE_PAGE_SIZE + 1);
     const other = await makeUser();
     const before = new Date((await getConversationView(owner, id))!.messages[0]!.timestamp);
-    expect(await listOlderMessages(other.owner, id, before)).toBeNull();
+    expect(await listAdjacentMessages(other.owner, id, { before })).toBeNull();
+  });
+});
+
+describe("opening a conversation at a message (search's jump to the match)", () => {
+  it("centres the page on the message and walks both ways to the ends without a gap or a repeat", async () => {
+    const total = MESSAGE_PAGE_SIZE * 3 + 5;
+    const { owner, id } = await conversationWith(total);
+    const all = await collectAll(owner, id);
+    const target = all[MESSAGE_PAGE_SIZE + 30]!;
+
+    const view = (await getConversationView(owner, id, target.id))!;
+    expect(view.focusId).toBe(target.id);
+    expect(view.messages.map((m) => m.id)).toContain(target.id);
+    expect(view.hasOlder).toBe(true);
+    expect(view.hasNewer).toBe(true);
+    let shown = view.messages;
+    for (let page = view; page.hasOlder; ) {
+      page = { ...(await listAdjacentMessages(owner, id, { before: new Date(shown[0]!.timestamp) }))!, conversation: view.conversation };
+      shown = [...page.messages, ...shown];
+    }
+    for (let page: { hasNewer?: boolean } = view; page.hasNewer; ) {
+      const next = (await listAdjacentMessages(owner, id, { after: new Date(shown.at(-1)!.timestamp) }))!;
+      shown = [...shown, ...next.messages];
+      page = next;
+    }
+    expect(shown.map((m) => m.message)).toEqual(Array.from({ length: total }, (_, i) => `message ${i}`));
+  });
+
+  it("opens on the newest page for a message of another conversation or another user", async () => {
+    const { owner, id } = await conversationWith(3);
+    const elsewhere = await conversationWith(3);
+    const foreign = (await getConversationView(elsewhere.owner, elsewhere.id))!.messages[0]!.id;
+    const view = (await getConversationView(owner, id, foreign))!;
+    expect(view.focusId).toBeUndefined();
+    expect(view.messages.map((m) => m.message)).toEqual(["message 0", "message 1", "message 2"]);
   });
 });
 
@@ -64,7 +111,7 @@ describe("loading older messages from the page (server action)", () => {
     signInAs(user);
     const oldestShown = (await getConversationView(owner, id))!.messages[0]!;
     const result = await loadOlderMessagesAction(id, oldestShown.timestamp);
-    expect(result).toEqual({ ok: true, data: { messages: [expect.objectContaining({ message: "message 0" }), expect.objectContaining({ message: "message 1" })], hasOlder: false } });
+    expect(result).toEqual({ ok: true, data: { messages: [expect.objectContaining({ message: "message 0" }), expect.objectContaining({ message: "message 1" })], hasOlder: false, hasNewer: true } });
   });
 
   it("refuses a malformed cursor as invalid input, another user's conversation as not found, and a signed-out caller", async () => {

@@ -3,7 +3,7 @@ import { ObjectId } from "bson";
 import { compareValues, encodeValue } from "../bson-order";
 import { pathValues, type Doc } from "../doc-paths";
 import { MongoError, toMongoError } from "../errors";
-import { projector } from "../projection";
+import { textAwareProjector } from "../text/meta";
 import { findDocuments, matcher } from "../query";
 import { asNumber, collectionName, execOptions, refuseUnknownField, type CommandHandler } from "./context";
 
@@ -44,7 +44,9 @@ const find: CommandHandler = (cmd, ctx) => {
   const limit = asNumber(cmd.limit, 0);
   const filter = (cmd.filter ?? {}) as Doc;
   const exec = execOptions({ collation: cmd.collation, let: cmd.let, uses: [filter, cmd.projection] });
+  const scores = new Map<Doc, number>();
   const docs = findDocuments(ctx.store.collection(ctx.db, name), {
+    scores,
     filter,
     sort: cmd.sort as Doc | undefined,
     skip: asNumber(cmd.skip, 0),
@@ -52,7 +54,7 @@ const find: CommandHandler = (cmd, ctx) => {
     exec,
     hint: cmd.hint,
   });
-  const project = projector(cmd.projection as Doc | undefined, filter, exec, "find");
+  const project = textAwareProjector(cmd.projection as Doc | undefined, filter, exec, "find", scores);
   const out = project ? docs.map(project) : docs;
   const batchSize = cmd.batchSize === undefined ? undefined : asNumber(cmd.batchSize, 101);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, cmd.singleBatch === true || limit < 0);

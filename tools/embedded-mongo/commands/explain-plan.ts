@@ -10,7 +10,8 @@ import type { Collection } from "../collection";
 import { isPlainObject, type Doc } from "../doc-paths";
 import { formatValue } from "../format";
 import type { Index } from "../indexes";
-import { projector } from "../projection";
+import { textAwareProjector } from "../text/meta";
+import { textStages } from "../text/text-explain";
 import { findDocuments, type FindSpec, type PlanTrace } from "../query";
 import { sortFields } from "../sort";
 
@@ -79,6 +80,7 @@ function wrap(plan: Doc, stats: Doc, parent: Doc, nReturned: number): [Doc, Doc]
 function leafStages(filter: Doc, trace: PlanTrace): [Doc, Doc] {
   const index = trace.index;
   const produced = trace.docsExamined;
+  if (trace.text) return textStages(trace.text, trace.matched);
   if (trace.branches) {
     const scans = trace.branches.map((branch) => ixscan(branch.index, branch.bounds, 1));
     const or: Doc = { stage: "OR", inputStages: scans };
@@ -108,8 +110,9 @@ function leafStages(filter: Doc, trace: PlanTrace): [Doc, Doc] {
 export function explainFind(coll: Collection | undefined, input: FindPlanInput, verbosity: Verbosity): ExplainedFind {
   const trace: PlanTrace = { countAccess: verbosity !== "queryPlanner", keysExamined: 0, docsExamined: 0, matched: 0 };
   const started = performance.now();
-  const found = findDocuments(coll, input, trace);
-  const project = projector(input.projection, input.filter ?? {});
+  const scores = new Map<Doc, number>();
+  const found = findDocuments(coll, { ...input, scores }, trace);
+  const project = textAwareProjector(input.projection, input.filter ?? {}, undefined, undefined, scores);
   const docs = project ? found.map(project) : found;
   const millis = Math.round(performance.now() - started);
   if (!coll) {

@@ -2,6 +2,7 @@
 import type { Doc } from "../doc-paths";
 import { MongoError } from "../errors";
 import type { IndexSpec } from "../indexes";
+import { checkOneTextIndex, isTextKey, normaliseTextSpec } from "../text/text-spec";
 import { collectionName, type CommandHandler } from "./context";
 
 function defaultName(key: Doc): string {
@@ -21,7 +22,9 @@ function normalise(raw: Doc): IndexSpec {
     const valid = typeof dir === "number" ? dir !== 0 : ["text", "hashed", "2d", "2dsphere"].includes(String(dir));
     if (!valid) throw new MongoError(67, `Values in the index key pattern can't be ${JSON.stringify(dir)} (field ${field})`);
   }
-  const spec: IndexSpec = { v: 2, key: key as Record<string, unknown>, name: typeof raw.name === "string" ? raw.name : defaultName(key) };
+  const name = typeof raw.name === "string" ? raw.name : defaultName(key);
+  if (isTextKey(key)) return normaliseTextSpec(raw, name) as IndexSpec;
+  const spec: IndexSpec = { v: 2, key: key as Record<string, unknown>, name };
   for (const [option, value] of Object.entries(raw)) {
     if (option === "key" || option === "name" || option === "v" || option === "ns" || option === "background") continue;
     if (option === "unique" && value === false) continue;
@@ -37,6 +40,10 @@ const createIndexes: CommandHandler = (cmd, ctx) => {
   const coll = ctx.store.ensureCollection(ctx.db, name);
   const before = coll.indexes.size;
   for (const spec of specs) {
+    if (isTextKey(spec.key)) {
+      if (!checkOneTextIndex(spec, [...coll.indexes.values()].map((ix) => ix.spec))) coll.addIndex(spec);
+      continue;
+    }
     const sameName = coll.indexes.get(spec.name);
     const sameKey = [...coll.indexes.values()].find((ix) => JSON.stringify(ix.spec.key) === JSON.stringify(spec.key) && sameOptions(ix.spec, spec));
     if (sameName) {

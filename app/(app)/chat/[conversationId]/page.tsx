@@ -20,7 +20,9 @@ export async function generateMetadata({ params }: ChatPageProps): Promise<Metad
 export default async function ChatPage({ params, searchParams }: ChatPageProps) {
   const [{ conversationId }, query] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/chat/${conversationId}`);
-  const view = await getConversationView(user, conversationId);
+  // ?m=<message id>: a search result opens the conversation at that message.
+  const focus = typeof query.m === "string" ? query.m : undefined;
+  const view = await getConversationView(user, conversationId, focus);
   if (!view) notFound();
   const starter = typeof query.starter === "string" && query.starter.trim() ? query.starter : undefined;
 
@@ -30,6 +32,8 @@ export default async function ChatPage({ params, searchParams }: ChatPageProps) 
       conversation={view.conversation}
       initialMessages={view.messages}
       hasOlder={view.hasOlder}
+      hasNewer={view.hasNewer}
+      focusId={view.focusId}
       model={chatModelInfo()}
       starter={starter}
     />

@@ -10,7 +10,8 @@ import { ObjectId, type AggregationCursor, type Collection, type Document, type 
 import type { HotQuery, HotQueryShape } from "@/lib/server/infra/db/query-check";
 import { transactionSession } from "@/lib/server/infra/db/transaction";
 
-export type SortSpec = Record<string, 1 | -1>;
+/** `{$meta: "textScore"}` sorts a `$text` query by relevance (models/search.ts). */
+export type SortSpec = Record<string, 1 | -1 | { $meta: "textScore" }>;
 
 export interface FindShape<T extends Document> {
   op: "find";

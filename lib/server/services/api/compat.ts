@@ -21,7 +21,7 @@ import {
   touchConversation,
   type ConversationDoc,
 } from "@/models/conversations";
-import { deleteConversationMessages, insertMessage, listMessagesBefore, listRecentMessages, type MessageDoc } from "@/models/messages";
+import { deleteConversationMessages, insertMessage, listMessagesPage, listRecentMessages, type MessageDoc } from "@/models/messages";
 
 /** The most exchanges the history endpoint returns (the newest ones, oldest first). */
 export const HISTORY_LIMIT = 500;
@@ -169,7 +169,7 @@ async function countExchanges(caller: ApiCaller, conversationId: ConversationDoc
   let replyWaiting = false; // a reply seen (newer) whose message, if any, is older
   let before: Date | null = null;
   for (;;) {
-    const page = await listMessagesBefore(caller.owner, conversationId, before, 1000);
+    const page = await listMessagesPage(caller.owner, conversationId, { before }, 1000);
     for (const turn of [...page.messages].reverse()) {
       if (turn.kind === "notice") continue;
       if (turn.sender === "ai") {

@@ -28,7 +28,10 @@ export async function listMessagesFor(
 ): Promise<{ items: MessageDTO[]; nextCursor: string | null }> {
   const after = query.cursor ? decodeMessageCursor(query.cursor) : null;
   const conversation = await requireConversation(owner, conversationId);
-  const page = await listMessagesPage(owner, conversation._id, { order: query.order, after, limit: query.limit });
-  const last = page.items.at(-1);
-  return { items: page.items.map(toMessageDTO), nextCursor: page.hasMore && last ? encodeMessageCursor(last.timestamp) : null };
+  const ascending = query.order === "asc";
+  const page = await listMessagesPage(owner, conversation._id, ascending ? { after } : { before: after }, query.limit);
+  const items = ascending ? page.messages : page.messages.reverse();
+  const last = items.at(-1);
+  const more = ascending ? page.hasNewer : page.hasOlder;
+  return { items: items.map(toMessageDTO), nextCursor: more && last ? encodeMessageCursor(last.timestamp) : null };
 }

@@ -11,6 +11,7 @@ import { compatPaths } from "@/lib/server/services/api/openapi-compat";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
 import { livePaths } from "@/lib/server/services/api/openapi-live";
+import { searchPaths } from "@/lib/server/services/api/openapi-search";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -169,10 +170,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Conversations" },
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
+      { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...compatPaths() },
   });
   return cached;
 }

@@ -16,7 +16,8 @@ import { defaultDetails, mergeSharedDetails } from "@/lib/shared/roles/details-s
 import type { Role } from "@/lib/shared/roles/role-schema";
 import { findBrief, listRecentBriefs } from "@/models/briefs";
 import { findConversation } from "@/models/conversations";
-import { listMessagesBefore } from "@/models/messages";
+import { findMessage, listMessagesPage, type MessagePageAnchor } from "@/models/messages";
+import { parseObjectId } from "@/models/conversations";
 import { withReplySoFar } from "@/lib/server/services/live/reply-so-far";
 
 /**
@@ -45,23 +46,33 @@ export async function prefilledDetails(owner: OwnerRef, role: Pick<Role, "id" | 
   return mergeSharedDetails(role.fields, others.map((doc) => doc.details));
 }
 
+/** Where the chat page opens: at a message of this conversation (a search match), else on the newest page. */
+async function openingAnchor(ownerId: ReturnType<typeof toOwner>, conversationId: string, focus: string | undefined): Promise<{ anchor: MessagePageAnchor; focusId?: string }> {
+  const messageId = focus ? parseObjectId(focus) : null;
+  const message = messageId ? await findMessage(ownerId, messageId) : null;
+  if (!message || message.conversationId.toHexString() !== conversationId) return { anchor: { before: null } };
+  return { anchor: { around: message.timestamp }, focusId: message._id.toHexString() };
+}
+
 export const getConversationView = cache(
-  async (owner: OwnerRef, id: string): Promise<({ conversation: ConversationDTO } & MessagePage) | null> => {
+  async (owner: OwnerRef, id: string, focus?: string): Promise<({ conversation: ConversationDTO; focusId?: string } & MessagePage) | null> => {
     const ownerId = toOwner(owner);
     const conversation = await findConversation(ownerId, id);
     if (!conversation) return null;
-    const page = await listMessagesBefore(ownerId, conversation._id, null, MESSAGE_PAGE_SIZE);
-    return { conversation: toConversationDTO(conversation), messages: await withReplySoFar(ownerId, page.messages.map(toMessageDTO)), hasOlder: page.hasOlder };
+    const { anchor, focusId } = await openingAnchor(ownerId, conversation._id.toHexString(), focus);
+    const page = await listMessagesPage(ownerId, conversation._id, anchor, MESSAGE_PAGE_SIZE);
+    const messages = await withReplySoFar(ownerId, page.messages.map(toMessageDTO));
+    return { conversation: toConversationDTO(conversation), messages, hasOlder: page.hasOlder, hasNewer: page.hasNewer, focusId };
   },
 );
 
-/** The page of messages before `before` (an ISO timestamp of the oldest message shown); null if the conversation is not the owner's. */
-export async function listOlderMessages(owner: OwnerRef, id: string, before: Date): Promise<MessagePage | null> {
+/** The page of messages before or after a time (the timestamp of the oldest or newest message shown); null if the conversation is not the owner's. */
+export async function listAdjacentMessages(owner: OwnerRef, id: string, anchor: { before: Date } | { after: Date }): Promise<MessagePage | null> {
   const ownerId = toOwner(owner);
   const conversation = await findConversation(ownerId, id);
   if (!conversation) return null;
-  const page = await listMessagesBefore(ownerId, conversation._id, before, MESSAGE_PAGE_SIZE);
-  return { messages: page.messages.map(toMessageDTO), hasOlder: page.hasOlder };
+  const page = await listMessagesPage(ownerId, conversation._id, anchor, MESSAGE_PAGE_SIZE);
+  return { messages: page.messages.map(toMessageDTO), hasOlder: page.hasOlder, hasNewer: page.hasNewer };
 }
 
 export function chatModelInfo(): ChatModelInfo {
