@@ -10,6 +10,7 @@ import { conversationTitleSchema, replyRequestSchema } from "@/lib/shared/chat/s
 import { changeProposalSchema, planSchema } from "@/lib/shared/projects/plan-schema";
 import type { ConversationDTO, ConversationSummary, MessageDTO } from "@/lib/shared/chat/types";
 import { roleFieldSchema } from "@/lib/shared/roles/role-schema";
+import { messageAttachmentSchema } from "@/lib/shared/attachments/types";
 
 export const detailsSchema = z
   .record(z.string(), z.unknown())
@@ -42,6 +43,7 @@ export const messageSchema = z
     usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() }).optional(),
     model: z.string().optional(),
     proposal: proposalSchema.optional(),
+    attachments: z.array(messageAttachmentSchema).optional(),
   })
   .meta({ id: "Message" });
 
@@ -82,6 +84,7 @@ const sendOption = replyRequestSchema.options[0];
 export const replyBodySchema = z
   .object({
     text: sendOption.shape.text,
+    attachmentIds: sendOption.shape.attachmentIds.meta({ description: "Ids from POST /api/v1/attachments; the files are saved with this message." }),
     stream: z.boolean().default(true).meta({ description: "false: answer with one JSON object instead of server-sent events." }),
   })
   .meta({ id: "SendMessage" });

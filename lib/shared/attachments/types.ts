@@ -60,6 +60,10 @@ export const attachmentSchema = z.object({
 });
 export type AttachmentDTO = z.infer<typeof attachmentSchema>;
 
+/** What a message shows of each file it carries (stored on the message, so no lookup per render). */
+export const messageAttachmentSchema = attachmentSchema.pick({ id: true, name: true, mime: true, size: true, width: true, height: true, pages: true, hasThumbnail: true }).meta({ id: "MessageAttachment" });
+export type MessageAttachment = z.infer<typeof messageAttachmentSchema>;
+
 /** The limits in force (configurable on the server), so the UI can name them. */
 export interface AttachmentLimits {
   maxFileBytes: number;

@@ -6,6 +6,7 @@
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { ErrorCode, ErrorData } from "@/lib/shared/errors";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
+import type { MessageAttachment } from "@/lib/shared/attachments/types";
 
 export type { ReplyRequest } from "@/lib/shared/chat/schemas";
 
@@ -85,6 +86,8 @@ export interface MessageDTO {
   /** The model that wrote an AI reply. */
   model?: string;
   proposal?: ProposalDTO;
+  /** Files sent with a user message (name, type, size, pixel size or pages). */
+  attachments?: MessageAttachment[];
 }
 
 /** One page of a conversation, oldest first (the chat page opens on the newest page). */

@@ -10,6 +10,7 @@
 import "server-only";
 import type { ObjectId } from "mongodb";
 import * as apiTokens from "@/models/api-tokens";
+import * as attachments from "@/models/attachments";
 import * as briefs from "@/models/briefs";
 import * as conversations from "@/models/conversations";
 import * as idempotencyKeys from "@/models/idempotency-keys";
@@ -27,6 +28,8 @@ interface Parents {
 
 /** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
 const OWNER_DELETIONS = [
+  // Files (and their GridFS chunks) first: they hang off messages and conversations.
+  [attachments.attachmentFilesModel.collection, (owner) => attachments.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
   [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
   [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],

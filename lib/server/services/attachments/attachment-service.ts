@@ -7,9 +7,10 @@ import "server-only";
 import type { Readable } from "node:stream";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
-import type { AttachmentDTO, StorageUsage } from "@/lib/shared/attachments/types";
+import type { AttachmentDTO, MessageAttachment, StorageUsage } from "@/lib/shared/attachments/types";
 import { attachmentLimits } from "@/lib/server/services/attachments/limits";
 import type { Owner } from "@/models/conversations";
+import type { StoredAttachmentRef } from "@/models/messages";
 import {
   attachToMessage,
   deleteAttachmentFiles,
@@ -23,14 +24,7 @@ import {
 export function toAttachmentDTO(doc: AttachmentFileDoc): AttachmentDTO {
   const m = doc.metadata;
   return {
-    id: doc._id.toHexString(),
-    name: doc.filename,
-    mime: m.mime,
-    size: doc.length,
-    ...(m.width ? { width: m.width } : {}),
-    ...(m.height ? { height: m.height } : {}),
-    ...(m.pages ? { pages: m.pages } : {}),
-    hasThumbnail: Boolean(m.thumbnailId),
+    ...toMessageAttachment(toStoredAttachmentRef(doc)),
     ...(m.conversationId ? { conversationId: m.conversationId.toHexString() } : {}),
     ...(m.messageId ? { messageId: m.messageId.toHexString() } : {}),
     uploadedAt: doc.uploadDate.toISOString(),
@@ -96,6 +90,34 @@ export async function checkAttachmentsForMessage(owner: Owner, conversationId: O
     if (doc.metadata.conversationId && !doc.metadata.conversationId.equals(conversationId)) throw notFound();
     return doc;
   });
+}
+
+export function toStoredAttachmentRef(doc: AttachmentFileDoc): StoredAttachmentRef {
+  const m = doc.metadata;
+  return {
+    id: doc._id,
+    name: doc.filename,
+    mime: m.mime,
+    size: doc.length,
+    ...(m.width ? { width: m.width } : {}),
+    ...(m.height ? { height: m.height } : {}),
+    ...(m.pages ? { pages: m.pages } : {}),
+    hasThumbnail: Boolean(m.thumbnailId),
+  };
+}
+
+/** A message's stored reference as the client sees it. */
+export function toMessageAttachment(ref: StoredAttachmentRef): MessageAttachment {
+  return {
+    id: ref.id.toHexString(),
+    name: ref.name,
+    mime: ref.mime as MessageAttachment["mime"],
+    size: ref.size,
+    ...(ref.width ? { width: ref.width } : {}),
+    ...(ref.height ? { height: ref.height } : {}),
+    ...(ref.pages ? { pages: ref.pages } : {}),
+    hasThumbnail: ref.hasThumbnail,
+  };
 }
 
 /** Links the checked files (and their thumbnails) to the saved message. */

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/shared/errors";
 import { toAppError } from "@/lib/server/infra/http/problem";
 import { detailsSchemaFor } from "@/lib/shared/roles/details-schema";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
+import { deleteAllForOwner as deleteAllAttachments, deleteConversationAttachments } from "@/models/attachments";
 import { upsertBrief } from "@/models/briefs";
 import {
   createConversation,
@@ -162,14 +163,16 @@ export async function updateConversationDetailsFor(
   return { details, notice: toMessageDTO(notice) };
 }
 
-/** Deletes the conversation and its messages (messages first: a failure leaves an empty chat, never orphans). */
+/** Deletes the conversation, its files and its messages (children first: a failure leaves an empty chat, never orphans). */
 export async function deleteConversation(owner: Owner, id: string): Promise<void> {
   const conversation = await requireConversation(owner, id);
+  await deleteConversationAttachments(owner, conversation._id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
 }
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
+  await deleteAllAttachments(owner);
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);
   return { conversations, messages };

@@ -9,6 +9,7 @@ import "server-only";
 import { ObjectId } from "mongodb";
 import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "@/lib/server/services/chat/context";
 import { toMessageDTO } from "@/lib/server/services/chat/dto";
+import { checkAttachmentsForMessage, linkAttachments, toStoredAttachmentRef } from "@/lib/server/services/attachments/attachment-service";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/server/services/chat/limits";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { checkProposalReferences, toolsForTurn, toStoredProposal, type TurnTools } from "@/lib/server/services/chat/project-turn";
@@ -79,15 +80,18 @@ export async function prepareReply(owner: Owner, conversationId: string, request
 
   if (request.mode === "send") {
     const conversation = await ownConversationWithinLimit(owner, conversationId);
+    const files = await checkAttachmentsForMessage(owner, conversation._id, request.attachmentIds ?? []);
     // The user's message and the reply's placeholder go in one ordered write: one round trip.
     const [recent, saved] = await Promise.all([
       listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES),
       insertMessages(owner, conversation._id, [
-        { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt },
+        { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt, attachments: files.map(toStoredAttachmentRef) },
         { sender: "ai", message: "", status: "streaming" },
       ]),
     ]);
     const [userMessage, reply] = saved as [MessageDoc, MessageDoc];
+    // The files belong to the message before the model is called: a failed reply keeps both.
+    await linkAttachments(owner, conversation._id, userMessage._id, files);
     const history = withLatest(recent.filter((doc) => !doc._id.equals(reply._id)), userMessage);
     return { owner, conversation, userMessage, reply, history, uncounted: true };
   }
