@@ -2,6 +2,7 @@ import "server-only";
 import { GENERATED_TITLE_MAX_CHARS } from "@/lib/shared/chat/schemas";
 import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
 import { titleFromText } from "@/lib/shared/chat/title";
+import type { TurnAttachment } from "@/lib/server/ai/attachment-parts";
 
 export type { Proposal, ProposalTool };
 
@@ -14,6 +15,8 @@ export type { Proposal, ProposalTool };
 export interface ChatTurn {
   role: "user" | "model";
   text: string;
+  /** Files sent with a user turn (lib/server/ai/attachment-parts.ts). */
+  attachments?: TurnAttachment[];
 }
 
 export interface StreamReplyRequest {

@@ -6,7 +6,7 @@
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import type { ErrorCode, ErrorData } from "@/lib/shared/errors";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
-import type { MessageAttachment } from "@/lib/shared/attachments/types";
+import type { AttachmentLimits, MessageAttachment } from "@/lib/shared/attachments/types";
 
 export type { ReplyRequest } from "@/lib/shared/chat/schemas";
 
@@ -126,4 +126,6 @@ export interface ChatModelInfo {
   label: string;
   /** The server's message length limit, for the composer's counter. */
   maxMessageChars: number;
+  /** Attachment limits in force, named by the composer. */
+  attachments: AttachmentLimits;
 }

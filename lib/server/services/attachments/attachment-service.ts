@@ -62,6 +62,14 @@ export async function openAttachment(owner: Owner, id: string, variant: "origina
 }
 
 /** Removes a file that was uploaded but not sent (the composer's remove button). */
+/** A stored original's bytes, owner-checked (for the model's inline parts; at most the file limit). */
+export async function readAttachmentBytes(owner: Owner, id: string): Promise<Buffer> {
+  const { stream } = await openAttachment(owner, id, "original");
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
 export async function deletePendingAttachment(owner: Owner, id: string): Promise<void> {
   const doc = await requireAttachment(owner, id);
   if (doc.metadata.messageId) throw new AppError("conflict:attachment_used", "This file was sent with a message; delete the conversation to delete it.");

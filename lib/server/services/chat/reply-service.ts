@@ -7,7 +7,8 @@
 import { countAppError } from "@/lib/server/infra/metrics";
 import "server-only";
 import { ObjectId } from "mongodb";
-import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "@/lib/server/services/chat/context";
+import { CONTEXT_WINDOW_MESSAGES, withLatest } from "@/lib/server/services/chat/context";
+import { contextWithFiles } from "@/lib/server/services/chat/attachment-context";
 import { toMessageDTO } from "@/lib/server/services/chat/dto";
 import { checkAttachmentsForMessage, linkAttachments, toStoredAttachmentRef } from "@/lib/server/services/attachments/attachment-service";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/server/services/chat/limits";
@@ -140,7 +141,8 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
     // The instruction is sent with every call, so it comes out of the same budget as the history.
     const reserved = estimateTokens(systemInstruction);
-    const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
+    const recent = prepared.history ?? (await listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES));
+    const context = await contextWithFiles(owner, recent, reserved, !model.isDemo);
     // Unless "send" saved it already, the placeholder reply is written while the model starts:
     // its id is chosen here, so the client learns it at once, and every later write to it waits
     // for the insert first.
