@@ -8,6 +8,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/shared/errors";
 import { isImageMime, isTextMime } from "@/lib/shared/attachments/types";
+import { DOWNLOAD_CSP } from "@/lib/server/infra/http/download-policy";
 import { foreignOriginReason } from "@/lib/server/infra/http/server-action-guard";
 import type { ApiCaller } from "@/lib/server/services/api/authenticate";
 import { jsonResponse } from "@/lib/server/services/api/route";
@@ -16,8 +17,6 @@ import { storeUploads } from "@/lib/server/services/attachments/multipart";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { listAttachments } from "@/models/attachments";
 
-/** What a served file may do: nothing (no scripts, no plugins, no same-origin powers). */
-export const DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
 
 export async function uploadAttachments(request: Request, caller: ApiCaller, conversationId?: string): Promise<Response> {
   // A cookie-authenticated upload must come from our own pages (a token is not sent by browsers on its own).
