@@ -49,6 +49,8 @@ export const attachmentQueries = {
     shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.messageId": messageId }, projection: idOnly }),
   idsOfOwner: (owner: Owner) => shape.find<AttachmentFileDoc>({ filter: owned(owner), projection: idOnly }),
   deleteFiles: (owner: Owner, ids: readonly ObjectId[]) => shape.deleteMany<AttachmentFileDoc>({ _id: { $in: [...ids] }, ...owned(owner) }),
+  /** A file's chunks in order (files_id_1_n_1 serves filter and sort). */
+  chunksOf: (id: ObjectId) => shape.find<AttachmentChunkDoc>({ filter: { files_id: id }, sort: { n: 1 } }),
   deleteChunks: (ids: readonly ObjectId[]) => shape.deleteMany<AttachmentChunkDoc>({ files_id: { $in: [...ids] } }),
 };
 
@@ -72,6 +74,7 @@ export const attachmentsHotQueries = [
     deleteFiles: ["deleteAttachmentFiles", q.deleteFiles(owner, [id])],
   }),
   ...hotQueriesOf(ATTACHMENT_CHUNKS_COLLECTION, "models/attachments.ts", {
+    chunksOf: ["openDownload", q.chunksOf(id)],
     deleteChunks: ["deleteAttachmentFiles", q.deleteChunks([id])],
   }),
 ];

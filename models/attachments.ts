@@ -6,7 +6,8 @@
  * conversation and message, so every deletion below takes both. Every lookup carries the owner.
  */
 import "server-only";
-import { GridFSBucket, type Collection, type GridFSBucketReadStream, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
+import { Readable } from "node:stream";
+import { GridFSBucket, type Binary, type Collection, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
 import { getDb } from "@/lib/server/infra/db/client";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
@@ -124,9 +125,33 @@ export async function discardUpload(owner: Owner, id: ObjectId): Promise<void> {
   await deleteAttachmentFiles(owner, [id]);
 }
 
-/** The stored bytes, streamed chunk by chunk (the caller has checked the owner with findAttachment). */
-export async function openDownload(file: AttachmentFileDoc): Promise<GridFSBucketReadStream> {
-  return (await bucket()).openDownloadStream(file._id);
+/** Chunks read per round trip: GridFSBucket's download stream takes the cursor's default (101, a whole 10 MB file). */
+const DOWNLOAD_BATCH_CHUNKS = 4;
+
+/**
+ * The stored bytes, streamed a few chunks at a time, in order, checked for gaps (what GridFS's own
+ * download stream checks). Hand-written because openDownloadStream cannot bound its batch size.
+ * The caller has checked the owner with findAttachment.
+ */
+export async function openDownload(file: AttachmentFileDoc): Promise<Readable> {
+  const cursor = findWith(await chunks(), q.chunksOf(file._id), { batchSize: DOWNLOAD_BATCH_CHUNKS });
+  async function* bytes(): AsyncGenerator<Buffer> {
+    let expected = 0;
+    let length = 0;
+    try {
+      for await (const chunk of cursor) {
+        if (chunk.n !== expected) throw new Error(`attachment ${file._id.toHexString()}: chunk ${expected} is missing`);
+        const data = Buffer.from((chunk.data as Binary).buffer);
+        expected += 1;
+        length += data.length;
+        yield data;
+      }
+      if (length !== file.length) throw new Error(`attachment ${file._id.toHexString()}: ${length} of ${file.length} bytes stored`);
+    } finally {
+      await cursor.close();
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 export async function findAttachment(owner: Owner, id: ObjectId): Promise<AttachmentFileDoc | null> {
