@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { MongoClient, ObjectId } from "mongodb";
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
@@ -17,6 +18,20 @@ async function pasteImage(page: Page, png: Buffer): Promise<void> {
   }, png.toString("base64"));
 }
 
+/** A Tech Support chat with its required details filled. */
+async function startTechSupportChat(page: Page): Promise<void> {
+  await page.goto("/roles/tech-support");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Start chat" }) });
+  await form.getByRole("textbox", { name: "Device and operating system" }).fill("ThinkPad X1, Windows 11");
+  await form.getByRole("textbox", { name: "Product and version" }).fill("Outlook 2405");
+  await form.getByRole("button", { name: "Start chat" }).click();
+  await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
+}
+
+function screenshotPng(): Promise<Buffer> {
+  return sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+}
+
 async function storedFiles(attachmentId: string): Promise<{ files: number; chunks: number }> {
   const client = await MongoClient.connect(process.env.E2E_DEMO_DB_URI!);
   try {
@@ -34,14 +49,9 @@ async function storedFiles(attachmentId: string): Promise<{ files: number; chunk
 
 test("paste a screenshot into a Tech Support chat: the demo reply names it, the thumbnail survives a reload, deleting the chat deletes the file", async ({ page, user }) => {
   void user; // a fresh signed-in account
-  const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+  const png = await screenshotPng();
 
-  await page.goto("/roles/tech-support");
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Start chat" }) });
-  await form.getByRole("textbox", { name: "Device and operating system" }).fill("ThinkPad X1, Windows 11");
-  await form.getByRole("textbox", { name: "Product and version" }).fill("Outlook 2405");
-  await form.getByRole("button", { name: "Start chat" }).click();
-  await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
+  await startTechSupportChat(page);
   const chatUrl = page.url();
 
   await test.step("paste the screenshot: a chip with its name, type and size, the limits named", async () => {
@@ -97,4 +107,28 @@ test("paste a screenshot into a Tech Support chat: the demo reply names it, the 
     await expect.poll(() => storedFiles(attachmentId!)).toEqual({ files: 0, chunks: 0 });
     expect((await page.request.get(href!)).status()).toBe(404);
   });
+});
+
+test("the composer at 360 px: a pasted file's chip, removed from the keyboard, axe-clean; Settings shows the storage it uses", async ({ page, user }) => {
+  void user; // a fresh signed-in account
+  await page.setViewportSize({ width: 360, height: 740 });
+  await startTechSupportChat(page);
+  const chatUrl = page.url();
+  await pasteImage(page, await screenshotPng());
+  await expect(page.getByTestId("composer-attachment")).toHaveAttribute("data-status", "ready");
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBeLessThanOrEqual(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+
+  await page.goto("/settings");
+  await expect(page.getByTestId("storage-used")).toContainText(/ of 500 MB used$/);
+  await expect(page.getByTestId("storage-used")).not.toContainText(/^0 bytes/);
+
+  await page.goto(chatUrl);
+  await pasteImage(page, await screenshotPng());
+  await expect(page.getByTestId("composer-attachment")).toHaveCount(1);
+  await expect(page.getByTestId("composer-attachment")).toHaveAttribute("data-status", "ready");
+  await page.getByRole("button", { name: "Remove image.png" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("composer-attachment")).toHaveCount(0);
 });
