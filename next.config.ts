@@ -2,6 +2,7 @@ import { networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { SERVER_ACTION_ALLOWED_ORIGINS } from "./lib/server/infra/http/action-origins";
+import { DOWNLOAD_CSP, DOWNLOAD_ROUTES } from "./lib/server/infra/http/download-policy";
 
 // Headers every response carries. Pages also get the full nonce-based CSP from proxy.ts
 // (lib/server/infra/http/csp.ts); this baseline covers what the proxy does not match (static files, API).
@@ -44,7 +45,11 @@ const nextConfig: NextConfig = {
   // native modules; bundling them breaks, so they load from node_modules at runtime.
   serverExternalPackages: ["mongodb", "bson", "mingo", "pino", "bcryptjs"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // A stored file keeps its sandboxing policy: the later match wins for the same header.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: DOWNLOAD_ROUTES, headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
+    ];
   },
 };
 

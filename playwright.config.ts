@@ -16,6 +16,8 @@ process.env.FAKE_GEMINI_URL = fakeGeminiURL;
 // through the driver. Test-only: nothing in the app or its production build takes part.
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? PORT + 2);
 process.env.E2E_DB_URI = `mongodb://127.0.0.1:${DB_PORT}`;
+const DEMO_DB_PORT = Number(process.env.E2E_DEMO_DB_PORT ?? PORT + 3);
+process.env.E2E_DEMO_DB_URI = `mongodb://127.0.0.1:${DEMO_DB_PORT}`;
 
 const appEnv = {
   CHATCRAFT_EMBEDDED_DB: "memory",
@@ -91,6 +93,7 @@ export default defineConfig({
       METRICS_TOKEN: "e2e-metrics-token-0123456789",
       CHATCRAFT_EMBEDDED_DB_PORT: String(DB_PORT),
     }),
-    appServer(DEMO_PORT, { GEMINI_API_KEY: "", GEMINI_BASE_URL: "", GEMINI_MODEL: "" }),
+    // Its database port is fixed too, so e2e/attachments-demo.spec.ts can check deletions through the driver.
+    appServer(DEMO_PORT, { GEMINI_API_KEY: "", GEMINI_BASE_URL: "", GEMINI_MODEL: "", CHATCRAFT_EMBEDDED_DB_PORT: String(DEMO_DB_PORT) }),
   ],
 });

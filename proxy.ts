@@ -81,8 +81,11 @@ export default withRequestId(auth(async (request) => {
 
 export const config = {
   matcher: [
-    // Every API path, dots or not (a future /api/v1/openapi.json is gated like the rest).
-    "/api/:path*",
+    // Every API path, dots or not (a future /api/v1/openapi.json is gated like the rest) — but the
+    // upload endpoint: Next.js buffers a proxied body in memory and cuts it at 10 MB
+    // (experimental.proxyClientMaxBodySize), and its handler authenticates for itself (apiRoute).
+    "/api",
+    "/api/((?!v1/attachments$).*)",
     // Pages: everything but build assets and static files in public/ (names with an extension).
     "/((?!api/|_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)",
   ],

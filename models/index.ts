@@ -10,6 +10,7 @@ import { ensureModels } from "@/lib/server/infra/db/ensure-indexes";
 import type { ModelDefinition } from "@/lib/server/infra/db/model";
 import type { HotQuery } from "@/lib/server/infra/db/query-check";
 import { apiTokensHotQueries, apiTokensModel } from "@/models/api-tokens";
+import { attachmentChunksModel, attachmentFilesModel, attachmentsHotQueries } from "@/models/attachments";
 import { briefsHotQueries, briefsModel } from "@/models/briefs";
 import { conversationsHotQueries, conversationsModel } from "@/models/conversations";
 import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
@@ -40,6 +41,8 @@ export const allModels: readonly ModelDefinition[] = [
   replyChunksModel,
   replyStreamsModel,
   liveNoticesModel,
+  attachmentFilesModel,
+  attachmentChunksModel,
 ];
 
 /**
@@ -62,6 +65,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...replyStreamsHotQueries,
   ...liveNoticesHotQueries,
   ...searchHotQueries,
+  ...attachmentsHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

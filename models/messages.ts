@@ -47,6 +47,20 @@ export interface MessageDoc {
   usage?: TokenUsage;
   errorCode?: string;
   proposal?: StoredProposal;
+  /** Files sent with a user message; the bytes live in the attachments bucket (models/attachments.ts). */
+  attachments?: StoredAttachmentRef[];
+}
+
+/** What a message keeps of each file it carries, to render without reading the bucket. */
+export interface StoredAttachmentRef {
+  id: ObjectId;
+  name: string;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+  pages?: number;
+  hasThumbnail: boolean;
 }
 
 export const messagesModel = defineModel({
@@ -72,6 +86,7 @@ export const messagesModel = defineModel({
       model: { bsonType: "string" },
       usage: { bsonType: "object" },
       errorCode: { bsonType: "string" },
+      attachments: { bsonType: "array", items: { bsonType: "object", required: ["id", "name", "mime", "size"], properties: { id: { bsonType: "objectId" } } } },
       proposal: {
         bsonType: "object",
         required: ["kind", "state"],
@@ -108,6 +123,7 @@ export interface NewMessage {
   status: MessageStatus;
   /** The message is timestamped after this (the conversation's or the previous message's last). */
   after?: Date;
+  attachments?: StoredAttachmentRef[];
 }
 
 function toMessageDoc(owner: Owner, conversationId: ObjectId, input: NewMessage, after = input.after): MessageDoc {
@@ -120,6 +136,7 @@ function toMessageDoc(owner: Owner, conversationId: ObjectId, input: NewMessage,
     message: input.message,
     timestamp: nextTimestamp(after),
     status: input.status,
+    ...(input.attachments?.length ? { attachments: input.attachments } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { DetailsCard } from "@/components/chat/details-card";
 import { MessageList } from "@/components/chat/message-list";
 import { takeStarter } from "@/components/chat/pending-starter";
 import { useChatSession } from "@/components/chat/use-chat-session";
+import { useAttachments } from "@/components/chat/attachments/use-attachments";
 
 export interface ChatViewProps {
   conversation: ConversationDTO;
@@ -53,6 +54,7 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
   const router = useRouter();
   const pathname = usePathname();
   const starterSent = useRef(false);
+  const attachments = useAttachments(conversation.id, model.attachments);
 
   // A starter picked on the role page is sent once, as the first message of a fresh chat.
   useEffect(() => {
@@ -129,8 +131,14 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
       <Composer
         busy={session.busy}
         maxChars={model.maxMessageChars}
-        onSend={(text) => submit({ mode: "send", text })}
+        onSend={async (text) => {
+          const attachmentIds = attachments.readyIds() ?? [];
+          const accepted = await submit({ mode: "send", text, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) });
+          if (accepted) attachments.clear();
+          return accepted;
+        }}
         onStop={session.stop}
+        attach={{ state: attachments, limits: model.attachments }}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import { CopyButton } from "@/components/chat/copy-button";
 import { EditMessageForm } from "@/components/chat/edit-message-form";
 import { errorMessage } from "@/lib/shared/errors";
 import { Markdown } from "@/components/chat/markdown";
+import { MessageAttachments } from "@/components/chat/attachments/message-attachments";
 import { ChangeCard } from "@/components/projects/change-card";
 import { PlanCard } from "@/components/projects/plan-card";
 import { DetailsUpdateCard } from "@/components/chat/details-update-card";
@@ -77,6 +78,7 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
   if (message.sender === "user") {
     return (
       <li {...anchorProps(message.id, focused, "flex flex-col items-end gap-1")} data-testid="user-message">
+        {message.attachments && message.attachments.length > 0 && <MessageAttachments files={message.attachments} />}
         {editing && onEdit ? (
           <EditMessageForm
             initialText={message.message}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import type { ActionResult, MessagePage } from "@/lib/shared/chat/types";
+import type { ActionResult } from "@/lib/shared/action-result";
+import type { MessagePage } from "@/lib/shared/chat/types";
 
 export interface AdjacentPage {
   hasMore: boolean;

@@ -15,6 +15,8 @@ export interface CallOptions {
   body?: unknown;
   /** Raw body text (wins over body). */
   rawBody?: string;
+  /** A multipart body (the Request sets its own Content-Type with the boundary), or a byte stream. */
+  upload?: FormData | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Skip the contract check (fuzzing paths that are not routes at all). */
@@ -37,7 +39,10 @@ export async function call(method: string, path: string, options: CallOptions = 
   if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
 
-  const request = new Request(url, { method, headers, body, signal: options.signal });
+  const upload = options.upload;
+  const request = upload
+    ? new Request(url, { method, headers, body: upload, signal: options.signal, ...(upload instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit)
+    : new Request(url, { method, headers, body, signal: options.signal });
   const response = await handler(request, { params: Promise.resolve(route.params) });
   if (!options.unchecked) await checkContract(route.template, method, response);
   return response;

@@ -4,6 +4,9 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
 import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
 import { ExportDataButton } from "@/components/settings/export-data-button";
+import { StorageUsage } from "@/components/settings/storage-usage";
+import { storageUsage } from "@/lib/server/services/attachments/attachment-service";
+import { publicAttachmentLimits } from "@/lib/server/services/attachments/limits";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTokens } from "@/lib/server/services/api/tokens";
 import { getCurrentSession, requireUser } from "@/lib/server/services/auth/session";
@@ -28,6 +31,7 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
     current: session.id === currentId,
   }));
   const tokens = await listTokens(toOwner(user));
+  const usage = await storageUsage(toOwner(user));
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -96,6 +100,18 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
         </CardHeader>
         <CardContent>
           <ApiTokensSection initialTokens={tokens} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>File storage</h2>
+          </CardTitle>
+          <CardDescription>Images and documents you attached to messages, thumbnails included.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StorageUsage usage={usage} limits={publicAttachmentLimits()} />
         </CardContent>
       </Card>
 

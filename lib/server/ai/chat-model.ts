@@ -4,6 +4,7 @@ import type { Proposal, ProposalTool } from "@/lib/server/ai/proposals";
 import { titleFromText } from "@/lib/shared/chat/title";
 import type { TokenUsage } from "@/lib/shared/chat/types";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
+import type { TurnAttachment } from "@/lib/server/ai/attachment-parts";
 
 export type { Proposal, ProposalTool, TokenUsage };
 
@@ -19,6 +20,8 @@ export const DEFAULT_TEMPERATURE = 0.7;
 export interface ChatTurn {
   role: "user" | "model";
   text: string;
+  /** Files sent with a user turn (lib/server/ai/attachment-parts.ts). */
+  attachments?: TurnAttachment[];
 }
 
 export interface StreamReplyRequest {

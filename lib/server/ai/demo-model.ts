@@ -12,6 +12,7 @@ import { deriveChanges, derivePlan } from "@/lib/server/ai/demo-proposals";
 import type { Proposal } from "@/lib/server/ai/proposals";
 import { readSystemInstruction } from "@/lib/server/ai/system-instruction";
 import { estimateTokens } from "@/lib/server/ai/token-budget";
+import { describeAttachment } from "@/lib/server/ai/attachment-parts";
 
 export const DEMO_MODEL_ID = "demo";
 export const DEMO_MODEL_LABEL = "Demo model";
@@ -42,6 +43,11 @@ export function demoReplyText(request: Pick<StreamReplyRequest, "systemInstructi
     roleName ? `I am playing the **${roleName}** role.` : "I was not given a role.",
     lastUser ? `You wrote: “${clip(lastUser.text, 120)}”` : "There is no message to answer.",
   ];
+  const files = lastUser?.attachments ?? [];
+  if (files.length > 0) {
+    lines.push("", `You attached ${files.length} file${files.length === 1 ? "" : "s"}:`);
+    for (const file of files) lines.push(`- ${describeAttachment(file)}${file.omitted ? " — left out to fit the context budget" : ""}`);
+  }
   if (details.length > 0) {
     lines.push("", "The details I was given:");
     for (const entry of details) lines.push(`- ${entry.field}: ${clip(formatValue(entry.value), 80)}`);

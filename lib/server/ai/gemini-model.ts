@@ -6,6 +6,7 @@
 import "server-only";
 import { GoogleGenAI, type Candidate, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/server/ai/ai-errors";
+import { attachmentParts, omittedNote } from "@/lib/server/ai/attachment-parts";
 import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
 import { invalidProposalError, isProposalTool, parseProposalCall, proposalDeclarations, type Proposal, type ProposalTool } from "@/lib/server/ai/proposals";
 
@@ -95,7 +96,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     try {
       const stream = await client.models.generateContentStream({
         model,
-        contents: request.history.map((turn) => ({ role: turn.role, parts: [{ text: turn.text }] })),
+        contents: request.history.map((turn) => ({ role: turn.role, parts: [{ text: turn.text }, ...(turn.attachments ?? []).flatMap(attachmentParts)] })),
         config: {
           systemInstruction: request.systemInstruction,
           temperature: request.temperature,
@@ -124,6 +125,8 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
       // Gemini always ends a reply with a finish reason; a stream without one was cut off.
       if (!finishReason) throw calls.length > 0 && tool ? invalidProposalError(tool) : new AiError("network");
       if (tool && BAD_CALL_FINISH_REASONS.has(finishReason)) throw invalidProposalError(tool);
+      const note = omittedNote(request.history.flatMap((turn) => turn.attachments ?? []));
+      if (note) yield { type: "text", text: note };
       const proposal = offered.length > 0 ? proposalFrom(calls, offered, request.detailsFields) : null;
       if (proposal) yield { type: "proposal", proposal };
       finished = true;

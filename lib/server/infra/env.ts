@@ -49,6 +49,13 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10, "must be at most 10").default(0),
   // New accounts per client address per hour (issue 8: a tight limit; raise it for test suites that sign up many users).
   SIGN_UP_LIMIT_PER_HOUR: positiveInt(5),
+  // Attachments (issue 22, docs/attachments.md): per-file size, files per message, per-user storage,
+  // the largest image (width × height) decoded, and how long an upload may send nothing.
+  ATTACHMENT_MAX_FILE_BYTES: positiveInt(10 * 1024 * 1024),
+  ATTACHMENT_MAX_FILES_PER_MESSAGE: positiveInt(5),
+  ATTACHMENT_QUOTA_BYTES: positiveInt(500 * 1024 * 1024),
+  ATTACHMENT_MAX_PIXELS: positiveInt(40_000_000),
+  ATTACHMENT_UPLOAD_IDLE_MS: positiveInt(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,6 +24,7 @@ const sendOption = replyRequestSchema.options[0];
 export const replyBodySchema = z
   .object({
     text: sendOption.shape.text,
+    attachmentIds: sendOption.shape.attachmentIds.meta({ description: "Ids from POST /api/v1/attachments; the files are saved with this message." }),
     stream: z.boolean().default(true).meta({ description: "false: answer with one JSON object instead of server-sent events." }),
   })
   .meta({ id: "SendMessage" });

@@ -5,6 +5,7 @@
  * Client-safe (zod only).
  */
 import { z } from "zod";
+import { messageAttachmentSchema } from "@/lib/shared/attachments/types";
 import { ERROR_CODES } from "@/lib/shared/errors";
 import { changeProposalSchema, planSchema } from "@/lib/shared/projects/plan-schema";
 import { roleFieldSchema } from "@/lib/shared/roles/role-schema";
@@ -69,6 +70,8 @@ export const messageSchema = z
     /** The model that wrote an AI reply. */
     model: z.string().optional(),
     proposal: proposalSchema.optional(),
+    /** Files sent with a user message (name, type, size, pixel size or pages). */
+    attachments: z.array(messageAttachmentSchema).optional(),
     seq: z
       .number()
       .int()

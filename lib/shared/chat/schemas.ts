@@ -13,8 +13,14 @@ const messageText = z
   .string({ error: "Type a message." })
   .refine((value) => value.trim().length > 0, "Type a message.");
 
+/** Files uploaded first (POST /api/v1/attachments), sent by id; the server enforces the per-message limit. */
+export const attachmentIdsSchema = z
+  .array(z.string().regex(/^[0-9a-f]{24}$/i, "Not an attachment id."), { error: "attachmentIds must be a list of ids." })
+  .max(50, "Too many attachments.")
+  .optional();
+
 export const replyRequestSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("send"), text: messageText }),
+  z.object({ mode: z.literal("send"), text: messageText, attachmentIds: attachmentIdsSchema }),
   z.object({ mode: z.literal("regenerate") }),
   z.object({ mode: z.literal("edit"), text: messageText }),
 ]);

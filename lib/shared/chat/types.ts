@@ -18,6 +18,7 @@ import type {
   proposalSchema,
   tokenUsageSchema,
 } from "@/lib/shared/chat/dto";
+import type { AttachmentLimits } from "@/lib/shared/attachments/types";
 import type { ErrorData } from "@/lib/shared/errors";
 import type { Role } from "@/lib/shared/roles/role-schema";
 
@@ -86,4 +87,6 @@ export interface ChatModelInfo {
   label: string;
   /** The server's message length limit, for the composer's counter. */
   maxMessageChars: number;
+  /** Attachment limits in force, named by the composer. */
+  attachments: AttachmentLimits;
 }

@@ -11,6 +11,7 @@ import "server-only";
 import type { ObjectId } from "mongodb";
 import { inTransaction } from "@/lib/server/infra/db/transaction";
 import * as apiTokens from "@/models/api-tokens";
+import * as attachments from "@/models/attachments";
 import * as briefs from "@/models/briefs";
 import * as conversations from "@/models/conversations";
 import * as idempotencyKeys from "@/models/idempotency-keys";
@@ -31,6 +32,8 @@ interface Parents {
 
 /** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
 const OWNER_DELETIONS = [
+  // Files (and their GridFS chunks) first: they hang off messages and conversations.
+  [attachments.attachmentFilesModel.collection, (owner) => attachments.deleteAllForOwner(owner)],
   [replyStreams.replyStreamsModel.collection, (owner) => replyStreams.deleteAllForOwner(owner)],
   [replyChunks.replyChunksModel.collection, (owner) => replyChunks.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],

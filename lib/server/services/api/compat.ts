@@ -21,6 +21,7 @@ import {
   touchConversation,
   type ConversationDoc,
 } from "@/models/conversations";
+import { deleteConversationAttachments } from "@/models/attachments";
 import { deleteConversationMessages, insertMessage, listMessagesPage, listRecentMessages, type MessageDoc } from "@/models/messages";
 
 /** The most exchanges the history endpoint returns (the newest ones, oldest first). */
@@ -195,6 +196,7 @@ export async function deleteHistory(caller: ApiCaller, chatType: ChatType): Prom
     if (ids.length === 0) break;
     for (const id of ids) {
       const exchanges = await countExchanges(caller, id);
+      await deleteConversationAttachments(caller.owner, id);
       await deleteConversationMessages(caller.owner, id);
       await deleteConversation(caller.owner, id);
       deletedCount += exchanges;

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import { attachmentPaths } from "@/lib/server/services/api/openapi-attachments";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
@@ -168,13 +169,14 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Account" },
       { name: "Roles" },
       { name: "Conversations" },
+      { name: "Attachments", description: "Files sent with messages, stored in GridFS (docs/attachments.md)." },
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...compatPaths() },
   });
   return cached;
 }

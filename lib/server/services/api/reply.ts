@@ -64,7 +64,7 @@ export async function sendReply(
   request: Request,
   caller: ApiCaller,
   conversationId: string,
-  body: { text: string; stream: boolean },
+  body: { text: string; attachmentIds?: string[]; stream: boolean },
 ): Promise<Response> {
   const start = await startIdempotent(request, caller, body);
   if (start.kind === "replay") return replayed(start.result, body.stream);
@@ -72,7 +72,7 @@ export async function sendReply(
 
   let prepared;
   try {
-    prepared = await prepareReply(caller.owner, conversationId, { mode: "send", text: body.text });
+    prepared = await prepareReply(caller.owner, conversationId, { mode: "send", text: body.text, attachmentIds: body.attachmentIds });
   } catch (error) {
     await claim?.release();
     throw error;

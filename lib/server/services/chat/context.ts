@@ -11,7 +11,9 @@ import { toProposalDTO } from "@/lib/server/services/chat/dto";
 import { proposalContextNote } from "@/lib/server/services/chat/proposal-text";
 import { getEnv } from "@/lib/server/infra/env";
 import type { Owner } from "@/models/conversations";
-import { listRecentMessages, type MessageDoc } from "@/models/messages";
+import { listRecentMessages, type MessageDoc, type StoredAttachmentRef } from "@/models/messages";
+import type { TurnAttachment } from "@/lib/server/ai/attachment-parts";
+import type { AttachmentMime } from "@/lib/shared/attachments/types";
 
 /** The most messages read to build a context, whatever the budget. */
 export const CONTEXT_WINDOW_MESSAGES = 200;
@@ -23,7 +25,13 @@ export function toChatTurns(messages: MessageDoc[]): ChatTurn[] {
       role: doc.sender === "user" ? "user" : "model",
       // The model's own proposals are function calls; it is reminded of them, and of their fate, in words.
       text: doc.proposal ? `${doc.message}\n\n${proposalContextNote(toProposalDTO(doc.proposal))}` : doc.message,
+      ...(doc.attachments?.length ? { attachments: doc.attachments.map(toTurnAttachment) } : {}),
     }));
+}
+
+/** What the model is told of a stored file before its bytes are read (attachment-context.ts reads them). */
+function toTurnAttachment(ref: StoredAttachmentRef): TurnAttachment {
+  return { id: ref.id.toHexString(), name: ref.name, mime: ref.mime as AttachmentMime, size: ref.size, ...(ref.width ? { width: ref.width, height: ref.height } : {}), ...(ref.pages ? { pages: ref.pages } : {}) };
 }
 
 /** The newest turns that fit the budget after the system instruction's share, oldest first. */

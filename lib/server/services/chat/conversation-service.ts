@@ -15,6 +15,7 @@ import { detailsSchemaFor } from "@/lib/shared/roles/details-schema";
 import { formatDetailValue } from "@/lib/shared/roles/detail-value";
 import type { Role, RoleField } from "@/lib/shared/roles/role-schema";
 import { saveBriefFromForm } from "@/lib/server/services/roles/brief-history";
+import { deleteAllForOwner as deleteAllAttachments, deleteConversationAttachments } from "@/models/attachments";
 import {
   createConversation,
   decodeConversationCursor,
@@ -158,15 +159,17 @@ export async function updateConversationDetailsFor(
   return { details, notice: toMessageDTO(notice) };
 }
 
-/** Deletes the conversation and its messages (messages first: a failure leaves an empty chat, never orphans). */
+/** Deletes the conversation, its files and its messages (children first: a failure leaves an empty chat, never orphans). */
 export async function deleteConversation(owner: Owner, id: string): Promise<void> {
   const conversation = await requireConversation(owner, id);
+  await deleteConversationAttachments(owner, conversation._id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
   await announceRemoval({ userId: owner, kind: "conversation_deleted", conversationId: conversation._id });
 }
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
+  await deleteAllAttachments(owner);
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);
   await announceRemoval({ userId: owner, kind: "history_cleared" });

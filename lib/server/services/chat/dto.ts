@@ -5,6 +5,7 @@ import type { ConversationDTO, ConversationSummary, MessageDTO, ProposalDTO, Rol
 import type { Role } from "@/lib/shared/roles/role-schema";
 import type { ConversationDoc } from "@/models/conversations";
 import type { MessageDoc, StoredProposal } from "@/models/messages";
+import { toMessageAttachment } from "@/lib/server/services/attachments/attachment-service";
 
 export function toProposalDTO(proposal: StoredProposal): ProposalDTO {
   if (proposal.kind === "details") {
@@ -30,6 +31,7 @@ export function toMessageDTO(doc: MessageDoc): MessageDTO {
     ...(doc.usage ? { usage: doc.usage } : {}),
     ...(doc.model ? { model: doc.model } : {}),
     ...(doc.proposal ? { proposal: toProposalDTO(doc.proposal) } : {}),
+    ...(doc.attachments?.length ? { attachments: doc.attachments.map(toMessageAttachment) } : {}),
   };
 }
 

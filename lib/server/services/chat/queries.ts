@@ -5,6 +5,7 @@
  * one request reads them once.
  */
 import "server-only";
+import { publicAttachmentLimits } from "@/lib/server/services/attachments/limits";
 import { cache } from "react";
 import { toConversationDTO, toMessageDTO, toRoleDTO, toRoleSummary } from "@/lib/server/services/chat/dto";
 import { chatModelLabel } from "@/lib/server/services/chat/ai-adapter";
@@ -76,5 +77,5 @@ export async function listAdjacentMessages(owner: OwnerRef, id: string, anchor: 
 }
 
 export function chatModelInfo(): ChatModelInfo {
-  return { ...chatModelLabel(), maxMessageChars: getEnv().CHAT_MAX_MESSAGE_CHARS };
+  return { ...chatModelLabel(), maxMessageChars: getEnv().CHAT_MAX_MESSAGE_CHARS, attachments: publicAttachmentLimits() };
 }

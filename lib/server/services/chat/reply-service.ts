@@ -7,8 +7,10 @@
 import { countAppError } from "@/lib/server/infra/metrics";
 import "server-only";
 import { ObjectId } from "mongodb";
-import { buildContext, CONTEXT_WINDOW_MESSAGES, contextFrom, withLatest } from "@/lib/server/services/chat/context";
+import { CONTEXT_WINDOW_MESSAGES, withLatest } from "@/lib/server/services/chat/context";
+import { contextWithFiles } from "@/lib/server/services/chat/attachment-context";
 import { toMessageDTO } from "@/lib/server/services/chat/dto";
+import { checkAttachmentsForMessage, linkAttachments, toStoredAttachmentRef } from "@/lib/server/services/attachments/attachment-service";
 import { checkMessageText, enforceChatRateLimit } from "@/lib/server/services/chat/limits";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { storedProposalFor, toolsForTurn, type TurnTools } from "@/lib/server/services/chat/project-turn";
@@ -79,15 +81,18 @@ export async function prepareReply(owner: Owner, conversationId: string, request
 
   if (request.mode === "send") {
     const conversation = await ownConversationWithinLimit(owner, conversationId);
+    const files = await checkAttachmentsForMessage(owner, conversation._id, request.attachmentIds ?? []);
     // The user's message and the reply's placeholder go in one ordered write: one round trip.
     const [recent, saved] = await Promise.all([
       listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES),
       insertMessages(owner, conversation._id, [
-        { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt },
+        { sender: "user", message: text ?? "", status: "complete", after: conversation.lastMessageAt, attachments: files.map(toStoredAttachmentRef) },
         { sender: "ai", message: "", status: "streaming" },
       ]),
     ]);
     const [userMessage, reply] = saved as [MessageDoc, MessageDoc];
+    // The files belong to the message before the model is called: a failed reply keeps both.
+    await linkAttachments(owner, conversation._id, userMessage._id, files);
     const history = withLatest(recent.filter((doc) => !doc._id.equals(reply._id)), userMessage);
     return { owner, conversation, userMessage, reply, history, uncounted: true };
   }
@@ -140,7 +145,8 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     const systemInstruction = turn.instruction ? `${base}\n\n${turn.instruction}` : base;
     // The instruction is sent with every call, so it comes out of the same budget as the history.
     const reserved = estimateTokens(systemInstruction);
-    const context = prepared.history ? contextFrom(prepared.history, reserved) : await buildContext(owner, conversation._id, reserved);
+    const recent = prepared.history ?? (await listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES));
+    const context = await contextWithFiles(owner, recent, reserved, !model.isDemo);
     // Unless "send" saved it already, the placeholder reply is written while the model starts:
     // its id is chosen here, so the client learns it at once, and every later write to it waits
     // for the insert first.

@@ -12,6 +12,7 @@ import { requireProject } from "@/lib/server/services/projects/project-access";
 import { projectEditSchema, projectStatusSchema } from "@/lib/shared/projects/task-schemas";
 import type { ProjectDTO } from "@/lib/shared/projects/types";
 import { touchConversation, type Owner } from "@/models/conversations";
+import { deleteConversationAttachments } from "@/models/attachments";
 import { deleteConversationMessages } from "@/models/messages";
 import { deleteProjectDoc, updateProjectFields } from "@/models/projects";
 import { deleteProjectTasks } from "@/models/tasks";
@@ -53,6 +54,7 @@ export async function deleteProject(owner: Owner, projectId: unknown, options: {
 /** "Clear history" on the project page: empties the project's chat; the project and its tasks stay. */
 export async function clearProjectChat(owner: Owner, projectId: unknown): Promise<{ messages: number }> {
   const project = await requireProject(owner, projectId);
+  await deleteConversationAttachments(owner, project.conversationId);
   const messages = await deleteConversationMessages(owner, project.conversationId);
   await announceRemoval({ userId: owner, kind: "messages_cleared", conversationId: project.conversationId });
   await touchConversation(owner, project.conversationId, new Date(), -messages);
