@@ -44,7 +44,11 @@ const nextConfig: NextConfig = {
   // native modules; bundling them breaks, so they load from node_modules at runtime.
   serverExternalPackages: ["mongodb", "bson", "mingo", "pino", "bcryptjs"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Shared links (/s/<token>) are public but private in spirit: never indexed, never cached.
+      { source: "/s/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Cache-Control", value: "private, no-store" }] },
+    ];
   },
 };
 

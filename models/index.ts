@@ -18,6 +18,7 @@ import { projectsHotQueries, projectsModel } from "@/models/projects";
 import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
+import { shareLinksHotQueries, shareLinksModel } from "@/models/share-links";
 import { tasksHotQueries, tasksModel } from "@/models/tasks";
 import { usersHotQueries, usersModel } from "@/models/users";
 
@@ -33,6 +34,7 @@ export const allModels: readonly ModelDefinition[] = [
   tasksModel,
   apiTokensModel,
   idempotencyKeysModel,
+  shareLinksModel,
 ];
 
 /**
@@ -51,6 +53,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...tasksHotQueries,
   ...apiTokensHotQueries,
   ...idempotencyKeysHotQueries,
+  ...shareLinksHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

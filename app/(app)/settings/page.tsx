@@ -4,10 +4,12 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
 import { DevicesList, type DeviceRow } from "@/components/settings/devices-list";
 import { ExportDataButton } from "@/components/settings/export-data-button";
+import { SharedLinksSection } from "@/components/settings/shared-links-section";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTokens } from "@/lib/server/services/api/tokens";
 import { getCurrentSession, requireUser } from "@/lib/server/services/auth/session";
 import { listDevices } from "@/lib/server/services/auth/sessions-service";
+import { listShares } from "@/lib/server/services/sharing/share-service";
 import { toOwner } from "@/lib/server/services/owner";
 import { PASSWORD_CHANGED_PARAM } from "@/lib/shared/auth/schemas";
 
@@ -28,6 +30,7 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
     current: session.id === currentId,
   }));
   const tokens = await listTokens(toOwner(user));
+  const shares = await listShares(toOwner(user));
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -96,6 +99,18 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
         </CardHeader>
         <CardContent>
           <ApiTokensSection initialTokens={tokens} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Shared links</h2>
+          </CardTitle>
+          <CardDescription>Read-only links to snapshots of your conversations. A revoked link answers “not found” at once.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SharedLinksSection initialLinks={shares} />
         </CardContent>
       </Card>
 

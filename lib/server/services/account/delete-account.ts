@@ -17,6 +17,7 @@ import * as messages from "@/models/messages";
 import * as projects from "@/models/projects";
 import * as roles from "@/models/roles";
 import * as sessions from "@/models/sessions";
+import * as shareLinks from "@/models/share-links";
 import * as tasks from "@/models/tasks";
 import { deleteUser, parseUserId } from "@/models/users";
 
@@ -27,6 +28,7 @@ interface Parents {
 
 /** Each collection holding user data, in deletion order (children before parents), with its model's delete. */
 const OWNER_DELETIONS = [
+  [shareLinks.shareLinksModel.collection, (owner) => shareLinks.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
   [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
   [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],

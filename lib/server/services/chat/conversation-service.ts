@@ -29,6 +29,7 @@ import {
 } from "@/models/conversations";
 import type { ConversationMode } from "@/lib/shared/chat/types";
 import { deleteAllMessages, deleteConversationMessages, insertMessage } from "@/models/messages";
+import { deleteAllForOwner as deleteAllShareLinks, deleteShareLinksOfConversation } from "@/models/share-links";
 
 export const CONVERSATION_PAGE_SIZE = 30;
 
@@ -165,11 +166,14 @@ export async function updateConversationDetailsFor(
 /** Deletes the conversation and its messages (messages first: a failure leaves an empty chat, never orphans). */
 export async function deleteConversation(owner: Owner, id: string): Promise<void> {
   const conversation = await requireConversation(owner, id);
+  // Its share links end first: a visitor never sees a conversation its owner deleted.
+  await deleteShareLinksOfConversation(owner, conversation._id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
 }
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
+  await deleteAllShareLinks(owner);
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);
   return { conversations, messages };
