@@ -108,6 +108,8 @@ const live = (now: Date): Filter<ShareLinkDoc> => ({ revokedAt: null, $or: [{ ex
 export const shareLinkQueries = {
   /** A visit: the live link with this hash, counted as one view, in one indexed round trip. */
   visit: (tokenHash: string, now: Date) => shape.modify<ShareLinkDoc>({ filter: { tokenHash, ...live(now) }, update: { $inc: { views: 1 } } }),
+  /** Continue in my account: the live link, without counting a view. */
+  live: (tokenHash: string, now: Date) => shape.findOne<ShareLinkDoc>({ filter: { tokenHash, ...live(now) } }),
   find: (owner: Owner, id: ObjectId) => shape.findOne<ShareLinkDoc>({ filter: { _id: id, userId: owner }, projection: LIST_PROJECTION }),
   latestForConversation: (owner: Owner, conversationId: ObjectId, now: Date) =>
     shape.findOne<ShareLinkDoc>({ filter: { userId: owner, conversationId, ...live(now) }, projection: LIST_PROJECTION, sort: { createdAt: -1 } }),
@@ -127,6 +129,7 @@ export const shareLinkQueries = {
 
 export const shareLinksHotQueries = hotQueriesOf(shareLinksModel.collection, "models/share-links.ts", {
   visit: ["visitShareLink", shareLinkQueries.visit("a".repeat(64), SAMPLE_DATE)],
+  live: ["findLiveShareLink", shareLinkQueries.live("a".repeat(64), SAMPLE_DATE)],
   find: ["findShareLink", shareLinkQueries.find(SAMPLE_OWNER, sampleId(7))],
   latestForConversation: ["findLatestShareLink", shareLinkQueries.latestForConversation(SAMPLE_OWNER, sampleId(2), SAMPLE_DATE)],
   list: ["listShareLinks", shareLinkQueries.list(SAMPLE_OWNER)],
@@ -145,6 +148,10 @@ export async function insertShareLink(doc: ShareLinkDoc): Promise<void> {
 
 export async function visitShareLink(tokenHash: string, now: Date = new Date()): Promise<ShareLinkDoc | null> {
   return modifyWith(await shareLinks(), shareLinkQueries.visit(tokenHash, now));
+}
+
+export async function findLiveShareLink(tokenHash: string, now: Date = new Date()): Promise<ShareLinkDoc | null> {
+  return findOneWith(await shareLinks(), shareLinkQueries.live(tokenHash, now));
 }
 
 export async function findShareLink(owner: Owner, id: ObjectId): Promise<ShareLinkInfo | null> {

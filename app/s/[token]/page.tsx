@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { ContinueButton } from "@/components/sharing/continue-button";
 import { SharedConversation } from "@/components/sharing/shared-conversation";
+import { getCurrentUser } from "@/lib/server/services/auth/session";
 import { clientAddress } from "@/lib/server/infra/http/client-address";
 import { sharePageWait } from "@/lib/server/services/sharing/share-limits";
 import { openSharedConversation } from "@/lib/server/services/sharing/share-service";
@@ -38,15 +40,27 @@ export async function generateMetadata({ params }: SharePageProps): Promise<Meta
 }
 
 export default async function SharePage({ params }: SharePageProps) {
-  const loaded = await load((await params).token);
+  const { token } = await params;
+  const loaded = await load(token);
   if (!loaded) notFound();
+  const signedIn = "view" in loaded && (await getCurrentUser()) !== null;
   return (
     <main className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8">
       <p className="text-sm text-muted-foreground">
         A read-only conversation shared from <Link href="/" className="font-medium text-foreground underline">ChatCraft</Link>.
       </p>
       {"view" in loaded ? (
-        <SharedConversation view={loaded.view} />
+        <>
+          <SharedConversation view={loaded.view} />
+          {signedIn ? (
+            <ContinueButton token={token} />
+          ) : (
+            <p className="text-sm">
+              <Link href={`/login?callbackUrl=${encodeURIComponent(`/s/${token}`)}`} className="font-medium underline">Sign in</Link> to continue this
+              conversation in your own account, with your own details.
+            </p>
+          )}
+        </>
       ) : (
         <p role="alert" className="text-sm">{retryMessage(loaded.waitSeconds)}</p>
       )}

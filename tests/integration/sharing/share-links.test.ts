@@ -186,3 +186,28 @@ describe("ownership", () => {
     expect(Object.keys((error as AppError).fields ?? {}).sort()).toEqual(["displayName", "expiresIn"]);
   });
 });
+
+describe("continue in my account", () => {
+  it("gives the visitor a private copy of the shared messages, with the visitor's own details, not the sharer's", async () => {
+    const { continueSharedConversation } = await import("@/lib/server/services/sharing/continue-share");
+    const { findConversation } = await import("@/models/conversations");
+    const { listMessagesPage } = await import("@/models/messages");
+    const bob = await makeUser("bob");
+    await startConversation(bob.owner, "financial-advisor", { ...DETAILS, age: 29, country: "Norway", income_range: "Under 25k" });
+    const link = await createShare(alice.owner, conversationId, { upToMessageId: firstReplyId });
+
+    const { conversationId: copyId } = await continueSharedConversation(bob.owner, link.token);
+    const copy = await findConversation(bob.owner, copyId);
+    expect(copy?.roleId).toBe("financial-advisor");
+    expect(copy?.details).toMatchObject({ age: 29, country: "Norway", income_range: "Under 25k" });
+    const messages = await listMessagesPage(bob.owner, copy!._id, { order: "asc", limit: 10 });
+    expect(messages.items.map((message) => message.message)).toEqual(texts(await openSharedConversation(link.token)));
+    // The copy is the visitor's alone: the sharer cannot read it, and the sharer's conversation is untouched.
+    expect(await findConversation(alice.owner, copyId)).toBeNull();
+    expect((await findConversation(alice.owner, conversationId))?.details).toMatchObject({ income_range: INCOME });
+
+    await revokeShare(alice.owner, link.id);
+    expect(await codeOf(continueSharedConversation(bob.owner, link.token))).toBe("not_found:share");
+    expect(await codeOf(continueSharedConversation(bob.owner, "nope"))).toBe("not_found:share");
+  });
+});
