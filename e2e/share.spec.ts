@@ -5,6 +5,7 @@
  * account; then the owner revokes it in Settings and the link is 404. The three tests run in
  * order on one link (serial), each within its own time budget.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, makeUser, signIn, signUp, test, type TestUser } from "./fixtures";
 import { scriptGemini } from "./gemini-control";
@@ -20,18 +21,15 @@ const HOSTILE_REPLY = [
   "[click me](javascript:window.__shareXss='link')",
 ].join("\n");
 
-async function startFinancialChat(page: Page): Promise<void> {
-  await page.goto("/roles/financial-advisor");
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Start chat" }) });
-  await form.getByRole("spinbutton", { name: "Age" }).fill("41");
-  await form.getByRole("textbox", { name: "Country" }).fill("Portugal");
-  for (const select of await form.locator("select").all()) {
-    const options = await select.locator("option").evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
-    await select.selectOption(options.includes(INCOME) ? INCOME : options.find(Boolean)!);
-  }
-  for (const group of await form.locator("fieldset").all()) await group.getByRole("checkbox").first().check();
-  await form.getByRole("button", { name: "Start chat" }).click();
-  await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
+/**
+ * A Financial Advisor chat with the income set, through the app's own API with the signed-in
+ * user's cookie (chat.spec.ts covers the details form itself).
+ */
+async function startFinancialChat(page: Page): Promise<string> {
+  const details = { age: 41, income_range: INCOME, goals: ["Retirement"], risk_tolerance: "Medium", time_horizon: "10+ years", country: "Portugal" };
+  const chat = await page.request.post("/api/v1/conversations", { data: { roleId: "financial-advisor", details } });
+  expect(chat.status(), await chat.text()).toBe(201);
+  return (await chat.json()).id;
 }
 
 async function expectNothingPrivate(request: APIRequestContext, url: string, secrets: string[]): Promise<void> {
@@ -50,13 +48,17 @@ test.describe.configure({ mode: "serial" });
 let owner: TestUser;
 let url = "";
 
-test("share with the income hidden → signed out it is nowhere in the page or its RSC payload", async ({ page, user, browser }) => {
+test("share a Financial Advisor chat: details hidden by default, the preview shows what a visitor sees", async ({ page, user }) => {
   owner = user;
-  await startFinancialChat(page);
+  const conversationId = await startFinancialChat(page);
   await scriptGemini({ for: "stream", whenLastUserIncludes: MARKER, chunks: [HOSTILE_REPLY] });
-  await page.getByLabel("Message", { exact: true }).fill(`My income is ${INCOME}. ${MARKER} <img src=x onerror="window.__shareXss='user'">`);
-  await page.getByLabel("Message", { exact: true }).press("Enter");
-  await expect(page.getByTestId("ai-message").last()).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
+  // The message goes through the API (one JSON answer): chat.spec.ts covers typing and streaming.
+  const sent = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+    data: { text: `My income is ${INCOME}. ${MARKER} <img src=x onerror="window.__shareXss='user'">`, stream: false },
+  });
+  expect(sent.status(), await sent.text()).toBeLessThan(300);
+  await page.goto(`/chat/${conversationId}`);
+  await expect(page.getByTestId("ai-message").last()).toContainText("you can save more");
 
   url = await test.step("Share: details hidden by default, the preview shows what a visitor sees", async () => {
     await page.getByRole("button", { name: "Share" }).click();
@@ -72,7 +74,9 @@ test("share with the income hidden → signed out it is nowhere in the page or i
     await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{32}$/);
     return link.inputValue();
   });
+});
 
+test("signed out, the income is nowhere in the page or its RSC payload; hostile markdown is inert", async ({ browser }) => {
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
   await guest.goto(url);
@@ -89,8 +93,21 @@ test("share with the income hidden → signed out it is nowhere in the page or i
   expect(await guest.evaluate(() => (window as unknown as { __shareXss?: string }).__shareXss)).toBeUndefined();
   await expect(guest.locator('a[href^="javascript:"]')).toHaveCount(0);
   await expect(guest.locator("img[onerror]")).toHaveCount(0);
-  await expectNothingPrivate(visitor.request, url, [INCOME, user.email, user.email.toLowerCase(), user.username]);
+  await expectNothingPrivate(visitor.request, url, [INCOME, owner.email, owner.email.toLowerCase(), owner.username]);
   await visitor.close();
+});
+
+test("the share page is axe-clean and fits a 360 px screen, signed out", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId("shared-ai-message")).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
+  expect(serious).toEqual([]);
+  const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
 });
 
 test("another signed-in user continues it in their own account", async ({ browser }) => {
