@@ -49,6 +49,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: DOWNLOAD_ROUTES, headers: [{ key: "Content-Security-Policy", value: DOWNLOAD_CSP }] },
+      // Shared links (/s/<token>) are public but private in spirit: never indexed, never cached.
+      { source: "/s/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Cache-Control", value: "private, no-store" }] },
     ];
   },
 };

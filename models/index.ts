@@ -23,6 +23,7 @@ import { rateLimitsHotQueries, rateLimitsModel } from "@/models/rate-limits";
 import { rolesHotQueries, rolesModel } from "@/models/roles";
 import { searchHotQueries } from "@/models/search";
 import { sessionsHotQueries, sessionsModel } from "@/models/sessions";
+import { shareLinksHotQueries, shareLinksModel } from "@/models/share-links";
 import { tasksHotQueries, tasksModel } from "@/models/tasks";
 import { usersHotQueries, usersModel } from "@/models/users";
 
@@ -43,6 +44,7 @@ export const allModels: readonly ModelDefinition[] = [
   liveNoticesModel,
   attachmentFilesModel,
   attachmentChunksModel,
+  shareLinksModel,
 ];
 
 /**
@@ -66,6 +68,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...liveNoticesHotQueries,
   ...searchHotQueries,
   ...attachmentsHotQueries,
+  ...shareLinksHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { FlaskConicalIcon } from "lucide-react";
 
 import { Badge } from "@/components/ui/badge";
@@ -11,10 +12,12 @@ export interface ChatHeaderProps {
   roleIcon: string;
   title: string;
   model: ChatModelInfo;
+  /** Buttons at the end of the header (Share). */
+  actions?: ReactNode;
 }
 
 /** Role and title of the conversation, and which model answers (the demo model says so plainly). */
-export function ChatHeader({ roleId, roleName, roleIcon, title, model }: ChatHeaderProps) {
+export function ChatHeader({ roleId, roleName, roleIcon, title, model, actions }: ChatHeaderProps) {
   return (
     <header className="flex flex-wrap items-center gap-3">
       <RoleIcon name={roleIcon} />
@@ -34,6 +37,7 @@ export function ChatHeader({ roleId, roleName, roleIcon, title, model }: ChatHea
       ) : (
         <span className="text-xs text-muted-foreground">{model.label}</span>
       )}
+      {actions}
     </header>
   );
 }

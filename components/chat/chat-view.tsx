@@ -9,6 +9,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/shared/chat/types";
 import { ChatHeader } from "@/components/chat/chat-header";
+import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Composer } from "@/components/chat/composer";
 import { DetailsCard } from "@/components/chat/details-card";
 import { MessageList } from "@/components/chat/message-list";
@@ -74,6 +75,7 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
         roleIcon={conversation.roleIcon}
         title={session.title}
         model={model}
+        actions={<ShareDialog conversationId={conversation.id} />}
       />
       {/* On the project page the board is beside the chat already. */}
       {conversation.projectId && !pathname.startsWith("/projects/") && (

@@ -7,10 +7,12 @@ import { ExportDataButton } from "@/components/settings/export-data-button";
 import { StorageUsage } from "@/components/settings/storage-usage";
 import { storageUsage } from "@/lib/server/services/attachments/attachment-service";
 import { publicAttachmentLimits } from "@/lib/server/services/attachments/limits";
+import { SharedLinksSection } from "@/components/settings/shared-links-section";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTokens } from "@/lib/server/services/api/tokens";
 import { getCurrentSession, requireUser } from "@/lib/server/services/auth/session";
 import { listDevices } from "@/lib/server/services/auth/sessions-service";
+import { listShares } from "@/lib/server/services/sharing/share-service";
 import { toOwner } from "@/lib/server/services/owner";
 import { PASSWORD_CHANGED_PARAM } from "@/lib/shared/auth/schemas";
 
@@ -32,6 +34,7 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
   }));
   const tokens = await listTokens(toOwner(user));
   const usage = await storageUsage(toOwner(user));
+  const shares = await listShares(toOwner(user));
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
@@ -112,6 +115,18 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
         </CardHeader>
         <CardContent>
           <StorageUsage usage={usage} limits={publicAttachmentLimits()} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Shared links</h2>
+          </CardTitle>
+          <CardDescription>Read-only links to snapshots of your conversations. A revoked link answers “not found” at once.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SharedLinksSection initialLinks={shares} />
         </CardContent>
       </Card>
 

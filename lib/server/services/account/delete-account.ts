@@ -22,6 +22,7 @@ import * as replyChunks from "@/models/reply-chunks";
 import * as replyStreams from "@/models/reply-streams";
 import * as roles from "@/models/roles";
 import * as sessions from "@/models/sessions";
+import * as shareLinks from "@/models/share-links";
 import * as tasks from "@/models/tasks";
 import { deleteUser, parseUserId } from "@/models/users";
 
@@ -36,6 +37,7 @@ const OWNER_DELETIONS = [
   [attachments.attachmentFilesModel.collection, (owner) => attachments.deleteAllForOwner(owner)],
   [replyStreams.replyStreamsModel.collection, (owner) => replyStreams.deleteAllForOwner(owner)],
   [replyChunks.replyChunksModel.collection, (owner) => replyChunks.deleteAllForOwner(owner)],
+  [shareLinks.shareLinksModel.collection, (owner) => shareLinks.deleteAllForOwner(owner)],
   [messages.messagesModel.collection, (owner, parents) => messages.deleteAllForOwner(owner, parents.conversationIds)],
   [conversations.conversationsModel.collection, (owner) => conversations.deleteAllForOwner(owner)],
   [briefs.briefsModel.collection, (owner) => briefs.deleteAllForOwner(owner)],

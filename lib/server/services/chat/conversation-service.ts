@@ -32,6 +32,7 @@ import {
 } from "@/models/conversations";
 import type { ConversationMode } from "@/lib/shared/chat/types";
 import { deleteAllMessages, deleteConversationMessages, insertMessage } from "@/models/messages";
+import { deleteAllForOwner as deleteAllShareLinks, deleteShareLinksOfConversation } from "@/models/share-links";
 
 export const CONVERSATION_PAGE_SIZE = 30;
 
@@ -163,6 +164,8 @@ export async function updateConversationDetailsFor(
 export async function deleteConversation(owner: Owner, id: string): Promise<void> {
   const conversation = await requireConversation(owner, id);
   await deleteConversationAttachments(owner, conversation._id);
+  // Its share links end first: a visitor never sees a conversation its owner deleted.
+  await deleteShareLinksOfConversation(owner, conversation._id);
   await deleteConversationMessages(owner, conversation._id);
   if (!(await deleteConversationDoc(owner, conversation._id))) throw new AppError("not_found:conversation");
   await announceRemoval({ userId: owner, kind: "conversation_deleted", conversationId: conversation._id });
@@ -170,6 +173,7 @@ export async function deleteConversation(owner: Owner, id: string): Promise<void
 
 export async function clearHistory(owner: Owner): Promise<{ conversations: number; messages: number }> {
   await deleteAllAttachments(owner);
+  await deleteAllShareLinks(owner);
   const messages = await deleteAllMessages(owner);
   const conversations = await deleteAllConversations(owner);
   await announceRemoval({ userId: owner, kind: "history_cleared" });

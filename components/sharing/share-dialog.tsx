@@ -1,0 +1,129 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { Loader2Icon, Share2Icon } from "lucide-react";
+
+import { createShareAction, previewShareAction, revokeShareAction, shareDialogAction, updateShareAction } from "@/app/(app)/chat/share-actions";
+import { CopyButton } from "@/components/chat/copy-button";
+import { SharedConversation } from "@/components/sharing/shared-conversation";
+import { ShareOptionsForm, type ShareFormState } from "@/components/sharing/share-options-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/shared/action-result";
+import { sharePath, type ShareDialogData, type ShareLink, type ShareOptionsInput, type SharedView } from "@/lib/shared/sharing/dto";
+
+function toOptions(state: ShareFormState): ShareOptionsInput {
+  return { ...state, upToMessageId: state.upToMessageId || undefined };
+}
+
+function stateOf(link: ShareLink | null): ShareFormState {
+  return link
+    ? { upToMessageId: link.upToMessageId ?? "", visibleFields: link.visibleFields, displayName: link.displayName, expiresIn: link.expiresIn }
+    : { upToMessageId: "", visibleFields: [], displayName: "", expiresIn: "30" };
+}
+
+/** Share → a dialog to choose what a visitor sees, preview it, and create, update, copy or revoke the link. */
+export function ShareDialog({ conversationId }: { conversationId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          <Share2Icon aria-hidden="true" />
+          Share
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-3xl">
+        <DialogHeader>
+          <DialogTitle>Share this conversation</DialogTitle>
+          <DialogDescription>Anyone with the link can read a snapshot of it. Details stay hidden unless you tick them.</DialogDescription>
+        </DialogHeader>
+        {open && <ShareDialogBody conversationId={conversationId} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ShareDialogBody({ conversationId }: { conversationId: string }) {
+  const [data, setData] = useState<ShareDialogData | null>(null);
+  const [link, setLink] = useState<ShareLink | null>(null);
+  const [state, setState] = useState<ShareFormState>(stateOf(null));
+  const [preview, setPreview] = useState<SharedView | null>(null);
+  const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    let current = true;
+    void shareDialogAction(conversationId).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setError({ message: result.error.message, fields: {} });
+      setData(result.data);
+      setLink(result.data.link);
+      setState(stateOf(result.data.link));
+    });
+    return () => {
+      current = false;
+    };
+  }, [conversationId]);
+
+  useEffect(() => {
+    if (!data) return;
+    let current = true;
+    void previewShareAction(conversationId, toOptions(state)).then((result) => {
+      if (current && result.ok) setPreview(result.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [conversationId, data, state]);
+
+  function run(action: () => Promise<ActionResult<ShareLink | null>>) {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) return setError({ message: result.error.message, fields: result.error.fields ?? {} });
+      setLink(result.data);
+    });
+  }
+
+  if (!data) {
+    return error ? <p role="alert" className="text-sm text-destructive">{error.message}</p> : <p className="text-sm text-muted-foreground" role="status">Loading…</p>;
+  }
+  const url = link ? `${window.location.origin}${sharePath(link.token)}` : "";
+
+  return (
+    <div className="grid gap-5">
+      <ShareOptionsForm data={data} state={state} onChange={setState} fieldErrors={error?.fields ?? {}} />
+      {error && <p role="alert" className="text-sm text-destructive">{error.message}</p>}
+      {link && (
+        <div className="grid gap-1.5">
+          <div className="flex items-center gap-2">
+            <Input readOnly value={url} aria-label="Share link" className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <CopyButton getText={() => url} label="Copy link" className="h-9" />
+          </div>
+          <p className="text-xs text-muted-foreground">{link.views} view{link.views === 1 ? "" : "s"} · {link.messageCount} messages shared</p>
+        </div>
+      )}
+      <div className="flex flex-wrap justify-end gap-2">
+        {pending && <Loader2Icon className="size-4 animate-spin self-center" aria-label="Working" />}
+        {link ? (
+          <>
+            <Button variant="outline" disabled={pending} onClick={() => run(() => revokeShareAction(link.id).then((result) => (result.ok ? { ok: true as const, data: null } : result)))}>
+              Revoke link
+            </Button>
+            <Button disabled={pending} onClick={() => run(() => updateShareAction(link.id, toOptions(state)))}>Update link</Button>
+          </>
+        ) : (
+          <Button disabled={pending} onClick={() => run(() => createShareAction(conversationId, toOptions(state)))}>Create link</Button>
+        )}
+      </div>
+      <section aria-label="Preview of what a visitor sees" className="grid gap-2">
+        <h3 className="text-sm font-medium">Preview — exactly what a visitor sees</h3>
+        <div className="max-h-96 overflow-y-auto rounded-xl border bg-muted/30 p-4" data-testid="share-preview">
+          {preview ? <SharedConversation view={preview} heading="h3" /> : <p className="text-sm text-muted-foreground" role="status">Loading preview…</p>}
+        </div>
+      </section>
+    </div>
+  );
+}
