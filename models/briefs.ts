@@ -103,15 +103,6 @@ export const briefQueries = {
         ...pushHistory([entry]),
       } as UpdateFilter<BriefDoc>,
     }),
-  /** Undoes a card's change (its apply failed half-way): the value back, the entry gone. */
-  undoValue: (owner: Owner, roleId: string, key: string, previous: unknown, messageId: ObjectId) =>
-    shape.update<BriefDoc>({
-      filter: { ...ofRole(owner, roleId), "history.messageId": messageId } as Filter<BriefDoc>,
-      update: {
-        ...(previous === undefined ? { $unset: { [`details.${key}`]: "" } } : { $set: { [`details.${key}`]: previous } }),
-        $pull: { history: { messageId } },
-      } as UpdateFilter<BriefDoc>,
-    }),
   find: (owner: Owner, roleId: string) => shape.findOne<BriefDoc>({ filter: ofRole(owner, roleId) }),
   recent: (owner: Owner, limit: number) => shape.find<BriefDoc>({ filter: { userId: owner }, sort: { updatedAt: -1 }, limit }),
   delete: (owner: Owner, roleId: string) => shape.deleteOne<BriefDoc>(ofRole(owner, roleId)),
@@ -123,7 +114,6 @@ export const briefQueries = {
 export const briefsHotQueries = hotQueriesOf(briefsModel.collection, "models/briefs.ts", {
   upsert: ["upsertBrief", briefQueries.upsert(SAMPLE_OWNER, "tech-support", {}, SAMPLE_DATE)],
   setValue: ["setBriefValue", briefQueries.setValue(SAMPLE_OWNER, "financial-advisor", { _id: sampleId(1), key: "age", value: 41, previous: 40, at: SAMPLE_DATE, source: "chat", messageId: sampleId(2) })],
-  undoValue: ["undoBriefValue", briefQueries.undoValue(SAMPLE_OWNER, "financial-advisor", "age", 40, sampleId(2))],
   find: ["findBrief", briefQueries.find(SAMPLE_OWNER, "tech-support")],
   recent: ["listRecentBriefs", briefQueries.recent(SAMPLE_OWNER, 20)],
   delete: ["deleteBrief", briefQueries.delete(SAMPLE_OWNER, "tech-support")],
@@ -149,10 +139,6 @@ export function newHistoryEntry(fields: Omit<BriefHistoryEntry, "_id" | "at"> & 
 /** Compare-and-set of one field with its history entry; null when the brief is gone, changed meanwhile, or already has this card's change. */
 export async function setBriefValue(owner: Owner, roleId: string, entry: BriefHistoryEntry): Promise<BriefDoc | null> {
   return modifyWith(await briefs(), briefQueries.setValue(owner, roleId, entry));
-}
-
-export async function undoBriefValue(owner: Owner, roleId: string, key: string, previous: unknown, messageId: ObjectId): Promise<void> {
-  await updateWith(await briefs(), briefQueries.undoValue(owner, roleId, key, previous, messageId));
 }
 
 export async function findBrief(owner: Owner, roleId: string): Promise<BriefDoc | null> {

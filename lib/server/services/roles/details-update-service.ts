@@ -13,13 +13,14 @@
 import "server-only";
 import type { ObjectId } from "mongodb";
 import type { DetailsUpdate } from "@/lib/server/ai/proposals-details";
-import { claim, release, requireOpenProposal } from "@/lib/server/services/chat/proposal-service";
+import { claim, requireOpenProposal } from "@/lib/server/services/chat/proposal-service";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { sameValue } from "@/lib/server/services/roles/brief-history";
 import { resolveRole } from "@/lib/server/services/roles/roles-service";
 import { AppError } from "@/lib/shared/errors";
 import { fieldValueSchema } from "@/lib/shared/roles/details-schema";
 import type { RoleField } from "@/lib/shared/roles/role-schema";
-import { findBrief, listRecentBriefs, newHistoryEntry, setBriefValue, undoBriefValue, upsertBrief } from "@/models/briefs";
+import { findBrief, listRecentBriefs, newHistoryEntry, setBriefValue, upsertBrief } from "@/models/briefs";
 import { updateConversationDetails, type ConversationDoc, type Owner } from "@/models/conversations";
 import type { StoredDetailsProposal } from "@/models/messages";
 import { dismissProposal } from "@/lib/server/services/chat/proposal-service";
@@ -89,23 +90,17 @@ async function targetsOf(owner: Owner, proposal: StoredDetailsProposal, conversa
   return targets;
 }
 
-interface Written {
-  roleId: string;
-  previous: unknown;
-}
-
 /** One brief's compare-and-set; a brief that does not exist yet is created from the chat's details. */
-async function writeBrief(owner: Owner, target: BriefTarget, proposal: StoredDetailsProposal, conversation: ConversationDoc, messageId: ObjectId): Promise<Written> {
+async function writeBrief(owner: Owner, target: BriefTarget, proposal: StoredDetailsProposal, conversation: ConversationDoc, messageId: ObjectId): Promise<void> {
   const brief = await findBrief(owner, target.roleId);
   const previous = brief?.details[proposal.field];
   const entry = newHistoryEntry({ key: proposal.field, value: proposal.to, source: "chat", conversationId: conversation._id, messageId, ...(previous === undefined ? {} : { previous }) });
   if (!brief) {
     const base = target.roleId === conversation.roleId ? conversation.details : {};
     await upsertBrief(owner, target.roleId, { ...base, [proposal.field]: proposal.to }, { history: [entry] });
-    return { roleId: target.roleId, previous };
+    return;
   }
   if (!(await setBriefValue(owner, target.roleId, entry))) throw new AppError("conflict:proposal", "Those details changed meanwhile. Reload and try again.");
-  return { roleId: target.roleId, previous };
 }
 
 /** Apply: the new value into this role's brief (and the ticked roles'), and this chat's details; all or none. */
@@ -115,18 +110,15 @@ export async function applyDetailsProposal(owner: Owner, messageId: unknown, raw
   const { message, conversation } = await requireOpenProposal(owner, messageId, "details");
   const proposal = message.proposal;
   const targets = await targetsOf(owner, proposal, conversation, parsed.data.alsoRoles);
-  await claim(owner, message._id, "details");
-  const written: Written[] = [];
-  try {
-    for (const target of targets) written.push(await writeBrief(owner, target, proposal, conversation, message._id));
+  // The claim, every brief and the chat's details commit together or not at all: a failure (or a
+  // crash) part-way leaves the card open and every brief as it was.
+  return inTransaction(async () => {
+    await claim(owner, message._id, "details");
+    for (const target of targets) await writeBrief(owner, target, proposal, conversation, message._id);
     const details = { ...conversation.details, [proposal.field]: proposal.to };
     if (!(await updateConversationDetails(owner, conversation._id, details))) throw new AppError("not_found:conversation");
     return { details, updatedRoles: targets.map((target) => target.roleId) };
-  } catch (error) {
-    for (const done of written) await undoBriefValue(owner, done.roleId, proposal.field, done.previous, message._id);
-    await release(owner, message._id, "details");
-    throw error;
-  }
+  });
 }
 
 type ProposalDecision = z.infer<typeof proposalDecisionSchema>;
