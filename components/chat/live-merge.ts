@@ -31,9 +31,15 @@ export function applyLiveChunk(messages: MessageDTO[], chunk: LiveEventData<"chu
   return messages.map((message, i) => (i === index ? next : message));
 }
 
-/** The newest page re-read from the server, over what is shown (older pages the reader scrolled to stay). */
-export function mergeLatest(current: MessageDTO[], latest: MessageDTO[]): MessageDTO[] {
+/**
+ * The newest page re-read from the server, over what is shown (older pages the reader scrolled to
+ * stay). A page opened in the middle (at a search match) shares no message with the newest page
+ * while messages lie between them: gluing them together would hide that gap from the pager that
+ * loads newer messages, so the shown messages stay as they are until it reaches the end.
+ */
+export function mergeLatest(current: MessageDTO[], latest: MessageDTO[], latestHasOlder = false): MessageDTO[] {
   if (latest.length === 0) return [];
+  if (latestHasOlder && current.length > 0 && !latest.some((fresh) => current.some((shown) => shown.id === fresh.id))) return current;
   const first = latest[0]!.timestamp;
   const older = current.filter((message) => message.timestamp < first);
   const byId = new Map(current.map((message) => [message.id, message]));

@@ -45,7 +45,7 @@ export function useLiveConversation({ conversationId, setMessages, setTitle, own
           due.current = true;
           return;
         }
-        setMessages((shown) => mergeLatest(shown, result.data.messages));
+        setMessages((shown) => mergeLatest(shown, result.data.messages, result.data.hasOlder));
         setTitle(result.data.title);
       }
     } finally {

@@ -43,4 +43,12 @@ describe("a streaming reply followed live", () => {
     expect(mergeLatest(local, [shown[0]!, message("2", { status: "complete", message: "Done." })])[2]).toMatchObject({ message: "Done." });
     expect(mergeLatest(local, [])).toEqual([]);
   });
+
+  it("leaves a page opened in the middle alone when the newest page does not touch it", () => {
+    const middle = [message("1"), message("2")];
+    const newest = [message("7"), message("8")];
+    expect(mergeLatest(middle, newest, true)).toBe(middle);
+    expect(mergeLatest(middle, [message("2"), ...newest], true).map((m) => m.id)).toEqual(["1", "2", "7", "8"]);
+    expect(mergeLatest(middle, newest, false).map((m) => m.id)).toEqual(["1", "2", "7", "8"]);
+  });
 });
