@@ -22,6 +22,13 @@ const STATUS_TOAST: Record<ProjectStatus, string> = {
 /** Name, description and status of the project, with rename, mark done, archive, reopen and delete. */
 export function ProjectHeader({ project: initial }: { project: ProjectDTO }) {
   const [project, setProject] = useState(initial);
+  // A refresh (a rename from the chat, a change in another tab) brings the stored project: it
+  // replaces what this header shows without remounting it, so an open menu or dialog stays open.
+  const [stored, setStored] = useState(initial);
+  if (stored !== initial) {
+    setStored(initial);
+    setProject(initial);
+  }
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const router = useRouter();

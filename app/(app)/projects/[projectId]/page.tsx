@@ -50,8 +50,7 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
           <ArrowLeftIcon className="size-4" aria-hidden="true" />
           All projects
         </Link>
-        {/* Keyed by the stored project, so a rename applied from the chat (then a refresh) shows. */}
-        <ProjectHeader key={`${board.project.name}|${board.project.status}`} project={board.project} />
+        <ProjectHeader project={board.project} />
         <ProjectBoard projectId={board.project.id} projectName={board.project.name} initialTasks={board.tasks} today={today} />
       </div>
       {/* Clip, don't scroll: a long line in the chat must not widen the page (the keyboard drag would scroll it sideways). */}
