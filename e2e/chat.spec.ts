@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Route } from "@playwright/test";
 import { defaultReplyTo, rateLimited, scriptGemini, slowReply } from "./gemini-control";
 
 /** Opens Financial Advisor from the catalog. */
@@ -202,19 +202,32 @@ test("a reply's markdown is rendered, code is highlighted, and Copy puts the cod
 
 test("the sidebar loads older conversations as it is scrolled", async ({ page, user }) => {
   void user; // a fresh signed-in account
-  test.setTimeout(180_000);
-  // One more conversation than the first page holds (CONVERSATION_PAGE_SIZE = 30).
-  for (let i = 0; i < 31; i += 1) {
-    await page.goto("/roles/chatcraft-guide");
-    await page.getByRole("button", { name: "Start chat" }).click();
-    await expect(page).toHaveURL(/\/chat\/[a-f0-9]{24}$/);
-  }
+  // One more conversation than the first page holds (CONVERSATION_PAGE_SIZE = 30), started through
+  // the API with this browser's session (starting them from the UI is covered above).
   await page.goto("/dashboard");
+  for (let i = 0; i < 31; i += 1) {
+    const started = await page.request.post("/api/v1/conversations", { data: { roleId: "chatcraft-guide" } });
+    expect(started.status()).toBe(201);
+  }
+  await page.reload();
   const items = page.getByTestId("conversation-item");
   await expect(items).toHaveCount(30);
+  // A reload (another tab renamed a chat, say) is in flight when the end comes into view: the
+  // scroll must still be answered once the reload is back. Every list request is held meanwhile.
+  const held: Route[] = [];
+  let holding = true;
+  await page.route("**/dashboard", (route) => {
+    if (!holding || route.request().method() !== "POST") return route.fallback();
+    held.push(route);
+  });
+  await page.evaluate(() => window.dispatchEvent(new Event("chatcraft:conversations-changed")));
+  await expect.poll(() => held.length).toBeGreaterThan(0);
   // Scroll the sidebar the way a person does: wheel over it until its end comes into view.
   await items.first().hover();
   await page.mouse.wheel(0, 10_000);
+  await expect(page.getByRole("status", { name: "Loading more conversations" })).toBeInViewport();
+  holding = false;
+  for (const route of held) await route.continue();
   await expect(items).toHaveCount(31);
   await expect(items.last()).toContainText("New ChatCraft Guide chat");
 });

@@ -28,7 +28,7 @@ function activeConversationId(pathname: string): string | null {
 /** The user's conversations, grouped by recency, loading more as the end scrolls into view. */
 export function ConversationList({ onNavigate }: ConversationListProps) {
   const list = useConversationList();
-  const { items, reload, loadMore, hasMore, update } = list;
+  const { items, reload, loadMore, hasMore, settled, update } = list;
   const pathname = usePathname();
   const router = useRouter();
   const activeId = activeConversationId(pathname);
@@ -43,6 +43,8 @@ export function ConversationList({ onNavigate }: ConversationListProps) {
     if (!known && !list.initialLoading) reload();
   }, [known, list.initialLoading, reload]);
 
+  // Observed afresh after every read: a new observer reports at once whether the end is in view,
+  // so a scroll that reached it while a reload was in flight (and was refused) is not lost.
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !hasMore) return;
@@ -51,7 +53,7 @@ export function ConversationList({ onNavigate }: ConversationListProps) {
     });
     observer.observe(node);
     return () => observer.disconnect();
-  }, [hasMore, loadMore]);
+  }, [hasMore, loadMore, settled]);
 
   async function confirmDelete(conversation: ConversationSummary) {
     const result = await deleteConversationAction(conversation.id);

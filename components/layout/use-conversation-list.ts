@@ -11,6 +11,8 @@ export interface ConversationListState {
   /** True until the first page has answered. */
   initialLoading: boolean;
   loadingMore: boolean;
+  /** Counts finished reads, so a scroll that reached the end while one was in flight is answered after it. */
+  settled: number;
   hasMore: boolean;
   error: string | null;
   loadMore: () => void;
@@ -30,6 +32,7 @@ export function useConversationList(): ConversationListState {
   // Answers to an older reload must not overwrite a newer one.
   const generation = useRef(0);
   const busy = useRef(false);
+  const [settled, setSettled] = useState(0);
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
@@ -51,6 +54,7 @@ export function useConversationList(): ConversationListState {
         if (mine !== generation.current) return;
         busy.current = false;
         setInitialLoading(false);
+        setSettled((count) => count + 1);
       });
   }, []);
 
@@ -77,6 +81,7 @@ export function useConversationList(): ConversationListState {
       .finally(() => {
         if (mine === generation.current) busy.current = false;
         setLoadingMore(false);
+        setSettled((count) => count + 1);
       });
   }, [cursor]);
 
@@ -103,5 +108,5 @@ export function useConversationList(): ConversationListState {
     setItems(updater);
   }, []);
 
-  return { items, initialLoading, loadingMore, hasMore, error, loadMore, reload, update };
+  return { items, initialLoading, loadingMore, settled, hasMore, error, loadMore, reload, update };
 }
