@@ -26,11 +26,32 @@ export async function register(): Promise<void> {
     // Every instance sweeps: a reply whose instance died is marked interrupted without any operator.
     const { startSweeper } = await import("@/lib/server/services/live/sweeper");
     startSweeper();
+    await prepareForWorkers();
     logger().info({ db: env.MONGODB_DB, kind: env.CHATCRAFT_DB_KIND, ms: Date.now() - started }, "database ready: validators and indexes ensured");
   } catch (error) {
     logger().fatal({ err: error }, "database start-up failed");
     throw error;
   }
+}
+
+/**
+ * For `npm start`'s workers (scripts/launch-cluster.ts), harmless in a single process:
+ * - this process answers the primary when a scrape on another worker asks for every worker's metrics;
+ * - on SIGTERM/SIGINT Next.js stops accepting and waits for open requests, and a live stream never
+ *   ends by itself, so the live streams are closed and new ones refused (their browsers reconnect,
+ *   to another worker or instance, and resume by Last-Event-ID) while replies in flight finish.
+ */
+async function prepareForWorkers(): Promise<void> {
+  const { installMetricsResponder } = await import("@/lib/server/infra/cluster-metrics");
+  installMetricsResponder();
+  const { closeLiveHub } = await import("@/lib/server/services/live/hub");
+  const { startDraining } = await import("@/lib/server/infra/shutdown");
+  const drain = () => {
+    startDraining();
+    void closeLiveHub();
+  };
+  process.once("SIGTERM", drain);
+  process.once("SIGINT", drain);
 }
 
 /**

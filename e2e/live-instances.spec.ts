@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { expect, makeUser, signIn, signUp, test } from "./fixtures";
-import { fakeGeminiUrl, scriptGemini, slowReply } from "./gemini-control";
+import { scriptGemini, slowReply } from "./gemini-control";
+import { appEnv, killGroup } from "./instances";
 
 const DB_PORT = 3532;
 const PORTS = [3530, 3531] as const;
@@ -22,28 +23,13 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 const healthy = (base: string) => async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true;
-function stop(child: ChildProcess): void {
-  try {
-    if (child.pid) process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // Already gone (the instance this test killed).
-  }
-}
 
 test.describe.configure({ timeout: 300_000 });
 
 test("a reply on one instance is followed live on another, and survives its instance being killed", async ({ browser }) => {
   const database = start(["tsx", "tools/embedded-mongo/cli.ts", "--port", String(DB_PORT)], {});
-  const env = {
-    MONGODB_URI: `mongodb://127.0.0.1:${DB_PORT}`,
-    AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-    TEST_BCRYPT_COST: "4",
-    LOG_LEVEL: "warn",
-    SIGN_UP_LIMIT_PER_HOUR: "10000",
-    GEMINI_API_KEY: "e2e-fake-key",
-    GEMINI_BASE_URL: fakeGeminiUrl(),
-    GEMINI_MODEL: "gemini-e2e-flash",
-  };
+  // One worker each: "instance 1 dies" is then one process (workers have their own spec).
+  const env = { ...appEnv(DB_PORT), WEB_CONCURRENCY: "1" };
   const apps = PORTS.map((port) => start(["tsx", "scripts/launch.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], env));
   try {
     for (const port of PORTS) await until(healthy(url(port)), `instance on ${port} is up`);
@@ -73,7 +59,7 @@ test("a reply on one instance is followed live on another, and survives its inst
     await expect(reply).toContainText("word03", { timeout: 30_000 });
 
     // Instance 1 dies mid-reply: instance 2's sweeper marks the reply interrupted, text kept.
-    stop(apps[0]!);
+    killGroup(apps[0]!);
     await expect(reply).toHaveAttribute("data-status", "error", { timeout: 60_000 });
     await expect(reply).toContainText("word03");
     await expect(reply).not.toContainText("word60");
@@ -82,7 +68,7 @@ test("a reply on one instance is followed live on another, and survives its inst
     await expect(b.getByTestId("ai-message").last()).toHaveAttribute("data-status", "complete", { timeout: 60_000 });
     await expect(b.getByTestId("ai-message")).toHaveCount(1);
   } finally {
-    for (const app of apps) stop(app);
-    stop(database);
+    for (const app of apps) killGroup(app);
+    killGroup(database);
   }
 });

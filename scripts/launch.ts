@@ -5,14 +5,20 @@
  * MongoDB-compatible server persisted under `.data/` so a fresh clone runs with zero setup;
  * `start` refuses unless CHATCRAFT_EMBEDDED_DB asks for the embedded server explicitly
  * (`1` = persisted under CHATCRAFT_DATA_DIR or `.data/`, `memory` = nothing written to disk).
+ *
+ * `start` runs WEB_CONCURRENCY server workers (default: one per core) on one port
+ * (scripts/launch-cluster.ts); `dev` is one process.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
+import { z } from "zod";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../tools/embedded-mongo";
+import { runCluster } from "./launch-cluster";
 
 type Mode = "dev" | "start";
 
@@ -73,18 +79,23 @@ function authSecret(): string {
   fail("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it.");
 }
 
-async function main(): Promise<void> {
-  if (mode !== "dev" && mode !== "start") fail("usage: tsx scripts/launch.ts <dev|start> [next args]");
-  const db = await startDatabase();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    AUTH_SECRET: authSecret(),
-    MONGODB_URI: db?.uri ?? process.env.MONGODB_URI,
-    CHATCRAFT_DB_KIND: db ? "embedded" : "external",
-  };
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, mode, ...nextArgs], { env, stdio: "inherit" });
+const clusterSettings = z.object({
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  CHATCRAFT_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+});
 
+function readClusterSettings(): z.infer<typeof clusterSettings> {
+  const parsed = clusterSettings.safeParse({
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || undefined,
+    CHATCRAFT_SHUTDOWN_GRACE_MS: process.env.CHATCRAFT_SHUTDOWN_GRACE_MS || undefined,
+  });
+  if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  "));
+  return parsed.data;
+}
+
+/** `next dev`: one child process, stopped with the launcher. */
+function runSingle(nextBin: string, env: NodeJS.ProcessEnv, onStopped: (code: number) => Promise<never>): void {
+  const child = spawn(process.execPath, [nextBin, mode, ...nextArgs], { env, stdio: "inherit" });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -93,10 +104,29 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
-  child.on("exit", async (code, signal) => {
+  child.on("exit", (code, signal) => void onStopped(code ?? (signal ? 0 : 1)));
+}
+
+async function main(): Promise<void> {
+  if (mode !== "dev" && mode !== "start") fail("usage: tsx scripts/launch.ts <dev|start> [next args]");
+  const settings = mode === "start" ? readClusterSettings() : null;
+  const db = await startDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_SECRET: authSecret(),
+    MONGODB_URI: db?.uri ?? process.env.MONGODB_URI,
+    CHATCRAFT_DB_KIND: db ? "embedded" : "external",
+  };
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const onStopped = async (code: number): Promise<never> => {
     await db?.stop();
-    process.exit(code ?? (signal ? 0 : 1));
-  });
+    process.exit(code);
+  };
+  if (settings) {
+    runCluster({ exec: nextBin, args: [mode, ...nextArgs], env, workers: settings.WEB_CONCURRENCY, graceMs: settings.CHATCRAFT_SHUTDOWN_GRACE_MS }, onStopped);
+  } else {
+    runSingle(nextBin, env, onStopped);
+  }
 }
 
 void main();

@@ -7,6 +7,8 @@
  */
 import "server-only";
 import { AppError } from "@/lib/shared/errors";
+import { problemResponse } from "@/lib/server/infra/http/problem";
+import { isDraining } from "@/lib/server/infra/shutdown";
 import type { LiveEvent } from "@/lib/shared/live/events";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { liveHub, type LiveListener } from "@/lib/server/services/live/hub";
@@ -44,6 +46,13 @@ export interface LiveScope {
 }
 
 export async function liveEventsResponse(request: Request, scope: LiveScope): Promise<Response> {
+  // A shutting-down process: refused (the client retries), on a connection that then closes, so
+  // the retry reaches a worker or instance that stays.
+  if (isDraining()) {
+    return problemResponse(new AppError("unavailable", "This server is restarting; live updates reconnect in a moment."), {
+      headers: { connection: "close" },
+    });
+  }
   const hub = await hubWhenReady();
   const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   let controller!: ReadableStreamDefaultController<Uint8Array>;
