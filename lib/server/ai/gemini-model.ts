@@ -4,10 +4,10 @@
  * stream is checked for safety blocks and for ending without a finish reason (a cut connection).
  */
 import "server-only";
-import { GoogleGenAI, type Candidate, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
+import { GoogleGenAI, type Candidate, type Content, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/server/ai/ai-errors";
 import { attachmentParts, omittedNote } from "@/lib/server/ai/attachment-parts";
-import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { cleanTitle, fallbackTitle, type ChatChunk, type ChatTurn, type ChatModel, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
 import { invalidProposalError, isProposalTool, parseProposalCall, proposalDeclarations, type Proposal, type ProposalTool } from "@/lib/server/ai/proposals";
 
 export interface GeminiModelConfig {
@@ -80,6 +80,13 @@ function headerCapturingFetch(): { fetch: typeof fetch; retryAfter: () => string
   };
 }
 
+/** One turn's parts; a files-only message has no text part (Gemini refuses an empty one). */
+function turnContent(turn: ChatTurn): Content {
+  const files = (turn.attachments ?? []).flatMap(attachmentParts);
+  const text = turn.text || files.length === 0 ? [{ text: turn.text }] : [];
+  return { role: turn.role, parts: [...text, ...files] };
+}
+
 export function createGeminiModel(config: GeminiModelConfig): ChatModel {
   const client = new GoogleGenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { httpOptions: { baseUrl: config.baseUrl } } : {}) });
   const model = config.model;
@@ -96,7 +103,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     try {
       const stream = await client.models.generateContentStream({
         model,
-        contents: request.history.map((turn) => ({ role: turn.role, parts: [{ text: turn.text }, ...(turn.attachments ?? []).flatMap(attachmentParts)] })),
+        contents: request.history.map(turnContent),
         config: {
           systemInstruction: request.systemInstruction,
           temperature: request.temperature,

@@ -94,4 +94,18 @@ describe("attachments sent to Gemini", () => {
     expect(all.some((part) => part.text?.includes("old-report.pdf") && part.text.includes("left out"))).toBe(true);
     expect(all.flatMap((part) => (part.inlineData ? [part.inlineData.mimeType] : []))).toEqual(["image/png"]);
   });
+
+  it("sends a files-only message as the file's parts alone, with no empty text part", async () => {
+    const { owner, id } = await chat();
+    const png = await storeAttachment(owner, { name: "only.png", claimedType: "image/png", content: streamOf(await pngBytes(30, 20)), conversationId: new ObjectId(id) });
+    fake.script({ chunks: ["A red rectangle."] });
+
+    const events = await send(id, "", [png._id.toHexString()]);
+    expect(replyText(events)).toBe("A red rectangle.");
+    const parts = lastUserParts();
+    expect(parts.some((part) => part.text === "")).toBe(false);
+    expect(parts[0]?.text).toMatch(/^\[File only\.png \(PNG image,/);
+    expect(parts[1]?.inlineData?.mimeType).toBe("image/png");
+  });
 });
+

@@ -77,7 +77,8 @@ async function ownConversationWithinLimit(owner: Owner, conversationId: string):
  * read alongside.
  */
 export async function prepareReply(owner: Owner, conversationId: string, request: ReplyRequest): Promise<PreparedReply> {
-  const text = request.mode === "regenerate" ? null : checkMessageText(request.text);
+  const withFiles = request.mode === "send" ? (request.attachmentIds?.length ?? 0) > 0 : undefined;
+  const text = request.mode === "regenerate" ? null : checkMessageText(request.text, { withFiles });
 
   if (request.mode === "send") {
     const conversation = await ownConversationWithinLimit(owner, conversationId);
@@ -249,8 +250,14 @@ async function streamReply(
     ...(stored ? { proposal: stored } : {}),
   });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
-  const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
+  const title = await maybeGenerateTitle(owner, conversation, titleInput(userMessage), text, model);
   if (title) emit({ type: "title", title });
+}
+
+/** What a title is made from: the message, or for a files-only message the files' names. */
+function titleInput(message: MessageDoc): string {
+  if (message.message.trim() || !message.attachments?.length) return message.message;
+  return message.attachments.map((file) => file.name).join(", ");
 }
 
 async function finishWithFailure(
