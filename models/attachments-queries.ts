@@ -6,7 +6,7 @@
  */
 import "server-only";
 import type { ObjectId } from "mongodb";
-import { hotQueriesOf, SAMPLE_OWNER, sampleId, shape } from "@/lib/server/infra/db/query-shape";
+import { hotQueriesOf, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape } from "@/lib/server/infra/db/query-shape";
 import type { Owner } from "@/models/conversations";
 import type { AttachmentChunkDoc, AttachmentDetails, AttachmentFileDoc } from "@/models/attachments";
 
@@ -49,6 +49,20 @@ export const attachmentQueries = {
     shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.messageId": messageId }, projection: idOnly }),
   idsOfOwner: (owner: Owner) => shape.find<AttachmentFileDoc>({ filter: owned(owner), projection: idOnly }),
   deleteFiles: (owner: Owner, ids: readonly ObjectId[]) => shape.deleteMany<AttachmentFileDoc>({ _id: { $in: [...ids] }, ...owned(owner) }),
+  /**
+   * Uploads never sent, oldest first, across every owner (the expiry sweep). `messageId: null`
+   * matches the missing field, and the unsent_uploadDate index serves filter and sort.
+   */
+  unsentBefore: (before: Date, limit: number) =>
+    shape.find<AttachmentFileDoc>({
+      filter: { "metadata.messageId": null, uploadDate: { $lt: before } },
+      sort: { uploadDate: 1 },
+      limit,
+      projection: { _id: 1, "metadata.userId": 1 },
+    }),
+  /** Deletes one listed upload only if it is still unsent and old: a send that won the race keeps it. */
+  deleteIfStillUnsent: (id: ObjectId, before: Date) =>
+    shape.deleteOne<AttachmentFileDoc>({ _id: id, "metadata.messageId": null, uploadDate: { $lt: before } }),
   /** A file's chunks in order (files_id_1_n_1 serves filter and sort). */
   chunksOf: (id: ObjectId) => shape.find<AttachmentChunkDoc>({ filter: { files_id: id }, sort: { n: 1 } }),
   deleteChunks: (ids: readonly ObjectId[]) => shape.deleteMany<AttachmentChunkDoc>({ files_id: { $in: [...ids] } }),
@@ -72,6 +86,8 @@ export const attachmentsHotQueries = [
     idsOfMessage: ["deleteMessageAttachments", q.idsOfMessage(owner, messageId)],
     idsOfOwner: ["deleteAllForOwner", q.idsOfOwner(owner)],
     deleteFiles: ["deleteAttachmentFiles", q.deleteFiles(owner, [id])],
+    unsentBefore: ["listExpiredUploads", q.unsentBefore(SAMPLE_DATE, 100)],
+    deleteIfStillUnsent: ["deleteExpiredUpload", q.deleteIfStillUnsent(id, SAMPLE_DATE)],
   }),
   ...hotQueriesOf(ATTACHMENT_CHUNKS_COLLECTION, "models/attachments.ts", {
     chunksOf: ["openDownload", q.chunksOf(id)],

@@ -68,6 +68,8 @@ export const attachmentFilesModel = defineModel({
     // Deleting a conversation's or a message's files.
     { key: { "metadata.userId": 1, "metadata.conversationId": 1 }, name: "owner_conversation" },
     { key: { "metadata.userId": 1, "metadata.messageId": 1 }, name: "owner_message" },
+    // The expiry sweep: unsent uploads (no messageId) oldest first, across owners.
+    { key: { "metadata.messageId": 1, uploadDate: 1 }, name: "unsent_uploadDate" },
   ],
   jsonSchema: {
     bsonType: "object",
@@ -208,4 +210,22 @@ export async function deleteMessageAttachments(owner: Owner, messageId: ObjectId
 /** Clear history and account deletion: every file of the owner's. */
 export async function deleteAllForOwner(owner: Owner): Promise<number> {
   return deleteFound(owner, await findWith(await files(), q.idsOfOwner(owner)).toArray());
+}
+
+export type ExpiredUpload = Pick<AttachmentFileDoc, "_id"> & { metadata: Pick<AttachmentMetadata, "userId"> };
+
+/** Uploads (originals and thumbnails) never sent and older than `before`, oldest first. */
+export async function listExpiredUploads(before: Date, limit: number): Promise<ExpiredUpload[]> {
+  return (await findWith(await files(), q.unsentBefore(before, limit)).toArray()) as ExpiredUpload[];
+}
+
+/**
+ * Deletes one expired upload and its chunks, unless it was sent since it was listed: the files
+ * document goes in one conditional delete (the same condition attachToMessage's update checks),
+ * and only then its chunks. Returns whether it went.
+ */
+export async function deleteExpiredUpload(id: ObjectId, before: Date): Promise<boolean> {
+  if ((await deleteWith(await files(), q.deleteIfStillUnsent(id, before))) === 0) return false;
+  await deleteWith(await chunks(), q.deleteChunks([id]));
+  return true;
 }

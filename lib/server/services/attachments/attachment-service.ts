@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
 import type { AttachmentDTO, MessageAttachment, StorageUsage } from "@/lib/shared/attachments/types";
+import { isNearExpiry } from "@/lib/server/services/attachments/expiry";
 import { attachmentLimits } from "@/lib/server/services/attachments/limits";
 import type { Owner } from "@/models/conversations";
 import type { StoredAttachmentRef } from "@/models/messages";
@@ -95,6 +96,7 @@ export async function checkAttachmentsForMessage(owner: Owner, conversationId: O
     const doc = byId.get(id.toHexString());
     if (!doc || doc.metadata.variant !== "original") throw notFound();
     if (doc.metadata.messageId) throw new AppError("conflict:attachment_used");
+    if (isNearExpiry(doc.uploadDate)) throw new AppError("not_found:attachment", `"${doc.filename}" was uploaded too long ago and has expired; attach it again.`);
     if (doc.metadata.conversationId && !doc.metadata.conversationId.equals(conversationId)) throw notFound();
     return doc;
   });
