@@ -45,8 +45,8 @@ export const attachmentQueries = {
   /** Ids to delete: a conversation's, a message's, or all of the owner's (thumbnails carry the same metadata). */
   idsOfConversation: (owner: Owner, conversationId: ObjectId) =>
     shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.conversationId": conversationId }, projection: idOnly }),
-  idsOfMessage: (owner: Owner, messageId: ObjectId) =>
-    shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.messageId": messageId }, projection: idOnly }),
+  idsOfMessages: (owner: Owner, messageIds: readonly ObjectId[]) =>
+    shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.messageId": { $in: [...messageIds] } }, projection: idOnly }),
   idsOfOwner: (owner: Owner) => shape.find<AttachmentFileDoc>({ filter: owned(owner), projection: idOnly }),
   deleteFiles: (owner: Owner, ids: readonly ObjectId[]) => shape.deleteMany<AttachmentFileDoc>({ _id: { $in: [...ids] }, ...owned(owner) }),
   /**
@@ -83,7 +83,7 @@ export const attachmentsHotQueries = [
     attach: ["attachToMessage", q.attach(owner, [id], conversationId, messageId)],
     setDetails: ["setAttachmentDetails", q.setDetails(owner, id, { width: 640, height: 480, thumbnailId: sampleId(43) })],
     idsOfConversation: ["deleteConversationAttachments", q.idsOfConversation(owner, conversationId)],
-    idsOfMessage: ["deleteMessageAttachments", q.idsOfMessage(owner, messageId)],
+    idsOfMessages: ["deleteMessageAttachments", q.idsOfMessages(owner, [messageId])],
     idsOfOwner: ["deleteAllForOwner", q.idsOfOwner(owner)],
     deleteFiles: ["deleteAttachmentFiles", q.deleteFiles(owner, [id])],
     unsentBefore: ["listExpiredUploads", q.unsentBefore(SAMPLE_DATE, 100)],

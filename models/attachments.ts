@@ -203,8 +203,10 @@ export async function deleteConversationAttachments(owner: Owner, conversationId
   return deleteFound(owner, await findWith(await files(), q.idsOfConversation(owner, conversationId)).toArray());
 }
 
-export async function deleteMessageAttachments(owner: Owner, messageId: ObjectId): Promise<number> {
-  return deleteFound(owner, await findWith(await files(), q.idsOfMessage(owner, messageId)).toArray());
+/** The files (and thumbnails) of messages being deleted; joins the caller's transaction, if any. */
+export async function deleteMessageAttachments(owner: Owner, messageIds: readonly ObjectId[]): Promise<number> {
+  if (messageIds.length === 0) return 0;
+  return deleteFound(owner, await findWith(await files(), q.idsOfMessages(owner, messageIds)).toArray());
 }
 
 /** Clear history and account deletion: every file of the owner's. */

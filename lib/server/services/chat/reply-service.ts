@@ -27,6 +27,7 @@ import { trackReplyProgress } from "@/lib/server/services/live/reply-progress";
 import { logger } from "@/lib/server/infra/log";
 import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { startAiReply } from "@/lib/server/infra/metrics";
+import { deleteMessageAttachments } from "@/models/attachments";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
 import {
   deleteMessage,
@@ -36,6 +37,7 @@ import {
   insertMessage,
   insertMessages,
   listRecentMessages,
+  listRepliesAfter,
   replaceMessageText,
   type MessageDoc,
   type StoredProposal,
@@ -108,8 +110,12 @@ export async function prepareReply(owner: Owner, conversationId: string, request
   }
   if (request.mode === "regenerate") {
     if (last?.sender === "ai") {
-      await deleteMessage(owner, conversation._id, last._id);
-      await touchConversation(owner, conversation._id, last.timestamp, -1);
+      const reply = last;
+      // The reply, its files (should a reply ever carry any) and the counter go together or not at all.
+      await inTransaction(async () => {
+        await deleteMessageAttachments(owner, [reply._id]);
+        if (await deleteMessage(owner, conversation._id, reply._id)) await touchConversation(owner, conversation._id, reply.timestamp, -1);
+      });
     }
     const userMessage = last?.sender === "user" ? last : await findLastTurn(owner, conversation._id, "user");
     if (!userMessage) throw new AppError("invalid:regenerate", "There is no message to answer yet.");
@@ -120,6 +126,7 @@ export async function prepareReply(owner: Owner, conversationId: string, request
   if (!lastUser) throw new AppError("invalid:edit", "There is no message to edit yet.");
   // All or nothing: an edit that fails leaves the old message, its reply and the counters as they were.
   const userMessage = await inTransaction(async () => {
+    await deleteMessageAttachments(owner, await listRepliesAfter(owner, conversation._id, lastUser.timestamp));
     const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
     if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
     const edited = await replaceMessageText(owner, lastUser._id, text ?? "");
