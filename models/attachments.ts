@@ -39,6 +39,8 @@ export interface AttachmentMetadata {
   pages?: number;
   /** On an original image: its stored preview. */
   thumbnailId?: ObjectId;
+  /** Its upload to Gemini's Files API (files above the inline limit), reused until it expires. */
+  gemini?: { uri: string; expiresAt: Date };
 }
 
 /** A GridFS files document (the driver writes length, chunkSize, uploadDate and filename). */
@@ -181,7 +183,7 @@ export async function attachToMessage(owner: Owner, ids: readonly ObjectId[], co
   return (await updateWith(await files(), q.attach(owner, ids, conversationId, messageId))).modifiedCount;
 }
 
-export type AttachmentDetails = Partial<Pick<AttachmentMetadata, "width" | "height" | "pages" | "thumbnailId">>;
+export type AttachmentDetails = Partial<Pick<AttachmentMetadata, "width" | "height" | "pages" | "thumbnailId" | "gemini">>;
 
 export async function setAttachmentDetails(owner: Owner, id: ObjectId, details: AttachmentDetails): Promise<void> {
   await updateWith(await files(), q.setDetails(owner, id, details));

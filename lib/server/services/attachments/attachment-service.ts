@@ -18,6 +18,7 @@ import {
   findAttachment,
   findAttachments,
   openDownload,
+  setAttachmentDetails,
   storageUsed,
   type AttachmentFileDoc,
 } from "@/models/attachments";
@@ -69,6 +70,20 @@ export async function readAttachmentBytes(owner: Owner, id: string): Promise<Buf
   const parts: Buffer[] = [];
   for await (const chunk of stream) parts.push(chunk as Buffer);
   return Buffer.concat(parts);
+}
+
+/** A Files API copy is reused only while it has this long left: it must outlive the reply that names it. */
+const REMOTE_COPY_MARGIN_MS = 60 * 60_000;
+
+/** The URI of this file's upload to the model's file store, if one is cached and not about to expire. */
+export async function cachedRemoteCopy(owner: Owner, id: string, now = new Date()): Promise<string | null> {
+  const copy = (await requireAttachment(owner, id)).metadata.gemini;
+  return copy && copy.expiresAt.getTime() - now.getTime() > REMOTE_COPY_MARGIN_MS ? copy.uri : null;
+}
+
+/** Remembers an upload to the model's file store, so later turns of the conversation reuse it. */
+export async function rememberRemoteCopy(owner: Owner, id: string, copy: { uri: string; expiresAt: Date }): Promise<void> {
+  await setAttachmentDetails(owner, parseAttachmentId(id), { gemini: { uri: copy.uri, expiresAt: copy.expiresAt } });
 }
 
 export async function deletePendingAttachment(owner: Owner, id: string): Promise<void> {

@@ -154,7 +154,7 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     // The instruction is sent with every call, so it comes out of the same budget as the history.
     const reserved = estimateTokens(systemInstruction);
     const recent = prepared.history ?? (await listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES));
-    const context = await contextWithFiles(owner, recent, reserved, !model.isDemo);
+    const context = await contextWithFiles(owner, recent, reserved, model);
     // Unless "send" saved it already, the placeholder reply is written while the model starts:
     // its id is chosen here, so the client learns it at once, and every later write to it waits
     // for the insert first.
