@@ -27,6 +27,9 @@ export const attachmentQueries = {
   /** The owner's originals, newest first (the export and the API listing). */
   listOriginals: (owner: Owner, limit: number) =>
     shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.variant": "original" }, sort: { uploadDate: -1 }, limit }),
+  /** The data export: every original of the owner's, newest first (streamed, so unbounded). */
+  exportOriginals: (owner: Owner) =>
+    shape.find<AttachmentFileDoc>({ filter: { ...owned(owner), "metadata.variant": "original" }, sort: { uploadDate: -1 } }),
   /** Bytes stored by the owner, thumbnails included (they count against the quota too). */
   usage: (owner: Owner) => shape.aggregate([{ $match: owned(owner) }, { $group: { _id: null, bytes: { $sum: "$length" } } }]),
   /** Links not-yet-used files (and their thumbnails) to the message that carries them. */
@@ -80,6 +83,7 @@ export const attachmentsHotQueries = [
     findMany: ["findAttachments", q.findMany(owner, [id])],
     listOriginals: ["listAttachments", q.listOriginals(owner, 50)],
     usage: ["storageUsed", q.usage(owner)],
+    exportOriginals: ["exportAttachments", q.exportOriginals(owner)],
     attach: ["attachToMessage", q.attach(owner, [id], conversationId, messageId)],
     setDetails: ["setAttachmentDetails", q.setDetails(owner, id, { width: 640, height: 480, thumbnailId: sampleId(43) })],
     idsOfConversation: ["deleteConversationAttachments", q.idsOfConversation(owner, conversationId)],

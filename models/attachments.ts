@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { Readable } from "node:stream";
-import { GridFSBucket, type Binary, type Collection, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
+import { GridFSBucket, type Binary, type Collection, type FindCursor, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
 import { getDb } from "@/lib/server/infra/db/client";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
@@ -169,6 +169,11 @@ export async function findAttachments(owner: Owner, ids: readonly ObjectId[]): P
 
 export async function listAttachments(owner: Owner, limit: number): Promise<AttachmentFileDoc[]> {
   return findWith(await files(), q.listOriginals(owner, Math.min(MAX_ATTACHMENT_PAGE, Math.max(1, Math.floor(limit))))).toArray();
+}
+
+/** The data export and its archive: every original of the owner's, newest first, in batches. */
+export async function exportAttachments(owner: Owner, batchSize: number): Promise<FindCursor<AttachmentFileDoc>> {
+  return findWith(await files(), q.exportOriginals(owner), { batchSize });
 }
 
 /** Bytes the owner stores, thumbnails included. */
