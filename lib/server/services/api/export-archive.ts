@@ -36,7 +36,7 @@ export async function exportArchiveResponse(owner: ObjectId, now: Date = new Dat
   // A file that cannot be read (a chunk missing) fails the archive: it is cut, never silently short.
   zip.on("error", (error: unknown) => {
     logger().error({ err: error }, "export archive failed");
-    zip.outputStream.destroy(error instanceof Error ? error : new Error(String(error)));
+    (zip.outputStream as Readable).destroy(error instanceof Error ? error : new Error(String(error)));
   });
   zip.addReadStream(Readable.from(jsonPieces(owner, profile, exportedAt)), "export.json", { mtime: now, compress: true });
   // Headers are sent by then: the only honest signal left is a cut stream, which no zip reader accepts.
