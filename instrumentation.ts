@@ -26,6 +26,9 @@ export async function register(): Promise<void> {
     // Every instance sweeps: a reply whose instance died is marked interrupted without any operator.
     const { startSweeper } = await import("@/lib/server/services/live/sweeper");
     startSweeper();
+    // Uploads never sent with a message expire (lib/server/services/attachments/expiry.ts).
+    const { startUploadSweeper } = await import("@/lib/server/services/attachments/expiry");
+    startUploadSweeper();
     await prepareForWorkers();
     logger().info({ db: env.MONGODB_DB, kind: env.CHATCRAFT_DB_KIND, ms: Date.now() - started }, "database ready: validators and indexes ensured");
   } catch (error) {

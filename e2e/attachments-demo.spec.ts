@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { MongoClient, ObjectId } from "mongodb";
 import sharp from "sharp";
@@ -107,6 +108,38 @@ test("paste a screenshot into a Tech Support chat: the demo reply names it, the 
     await expect.poll(() => storedFiles(attachmentId!)).toEqual({ files: 0, chunks: 0 });
     expect((await page.request.get(href!)).status()).toBe(404);
   });
+});
+
+test("a screenshot sent with no text: Send needs a file or text, the demo answers the file, and Settings' zip holds it", async ({ page, user }) => {
+  void user; // a fresh signed-in account
+  await startTechSupportChat(page);
+  const send = page.getByRole("button", { name: "Send message" });
+  await expect(send).toBeDisabled();
+
+  await pasteImage(page, await screenshotPng());
+  await expect(page.getByTestId("composer-attachment")).toHaveAttribute("data-status", "ready");
+  await expect(send).toBeEnabled();
+  await send.click();
+
+  const reply = page.getByTestId("ai-message").last();
+  await expect(reply).toHaveAttribute("data-status", "complete", { timeout: 30_000 });
+  await expect(reply).toContainText("You sent files without a message.");
+  await expect(reply).toContainText("image.png (PNG image");
+  await expect(page.getByTestId("message-attachment")).toHaveCount(1);
+  await expect(send).toBeDisabled();
+
+  const href = await page.getByTestId("message-attachment").getByRole("link").getAttribute("href");
+  const attachmentId = /\/api\/v1\/attachments\/([a-f0-9]{24})\/content$/.exec(href ?? "")?.[1];
+  await page.goto("/settings");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "With my files (zip)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^chatcraft-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile((await download.path())!);
+  // A zip's local file headers carry each entry's name in the clear (entries are stored, not deflated).
+  expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
+  expect(zip.includes(Buffer.from("export.json"))).toBe(true);
+  expect(zip.includes(Buffer.from(`attachments/${attachmentId}-image.png`))).toBe(true);
 });
 
 test("the composer at 360 px: a pasted file's chip, removed from the keyboard, axe-clean; Settings shows the storage it uses", async ({ page, user }) => {

@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { Readable } from "node:stream";
-import { GridFSBucket, type Binary, type Collection, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
+import { GridFSBucket, type Binary, type Collection, type FindCursor, type GridFSBucketWriteStream, type ObjectId } from "mongodb";
 import { getDb } from "@/lib/server/infra/db/client";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
@@ -39,6 +39,8 @@ export interface AttachmentMetadata {
   pages?: number;
   /** On an original image: its stored preview. */
   thumbnailId?: ObjectId;
+  /** Its upload to Gemini's Files API (files above the inline limit), reused until it expires. */
+  gemini?: { uri: string; expiresAt: Date };
 }
 
 /** A GridFS files document (the driver writes length, chunkSize, uploadDate and filename). */
@@ -68,6 +70,8 @@ export const attachmentFilesModel = defineModel({
     // Deleting a conversation's or a message's files.
     { key: { "metadata.userId": 1, "metadata.conversationId": 1 }, name: "owner_conversation" },
     { key: { "metadata.userId": 1, "metadata.messageId": 1 }, name: "owner_message" },
+    // The expiry sweep: unsent uploads (no messageId) oldest first, across owners.
+    { key: { "metadata.messageId": 1, uploadDate: 1 }, name: "unsent_uploadDate" },
   ],
   jsonSchema: {
     bsonType: "object",
@@ -167,6 +171,11 @@ export async function listAttachments(owner: Owner, limit: number): Promise<Atta
   return findWith(await files(), q.listOriginals(owner, Math.min(MAX_ATTACHMENT_PAGE, Math.max(1, Math.floor(limit))))).toArray();
 }
 
+/** The data export and its archive: every original of the owner's, newest first, in batches. */
+export async function exportAttachments(owner: Owner, batchSize: number): Promise<FindCursor<AttachmentFileDoc>> {
+  return findWith(await files(), q.exportOriginals(owner), { batchSize });
+}
+
 /** Bytes the owner stores, thumbnails included. */
 export async function storageUsed(owner: Owner): Promise<number> {
   const [row] = await aggregateWith<{ bytes: number }, AttachmentFileDoc>(await files(), q.usage(owner)).toArray();
@@ -179,7 +188,7 @@ export async function attachToMessage(owner: Owner, ids: readonly ObjectId[], co
   return (await updateWith(await files(), q.attach(owner, ids, conversationId, messageId))).modifiedCount;
 }
 
-export type AttachmentDetails = Partial<Pick<AttachmentMetadata, "width" | "height" | "pages" | "thumbnailId">>;
+export type AttachmentDetails = Partial<Pick<AttachmentMetadata, "width" | "height" | "pages" | "thumbnailId" | "gemini">>;
 
 export async function setAttachmentDetails(owner: Owner, id: ObjectId, details: AttachmentDetails): Promise<void> {
   await updateWith(await files(), q.setDetails(owner, id, details));
@@ -201,11 +210,31 @@ export async function deleteConversationAttachments(owner: Owner, conversationId
   return deleteFound(owner, await findWith(await files(), q.idsOfConversation(owner, conversationId)).toArray());
 }
 
-export async function deleteMessageAttachments(owner: Owner, messageId: ObjectId): Promise<number> {
-  return deleteFound(owner, await findWith(await files(), q.idsOfMessage(owner, messageId)).toArray());
+/** The files (and thumbnails) of messages being deleted; joins the caller's transaction, if any. */
+export async function deleteMessageAttachments(owner: Owner, messageIds: readonly ObjectId[]): Promise<number> {
+  if (messageIds.length === 0) return 0;
+  return deleteFound(owner, await findWith(await files(), q.idsOfMessages(owner, messageIds)).toArray());
 }
 
 /** Clear history and account deletion: every file of the owner's. */
 export async function deleteAllForOwner(owner: Owner): Promise<number> {
   return deleteFound(owner, await findWith(await files(), q.idsOfOwner(owner)).toArray());
+}
+
+export type ExpiredUpload = Pick<AttachmentFileDoc, "_id"> & { metadata: Pick<AttachmentMetadata, "userId"> };
+
+/** Uploads (originals and thumbnails) never sent and older than `before`, oldest first. */
+export async function listExpiredUploads(before: Date, limit: number): Promise<ExpiredUpload[]> {
+  return (await findWith(await files(), q.unsentBefore(before, limit)).toArray()) as ExpiredUpload[];
+}
+
+/**
+ * Deletes one expired upload and its chunks, unless it was sent since it was listed: the files
+ * document goes in one conditional delete (the same condition attachToMessage's update checks),
+ * and only then its chunks. Returns whether it went.
+ */
+export async function deleteExpiredUpload(id: ObjectId, before: Date): Promise<boolean> {
+  if ((await deleteWith(await files(), q.deleteIfStillUnsent(id, before))) === 0) return false;
+  await deleteWith(await chunks(), q.deleteChunks([id]));
+  return true;
 }

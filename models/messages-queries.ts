@@ -12,6 +12,9 @@ import type { MessageDoc, StoredProposal } from "@/models/messages";
 
 export const MESSAGES_COLLECTION = "messages";
 
+/** At most this many replies follow the last user message (one per regenerate or retry, in practice). */
+export const MAX_REPLIES_AFTER = 500;
+
 const byId = (owner: Owner, id: ObjectId) => ({ _id: id, userId: owner });
 const ofConversation = (owner: Owner, conversationId: ObjectId) => ({ conversationId, userId: owner });
 
@@ -34,6 +37,13 @@ export const messageQueries = {
     }),
   lastTurn: (owner: Owner, conversationId: ObjectId, sender?: MessageSender) =>
     shape.findOne<MessageDoc>({ filter: { ...ofConversation(owner, conversationId), kind: { $ne: "notice" }, ...(sender ? { sender } : {}) }, sort: { timestamp: -1 } }),
+  /** The replies deleteRepliesAfter will delete (their files go first); bounded, there are rarely more than one. */
+  repliesAfter: (owner: Owner, conversationId: ObjectId, timestamp: Date) =>
+    shape.find<MessageDoc>({
+      filter: { ...ofConversation(owner, conversationId), sender: "ai", timestamp: { $gt: timestamp } },
+      projection: { _id: 1 },
+      limit: MAX_REPLIES_AFTER,
+    }),
   deleteRepliesAfter: (owner: Owner, conversationId: ObjectId, timestamp: Date) =>
     shape.deleteMany<MessageDoc>({ ...ofConversation(owner, conversationId), sender: "ai", timestamp: { $gt: timestamp } }),
   delete: (owner: Owner, conversationId: ObjectId, id: ObjectId) => shape.deleteOne<MessageDoc>({ _id: id, conversationId, userId: owner }),
@@ -66,6 +76,7 @@ export const messagesHotQueries = hotQueriesOf(MESSAGES_COLLECTION, "models/mess
   lastTurn: ["findLastTurn", q.lastTurn(owner, conversationId, "ai")],
   finalizeReply: ["finalizeReply", q.finalize(owner, messageId, { message: "m", status: "complete" })],
   replaceText: ["replaceMessageText", q.replaceText(owner, messageId, "m")],
+  repliesAfter: ["listRepliesAfter", q.repliesAfter(owner, conversationId, at)],
   deleteRepliesAfter: ["deleteRepliesAfter", q.deleteRepliesAfter(owner, conversationId, at)],
   delete: ["deleteMessage", q.delete(owner, conversationId, messageId)],
   deleteOfConversation: ["deleteConversationMessages", q.deleteOfConversation(owner, conversationId)],

@@ -211,6 +211,11 @@ export async function replaceMessageText(owner: Owner, id: ObjectId, message: st
   return modifyWith(await messages(), q.replaceText(owner, id, message));
 }
 
+/** The ids of the AI replies written after `timestamp` (what deleteRepliesAfter deletes). */
+export async function listRepliesAfter(owner: Owner, conversationId: ObjectId, timestamp: Date): Promise<ObjectId[]> {
+  return (await findWith(await messages(), q.repliesAfter(owner, conversationId, timestamp)).toArray()).map((doc) => doc._id);
+}
+
 /** Deletes the AI replies written after `timestamp` (edit drops the answer to the old text; notices stay). */
 export async function deleteRepliesAfter(owner: Owner, conversationId: ObjectId, timestamp: Date): Promise<number> {
   return deleteWith(await messages(), q.deleteRepliesAfter(owner, conversationId, timestamp));

@@ -33,7 +33,9 @@ export function Composer({ busy, maxChars, onSend, onStop, initialText = "", att
   const [dragging, setDragging] = useState(false);
   const tooLong = text.length > maxChars;
   const uploading = attach?.state.files.some((file) => file.status === "uploading") ?? false;
-  const canSend = !busy && !sending && !tooLong && !uploading && text.trim().length > 0;
+  // Files alone make a message too (a screenshot needs no caption).
+  const hasFiles = attach?.state.files.some((file) => file.status === "ready") ?? false;
+  const canSend = !busy && !sending && !tooLong && !uploading && (text.trim().length > 0 || hasFiles);
 
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const files = Array.from(event.clipboardData.files);

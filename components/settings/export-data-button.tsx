@@ -19,6 +19,11 @@ export function ExportDataButton() {
           NDJSON
         </a>
       </Button>
+      <Button asChild variant="outline">
+        <a href="/api/v1/me/export/archive" download>
+          With my files (zip)
+        </a>
+      </Button>
     </div>
   );
 }

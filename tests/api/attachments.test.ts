@@ -171,6 +171,25 @@ describe("files sent with a message", () => {
     expect((await call("DELETE", `/api/v1/attachments/${file.id}`, { as: { token: me.token } })).status).toBe(409);
   });
 
+  it("may be sent with no text (a files-only message); no text and no files is refused in words", async () => {
+    const me = await makeApiUser("filesonly");
+    const conversationId = await makeConversation(me);
+    const file = await uploadOne(me, { name: "only.png", type: "image/png", bytes: await pngBytes(30, 20) }, conversationId);
+    const sent = await call("POST", `/api/v1/conversations/${conversationId}/messages`, { as: { token: me.token }, body: { attachmentIds: [file.id], stream: false } });
+    expect(sent.status).toBe(200);
+    const result = (await sent.json()) as { user: { message: string; attachments?: Uploaded[] }; reply: { status: string } };
+    expect(result.user.message).toBe("");
+    expect(result.user.attachments?.map((attachment) => attachment.id)).toEqual([file.id]);
+    expect(sharedModel.calls.at(-1)?.messages.at(-1)).toMatchObject({ role: "user", text: "", attachments: [{ name: "only.png" }] });
+
+    for (const body of [{ text: "   ", stream: false }, { stream: false }, { text: "", attachmentIds: [], stream: false }]) {
+      const refused = await call("POST", `/api/v1/conversations/${conversationId}/messages`, { as: { token: me.token }, body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      const problem = (await refused.json()) as { errors?: Record<string, string[]> };
+      expect(problem.errors?.text).toEqual(["Type a message or attach a file."]);
+    }
+  });
+
   it("refuses more ids than a message may carry", async () => {
     const me = await makeApiUser("toomany");
     const conversationId = await makeConversation(me);

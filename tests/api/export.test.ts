@@ -137,8 +137,8 @@ describe("exporting a user's data", () => {
     const response = await call("GET", "/api/v1/me/export", { as: { session: me.user } });
     const body = (await response.json()) as Record<string, unknown> & { counts: Record<string, number>; messages: unknown[]; conversations: unknown[] };
     expect(body).toMatchObject({ format: "chatcraft-export", version: 1, user: { _id: me.user.id } });
-    expect(Object.keys(body)).toEqual(["format", "version", "exportedAt", "user", "roles", "briefs", "conversations", "messages", "projects", "tasks", "apiTokens", "counts"]);
-    expect(body.counts).toEqual({ roles: 0, briefs: 1, conversations: 1, messages: 0, projects: 0, tasks: 0, apiTokens: 2 });
+    expect(Object.keys(body)).toEqual(["format", "version", "exportedAt", "user", "roles", "briefs", "conversations", "messages", "projects", "tasks", "apiTokens", "attachments", "counts"]);
+    expect(body.counts).toEqual({ roles: 0, briefs: 1, conversations: 1, messages: 0, projects: 0, tasks: 0, apiTokens: 2, attachments: 0 });
     expect(JSON.stringify(body)).not.toMatch(/passwordHash|tokenHash/);
   });
 });

@@ -8,6 +8,7 @@ type RouteModule = Record<string, unknown>;
 export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/me": () => import("@/app/api/v1/me/route"),
   "/api/v1/me/export": () => import("@/app/api/v1/me/export/route"),
+  "/api/v1/me/export/archive": () => import("@/app/api/v1/me/export/archive/route"),
   "/api/v1/me/events": () => import("@/app/api/v1/me/events/route"),
   "/api/v1/roles": () => import("@/app/api/v1/roles/route"),
   "/api/v1/roles/{roleId}": () => import("@/app/api/v1/roles/[roleId]/route"),

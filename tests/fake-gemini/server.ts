@@ -3,7 +3,10 @@
  * It answers `POST /v1beta/models/{model}:streamGenerateContent?alt=sse` (SSE `data: {json}`
  * events) and `:generateContent`, from a per-test queue of scripted steps (errors, delays, cuts,
  * safety blocks), and records every request so tests can check what was sent and whether the
- * client hung up. Control endpoints (`POST /__script`, `GET /__requests`, `POST /__reset`) let
+ * client hung up. It also takes Files API uploads the way the SDK sends them (`ai.files.upload`:
+ * the resumable protocol — a `start` request answered with `x-goog-upload-url`, then chunks with
+ * `X-Goog-Upload-Offset` and `upload` / `upload, finalize`), keeps the bytes, and refuses a model
+ * call whose `fileData` part names a file it never received (as Gemini does). Control endpoints (`POST /__script`, `GET /__requests`, `POST /__reset`) let
  * browser tests script it from outside the process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -51,6 +54,16 @@ interface GenerateRequestBody {
   [key: string]: unknown;
 }
 
+/** A file received through the Files API. */
+export interface FakeUpload {
+  /** "files/<id>", as Gemini names it. */
+  name: string;
+  uri: string;
+  mimeType: string;
+  displayName?: string;
+  bytes: Buffer;
+}
+
 export interface FakeGeminiOptions {
   port?: number;
   host?: string;
@@ -63,6 +76,8 @@ export interface FakeGemini {
   baseUrl: string;
   port: number;
   requests: RecordedRequest[];
+  /** Files uploaded through the Files API, in order. */
+  uploads: FakeUpload[];
   /** Queue responses for the next model calls, in order; when the queue is empty a default reply is sent. */
   script(steps: ScriptStep | ScriptStep[]): void;
   /** Empty the queue and the request log. */
@@ -76,11 +91,24 @@ function textOf(parts: { text?: string }[] | undefined): string {
   return (parts ?? []).map((part) => part.text ?? "").join("");
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const pieces: Buffer[] = [];
   for await (const piece of req) pieces.push(piece as Buffer);
-  return Buffer.concat(pieces).toString("utf8");
+  return Buffer.concat(pieces);
 }
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString("utf8");
+}
+
+/** The fileData parts of a request: what must name uploaded files. */
+function fileUris(body: GenerateRequestBody): string[] {
+  const parts = (body.contents ?? []).flatMap((content) => (content.parts ?? []) as { fileData?: { fileUri?: string } }[]);
+  return parts.flatMap((part) => (part.fileData ? [String(part.fileData.fileUri)] : []));
+}
+
+/** Gemini keeps an uploaded file for 48 hours. */
+const FILE_LIFETIME_MS = 48 * 60 * 60 * 1000;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers });
@@ -90,6 +118,59 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
   let queue: ScriptStep[] = [];
   const requests: RecordedRequest[] = [];
+  const uploads: FakeUpload[] = [];
+  const open = new Map<string, { mimeType: string; displayName?: string; size: number; received: Buffer[]; offset: number }>();
+  let nextUpload = 0;
+  let baseUrl = "";
+
+  /** Step 1 of the resumable upload: the file's metadata; the answer names where the bytes go. */
+  async function startUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.parse((await readBody(req)) || "{}") as { file?: { mimeType?: string; displayName?: string } };
+    if (req.headers["x-goog-upload-protocol"] !== "resumable" || req.headers["x-goog-upload-command"] !== "start") {
+      return sendJson(res, 400, errorBody({ status: 400, errorMessage: "Expected a resumable upload start." }).body);
+    }
+    const id = `fake-file-${(nextUpload += 1)}`;
+    const size = Number(req.headers["x-goog-upload-header-content-length"]);
+    const mimeType = String(req.headers["x-goog-upload-header-content-type"] ?? body.file?.mimeType ?? "");
+    open.set(id, { mimeType, displayName: body.file?.displayName, size, received: [], offset: 0 });
+    sendJson(res, 200, {}, { "x-goog-upload-url": `${baseUrl}/__upload/${id}`, "x-goog-upload-status": "active" });
+  }
+
+  /** Step 2: the bytes, in order (the offset must be what was received so far), the last with "finalize". */
+  async function uploadChunk(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const upload = open.get(id);
+    const chunk = await readBytes(req);
+    const command = String(req.headers["x-goog-upload-command"] ?? "");
+    if (!upload || Number(req.headers["x-goog-upload-offset"]) !== upload.offset || !command.startsWith("upload")) {
+      return sendJson(res, 400, errorBody({ status: 400, errorMessage: "Bad upload chunk." }).body, { "x-goog-upload-status": "cancelled" });
+    }
+    upload.received.push(chunk);
+    upload.offset += chunk.length;
+    if (!command.includes("finalize")) return sendJson(res, 200, {}, { "x-goog-upload-status": "active" });
+    open.delete(id);
+    const bytes = Buffer.concat(upload.received);
+    if (bytes.length !== upload.size) return sendJson(res, 400, errorBody({ status: 400, errorMessage: "Size mismatch." }).body, { "x-goog-upload-status": "cancelled" });
+    const file: FakeUpload = { name: `files/${id}`, uri: `${baseUrl}/v1beta/files/${id}`, mimeType: upload.mimeType, displayName: upload.displayName, bytes };
+    uploads.push(file);
+    const now = Date.now();
+    sendJson(
+      res,
+      200,
+      {
+        file: {
+          name: file.name,
+          displayName: file.displayName,
+          mimeType: file.mimeType,
+          sizeBytes: String(bytes.length),
+          createTime: new Date(now).toISOString(),
+          expirationTime: new Date(now + FILE_LIFETIME_MS).toISOString(),
+          uri: file.uri,
+          state: "ACTIVE",
+        },
+      },
+      { "x-goog-upload-status": "final" },
+    );
+  }
 
   function takeStep(kind: "stream" | "generate", body: unknown): ScriptStep {
     const userText = lastUserText(body);
@@ -145,6 +226,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       res.end();
     };
 
+    const unknownFile = fileUris(body).find((uri) => !uploads.some((file) => file.uri === uri));
+    if (unknownFile) {
+      record.finished = true;
+      return sendJson(res, 400, errorBody({ status: 400, errorMessage: `File ${unknownFile} does not exist.` }).body);
+    }
     const step = options.apiKey && apiKey !== options.apiKey ? { invalidKey: true } : takeStep(kind, body);
     await pause(step.firstTokenDelayMs);
     if (gone()) return;
@@ -209,6 +295,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     if (req.method === "POST" && path === "/__reset") {
       queue = [];
       requests.length = 0;
+      uploads.length = 0;
       sendJson(res, 200, { ok: true });
       return true;
     }
@@ -218,7 +305,17 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     const match = MODEL_PATH.exec(path);
-    const handled = match && req.method === "POST" ? answer(req, res, match[2] === "generateContent" ? "generate" : "stream", match[1]!) : control(req, res, path);
+    const chunkOf = /^\/__upload\/([\w-]+)$/.exec(path);
+    const handled =
+      req.method !== "POST"
+        ? control(req, res, path)
+        : match
+          ? answer(req, res, match[2] === "generateContent" ? "generate" : "stream", match[1]!)
+          : path === "/upload/v1beta/files"
+            ? startUpload(req, res)
+            : chunkOf
+              ? uploadChunk(req, res, chunkOf[1]!)
+              : control(req, res, path);
     void Promise.resolve(handled)
       .then((done) => {
         if (done === false) sendJson(res, 404, errorBody({ status: 404, errorMessage: `No fake for ${req.method} ${path}` }).body);
@@ -235,17 +332,20 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     server.listen(options.port ?? 0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${port}`;
 
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl,
     port,
     requests,
+    uploads,
     script(steps) {
       queue.push(...(Array.isArray(steps) ? steps : [steps]));
     },
     reset() {
       queue = [];
       requests.length = 0;
+      uploads.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

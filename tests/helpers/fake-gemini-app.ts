@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { resetEnvCache } from "@/lib/server/infra/env";
 import { startFakeGemini, type FakeGemini } from "@/tests/fake-gemini/server";
 
-export type FakeGeminiHandle = Pick<FakeGemini, "requests" | "script" | "reset">;
+export type FakeGeminiHandle = Pick<FakeGemini, "requests" | "uploads" | "script" | "reset">;
 
 export function useFakeGeminiApp(apiKey: string): FakeGeminiHandle {
   let fake: FakeGemini | undefined;
@@ -33,6 +33,9 @@ export function useFakeGeminiApp(apiKey: string): FakeGeminiHandle {
   return {
     get requests() {
       return started().requests;
+    },
+    get uploads() {
+      return started().uploads;
     },
     script: (steps) => started().script(steps),
     reset: () => started().reset(),

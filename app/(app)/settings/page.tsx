@@ -136,7 +136,7 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
             <h2>Download my data</h2>
           </CardTitle>
           <CardDescription>
-            Your profile, roles, saved details, conversations with every message, projects, tasks and token names, as one file. No
+            Your profile, roles, saved details, conversations with every message, projects, tasks and token names, as one file (the zip adds every file you attached). No
             passwords or token secrets are included.
           </CardDescription>
         </CardHeader>

@@ -1,6 +1,7 @@
 /**
  * Attachments as the model sees them. Gemini reads images and PDFs natively: they go as inline
- * data parts (base64), text files as text parts. Each is counted in the token budget at Gemini's
+ * data parts (base64) — or, above the inline limit, as file parts naming a Files API upload —
+ * text files as text parts. Each is counted in the token budget at Gemini's
  * documented cost — an image up to 384 px on both sides is 258 tokens, a larger one 258 per
  * 768 × 768 tile; a PDF 258 per page — and a file the budget has no room for is sent as a short
  * note instead, which the reply then repeats to the person.
@@ -19,6 +20,8 @@ export interface TurnAttachment {
   pages?: number;
   /** Set by the context builder: base64 bytes for an image or PDF, or the text of a text file. */
   data?: string;
+  /** Set instead of `data` for a file above the inline limit: its URI in Gemini's Files API. */
+  fileUri?: string;
   text?: string;
   /** Left out to fit the budget. */
   omitted?: boolean;
@@ -49,13 +52,14 @@ export function describeAttachment(file: TurnAttachment): string {
   return `${file.name} (${parts.join(", ")})`;
 }
 
-export type GeminiPart = { text: string } | { inlineData: { mimeType: string; data: string } };
+export type GeminiPart = { text: string } | { inlineData: { mimeType: string; data: string } } | { fileData: { fileUri: string; mimeType: string } };
 
 /** The parts one attachment becomes in a user turn. */
 export function attachmentParts(file: TurnAttachment): GeminiPart[] {
   if (file.omitted) return [{ text: `[The file ${describeAttachment(file)} was attached here but left out to fit the context budget.]` }];
   if (file.text !== undefined) return [{ text: `[File ${describeAttachment(file)}]\n${file.text}` }];
   if (file.data !== undefined) return [{ text: `[File ${describeAttachment(file)}]` }, { inlineData: { mimeType: file.mime, data: file.data } }];
+  if (file.fileUri !== undefined) return [{ text: `[File ${describeAttachment(file)}]` }, { fileData: { fileUri: file.fileUri, mimeType: file.mime } }];
   return [{ text: `[File ${describeAttachment(file)}]` }];
 }
 

@@ -46,6 +46,19 @@ export type ChatChunk =
   | { type: "proposal"; proposal: Proposal }
   | { type: "done"; usage?: TokenUsage; finishReason?: string };
 
+/** A stored file handed to the model's own file store (Gemini's Files API). */
+export interface UploadableFile {
+  bytes: Buffer;
+  mimeType: string;
+  displayName: string;
+}
+
+/** Where the model's file store keeps it, and until when. */
+export interface RemoteFile {
+  uri: string;
+  expiresAt: Date;
+}
+
 export interface ChatModel {
   /** The model id stored on replies ("gemini-2.5-flash", "demo"). */
   id: string;
@@ -55,6 +68,8 @@ export interface ChatModel {
   streamReply(request: StreamReplyRequest): AsyncIterable<ChatChunk>;
   /** A short conversation title; never throws (falls back to the first words of the user's message). */
   generateTitle(firstUser: string, firstReply: string, signal?: AbortSignal): Promise<string>;
+  /** Files too large to send inline go here first and are then referenced by URI; absent: no file store (the demo model). */
+  uploadFile?(file: UploadableFile, signal?: AbortSignal): Promise<RemoteFile>;
 }
 
 const TITLE_WORDS = 6;

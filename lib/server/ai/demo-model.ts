@@ -41,7 +41,7 @@ export function demoReplyText(request: Pick<StreamReplyRequest, "systemInstructi
     DEMO_LABEL,
     "",
     roleName ? `I am playing the **${roleName}** role.` : "I was not given a role.",
-    lastUser ? `You wrote: “${clip(lastUser.text, 120)}”` : "There is no message to answer.",
+    !lastUser ? "There is no message to answer." : lastUser.text.trim() ? `You wrote: “${clip(lastUser.text, 120)}”` : "You sent files without a message.",
   ];
   const files = lastUser?.attachments ?? [];
   if (files.length > 0) {

@@ -4,10 +4,10 @@
  * stream is checked for safety blocks and for ending without a finish reason (a cut connection).
  */
 import "server-only";
-import { GoogleGenAI, type Candidate, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
+import { GoogleGenAI, type Candidate, type Content, type FunctionCall, type GenerateContentResponseUsageMetadata } from "@google/genai";
 import { AiError, toAiError } from "@/lib/server/ai/ai-errors";
 import { attachmentParts, omittedNote } from "@/lib/server/ai/attachment-parts";
-import { cleanTitle, fallbackTitle, type ChatChunk, type ChatModel, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
+import { cleanTitle, fallbackTitle, type ChatChunk, type ChatTurn, type ChatModel, type RemoteFile, type UploadableFile, type TokenUsage, type StreamReplyRequest } from "@/lib/server/ai/chat-model";
 import { invalidProposalError, isProposalTool, parseProposalCall, proposalDeclarations, type Proposal, type ProposalTool } from "@/lib/server/ai/proposals";
 
 export interface GeminiModelConfig {
@@ -19,6 +19,9 @@ export interface GeminiModelConfig {
   /** Upper bound on a title call, so naming a chat never holds anything up for long. */
   titleTimeoutMs?: number;
 }
+
+/** How long Gemini keeps an uploaded file, when its answer does not say. */
+const FILE_LIFETIME_MS = 48 * 60 * 60 * 1000;
 
 /** Finish reasons that mean the answer was withheld by a filter. */
 const BLOCKED_FINISH_REASONS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"]);
@@ -80,6 +83,13 @@ function headerCapturingFetch(): { fetch: typeof fetch; retryAfter: () => string
   };
 }
 
+/** One turn's parts; a files-only message has no text part (Gemini refuses an empty one). */
+function turnContent(turn: ChatTurn): Content {
+  const files = (turn.attachments ?? []).flatMap(attachmentParts);
+  const text = turn.text || files.length === 0 ? [{ text: turn.text }] : [];
+  return { role: turn.role, parts: [...text, ...files] };
+}
+
 export function createGeminiModel(config: GeminiModelConfig): ChatModel {
   const client = new GoogleGenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { httpOptions: { baseUrl: config.baseUrl } } : {}) });
   const model = config.model;
@@ -96,7 +106,7 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     try {
       const stream = await client.models.generateContentStream({
         model,
-        contents: request.history.map((turn) => ({ role: turn.role, parts: [{ text: turn.text }, ...(turn.attachments ?? []).flatMap(attachmentParts)] })),
+        contents: request.history.map(turnContent),
         config: {
           systemInstruction: request.systemInstruction,
           temperature: request.temperature,
@@ -166,5 +176,23 @@ export function createGeminiModel(config: GeminiModelConfig): ChatModel {
     }
   }
 
-  return { id: model, label: `Gemini (${model})`, isDemo: false, streamReply, generateTitle };
+  /**
+   * Gemini's Files API (`ai.files.upload`, the resumable upload protocol): for files above the
+   * inline limit. Gemini keeps a file 48 hours; the caller caches the URI until `expiresAt`.
+   */
+  async function uploadFile(file: UploadableFile, signal?: AbortSignal): Promise<RemoteFile> {
+    try {
+      const uploaded = await client.files.upload({
+        file: new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }),
+        config: { mimeType: file.mimeType, displayName: file.displayName, ...(signal ? { abortSignal: signal } : {}) },
+      });
+      if (!uploaded.uri) throw new Error("Gemini's Files API answered without a file URI");
+      const expiresAt = uploaded.expirationTime ? new Date(uploaded.expirationTime) : new Date(Date.now() + FILE_LIFETIME_MS);
+      return { uri: uploaded.uri, expiresAt: Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + FILE_LIFETIME_MS) : expiresAt };
+    } catch (error) {
+      throw toAiError(error, { signal });
+    }
+  }
+
+  return { id: model, label: `Gemini (${model})`, isDemo: false, streamReply, generateTitle, uploadFile };
 }

@@ -56,6 +56,10 @@ export const envSchema = z.object({
   ATTACHMENT_QUOTA_BYTES: positiveInt(500 * 1024 * 1024),
   ATTACHMENT_MAX_PIXELS: positiveInt(40_000_000),
   ATTACHMENT_UPLOAD_IDLE_MS: positiveInt(15_000),
+  // An upload never sent with a message is deleted after this many minutes.
+  ATTACHMENT_UNSENT_EXPIRY_MINUTES: positiveInt(24 * 60),
+  // Files sent to Gemini inline, in bytes per request; a larger file (or one past the total) goes through the Files API.
+  GEMINI_INLINE_MAX_BYTES: positiveInt(15 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

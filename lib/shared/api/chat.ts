@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from "@/lib/shared/api/common";
 import { conversationSummarySchema, detailsSchema, messageSchema } from "@/lib/shared/chat/dto";
-import { conversationTitleSchema, replyRequestSchema } from "@/lib/shared/chat/schemas";
+import { conversationTitleSchema, replyRequestSchema, requireTextOrFiles } from "@/lib/shared/chat/schemas";
 
 export { conversationSchema, conversationSummarySchema, detailsSchema, messageSchema, proposalSchema } from "@/lib/shared/chat/dto";
 
@@ -23,10 +23,11 @@ const sendOption = replyRequestSchema.options[0];
 
 export const replyBodySchema = z
   .object({
-    text: sendOption.shape.text,
+    text: sendOption.shape.text.meta({ description: "The message. May be empty or left out when attachmentIds carries files (a files-only message)." }),
     attachmentIds: sendOption.shape.attachmentIds.meta({ description: "Ids from POST /api/v1/attachments; the files are saved with this message." }),
     stream: z.boolean().default(true).meta({ description: "false: answer with one JSON object instead of server-sent events." }),
   })
+  .superRefine(requireTextOrFiles)
   .meta({ id: "SendMessage" });
 
 export const replyResultSchema = z

@@ -19,8 +19,21 @@ export const attachmentIdsSchema = z
   .max(50, "Too many attachments.")
   .optional();
 
+/** What a send with neither text nor files is told (the composer, the route and the API say the same). */
+export const EMPTY_SEND_MESSAGE = "Type a message or attach a file.";
+
+/** A message may be files alone: its text may then be empty (or left out). */
+const sendText = z.string({ error: "Type a message." }).default("");
+
+/** Refuses a send with no text and no files, on the text field (where the composer shows it). */
+export function requireTextOrFiles(value: { text: string; attachmentIds?: string[] | undefined }, ctx: z.RefinementCtx): void {
+  if (value.text.trim().length === 0 && (value.attachmentIds?.length ?? 0) === 0) {
+    ctx.addIssue({ code: "custom", path: ["text"], message: EMPTY_SEND_MESSAGE });
+  }
+}
+
 export const replyRequestSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("send"), text: messageText, attachmentIds: attachmentIdsSchema }),
+  z.object({ mode: z.literal("send"), text: sendText, attachmentIds: attachmentIdsSchema }).superRefine(requireTextOrFiles),
   z.object({ mode: z.literal("regenerate") }),
   z.object({ mode: z.literal("edit"), text: messageText }),
 ]);

@@ -21,7 +21,7 @@ vi.mock("@/lib/server/services/auth/session", async () => (await import("../chat
 useAppDatabase();
 const fake = useFakeGeminiApp("attachments-key");
 
-type Part = { text?: string; inlineData?: { mimeType: string; data: string } };
+type Part = { text?: string; inlineData?: { mimeType: string; data: string }; fileData?: { fileUri: string; mimeType: string } };
 
 async function chat(): Promise<{ owner: ObjectId; id: string }> {
   const me = await makeUser("gemfiles");
@@ -47,6 +47,7 @@ function lastUserParts(index = -1): Part[] {
 
 afterEach(() => {
   delete process.env.CHAT_CONTEXT_TOKEN_BUDGET;
+  delete process.env.GEMINI_INLINE_MAX_BYTES;
   resetEnvCache();
 });
 
@@ -94,4 +95,46 @@ describe("attachments sent to Gemini", () => {
     expect(all.some((part) => part.text?.includes("old-report.pdf") && part.text.includes("left out"))).toBe(true);
     expect(all.flatMap((part) => (part.inlineData ? [part.inlineData.mimeType] : []))).toEqual(["image/png"]);
   });
+
+  it("sends a files-only message as the file's parts alone, with no empty text part", async () => {
+    const { owner, id } = await chat();
+    const png = await storeAttachment(owner, { name: "only.png", claimedType: "image/png", content: streamOf(await pngBytes(30, 20)), conversationId: new ObjectId(id) });
+    fake.script({ chunks: ["A red rectangle."] });
+
+    const events = await send(id, "", [png._id.toHexString()]);
+    expect(replyText(events)).toBe("A red rectangle.");
+    const parts = lastUserParts();
+    expect(parts.some((part) => part.text === "")).toBe(false);
+    expect(parts[0]?.text).toMatch(/^\[File only\.png \(PNG image,/);
+    expect(parts[1]?.inlineData?.mimeType).toBe("image/png");
+  });
+
+  it("uploads a file above the inline limit through the Files API once, and references it by URI on every turn", async () => {
+    process.env.GEMINI_INLINE_MAX_BYTES = "1000";
+    resetEnvCache();
+    const { owner, id } = await chat();
+    const conversationId = new ObjectId(id);
+    const big = await storeAttachment(owner, { name: "statement.pdf", claimedType: "application/pdf", content: streamOf(await pdfBytes(3)), conversationId });
+    const small = await storeAttachment(owner, { name: "tiny.txt", claimedType: "text/plain", content: streamOf(Buffer.from("small enough")), conversationId });
+    expect(big.length).toBeGreaterThan(1000);
+    fake.script([{ chunks: ["Read it."] }, { chunks: ["Still have it."] }]);
+
+    await send(id, "Summarise this statement.", [big._id.toHexString(), small._id.toHexString()]);
+    expect(fake.uploads).toHaveLength(1);
+    const [upload] = fake.uploads;
+    expect(upload!.mimeType).toBe("application/pdf");
+    expect(upload!.displayName).toBe("statement.pdf");
+    expect(upload!.bytes.equals(await readAttachmentBytes(owner, big._id.toHexString()))).toBe(true);
+    const parts = lastUserParts();
+    expect(parts.flatMap((part) => (part.fileData ? [part.fileData] : []))).toEqual([{ fileUri: upload!.uri, mimeType: "application/pdf" }]);
+    expect(parts.some((part) => part.inlineData)).toBe(false);
+    expect(parts.some((part) => part.text?.includes("small enough"))).toBe(true);
+
+    // The next turn names the same upload: nothing is uploaded again.
+    await send(id, "And the total?", []);
+    expect(fake.uploads).toHaveLength(1);
+    const contents = (fake.requests.filter((request) => request.kind === "stream").at(-1)!.body.contents ?? []) as { parts?: Part[] }[];
+    expect(contents.flatMap((content) => content.parts ?? []).flatMap((part) => (part.fileData ? [part.fileData.fileUri] : []))).toEqual([upload!.uri]);
+  });
 });
+

@@ -35,4 +35,14 @@ describe("attachments in a turn", () => {
     expect(text).toContain(`- ${describeAttachment(screenshot)}`);
     expect(text).toContain("- manual.pdf (PDF document, 80 KB, 3 pages)");
   });
+
+  it("are answered by the demo model when they come without a message", () => {
+    const text = demoReplyText({
+      systemInstruction: assembleSystemInstruction(support, support.fields, {}),
+      history: [{ role: "user", text: "", attachments: [screenshot] }],
+    });
+    expect(text).toContain("You sent files without a message.");
+    expect(text).not.toContain("You wrote:");
+    expect(text).toContain(`- ${describeAttachment(screenshot)}`);
+  });
 });

@@ -6,7 +6,9 @@
  */
 import "server-only";
 import type { Document, ObjectId } from "mongodb";
+import { toAttachmentDTO } from "@/lib/server/services/attachments/attachment-service";
 import { exportApiTokens } from "@/models/api-tokens";
+import { exportAttachments, type AttachmentFileDoc } from "@/models/attachments";
 import { exportBriefs } from "@/models/briefs";
 import { exportConversationIds, exportConversations } from "@/models/conversations";
 import { exportConversationMessages } from "@/models/messages";
@@ -15,13 +17,17 @@ import { exportCustomRoles } from "@/models/roles";
 import { exportTasks } from "@/models/tasks";
 import { readUserForExport } from "@/models/users";
 
-/** Export sections in order; `messages` are read per conversation, in conversation order. */
-export const EXPORT_SECTIONS = ["roles", "briefs", "conversations", "messages", "projects", "tasks", "apiTokens"] as const;
+/**
+ * Export sections in order; `messages` are read per conversation, in conversation order;
+ * `attachments` are references (name, type, size, conversation, message, download path) — the
+ * bytes are in the archive (GET /api/v1/me/export/archive).
+ */
+export const EXPORT_SECTIONS = ["roles", "briefs", "conversations", "messages", "projects", "tasks", "apiTokens", "attachments"] as const;
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
 
 const BATCH = 500;
 
-const SECTION_CURSORS: Record<Exclude<ExportSection, "messages">, (owner: ObjectId, batchSize: number) => Promise<AsyncIterable<Document>>> = {
+const SECTION_CURSORS: Record<Exclude<ExportSection, "messages" | "attachments">, (owner: ObjectId, batchSize: number) => Promise<AsyncIterable<Document>>> = {
   roles: exportCustomRoles,
   briefs: exportBriefs,
   conversations: exportConversations,
@@ -42,5 +48,18 @@ export async function* readExportSection(owner: ObjectId, section: ExportSection
     }
     return;
   }
+  if (section === "attachments") {
+    for await (const file of await exportAttachments(owner, BATCH)) yield attachmentReference(file);
+    return;
+  }
   yield* await SECTION_CURSORS[section](owner, BATCH);
+}
+
+/** Where an attachment's bytes sit inside the export archive. */
+export function archivePathOf(file: AttachmentFileDoc): string {
+  return `attachments/${file._id.toHexString()}-${file.filename}`;
+}
+
+function attachmentReference(file: AttachmentFileDoc): Document {
+  return { ...toAttachmentDTO(file), download: `/api/v1/attachments/${file._id.toHexString()}/content`, archivePath: archivePathOf(file) };
 }

@@ -4,7 +4,7 @@
  * so memory stays flat however much the user owns. Ids are hex strings, dates ISO 8601.
  *
  * json:   { format, version, exportedAt, user, roles: [], briefs: [], conversations: [], messages: [],
- *           projects: [], tasks: [], apiTokens: [], counts }
+ *           projects: [], tasks: [], apiTokens: [], attachments: [], counts }
  * ndjson: {"type":"header",format,version,exportedAt} {"type":"user","data"} then one
  *         {"type":"<section singular>","data"} per document, and {"type":"end","counts"} last.
  */
@@ -25,9 +25,10 @@ const RECORD_TYPE: Record<ExportSection, string> = {
   projects: "project",
   tasks: "task",
   apiTokens: "apiToken",
+  attachments: "attachment",
 };
 
-async function* jsonPieces(owner: ObjectId, profile: Document, exportedAt: string): AsyncGenerator<string> {
+export async function* jsonPieces(owner: ObjectId, profile: Document, exportedAt: string): AsyncGenerator<string> {
   const counts = {} as ExportCounts;
   yield `{"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION},"exportedAt":"${exportedAt}","user":${JSON.stringify(profile)}`;
   for (const section of EXPORT_SECTIONS) {

@@ -50,5 +50,12 @@ export function attachmentPaths(): ZodOpenApiPathsObject {
     },
     "/api/v1/attachments/{attachmentId}/content": { get: download("Download a file (owner only)", DOWNLOAD_DESCRIPTION) },
     "/api/v1/attachments/{attachmentId}/thumbnail": { get: download("An image's thumbnail (WebP, at most 320 px)", "404 for files that are not images.") },
+    "/api/v1/me/export/archive": {
+      get: op("Download all my data with my files, as a zip", ["Account"], {
+        description:
+          "One zip, streamed: `export.json` (the same document as GET /api/v1/me/export) and every stored file at `attachments/<id>-<name>` — the `archivePath` of its entry in export.json's `attachments` list. Never contains password or token hashes.",
+        responses: { "200": { description: "The archive.", content: { "application/zip": binary } } },
+      }),
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
 import type { AttachmentDTO, MessageAttachment, StorageUsage } from "@/lib/shared/attachments/types";
+import { isNearExpiry } from "@/lib/server/services/attachments/expiry";
 import { attachmentLimits } from "@/lib/server/services/attachments/limits";
 import type { Owner } from "@/models/conversations";
 import type { StoredAttachmentRef } from "@/models/messages";
@@ -17,6 +18,7 @@ import {
   findAttachment,
   findAttachments,
   openDownload,
+  setAttachmentDetails,
   storageUsed,
   type AttachmentFileDoc,
 } from "@/models/attachments";
@@ -70,6 +72,20 @@ export async function readAttachmentBytes(owner: Owner, id: string): Promise<Buf
   return Buffer.concat(parts);
 }
 
+/** A Files API copy is reused only while it has this long left: it must outlive the reply that names it. */
+const REMOTE_COPY_MARGIN_MS = 60 * 60_000;
+
+/** The URI of this file's upload to the model's file store, if one is cached and not about to expire. */
+export async function cachedRemoteCopy(owner: Owner, id: string, now = new Date()): Promise<string | null> {
+  const copy = (await requireAttachment(owner, id)).metadata.gemini;
+  return copy && copy.expiresAt.getTime() - now.getTime() > REMOTE_COPY_MARGIN_MS ? copy.uri : null;
+}
+
+/** Remembers an upload to the model's file store, so later turns of the conversation reuse it. */
+export async function rememberRemoteCopy(owner: Owner, id: string, copy: { uri: string; expiresAt: Date }): Promise<void> {
+  await setAttachmentDetails(owner, parseAttachmentId(id), { gemini: { uri: copy.uri, expiresAt: copy.expiresAt } });
+}
+
 export async function deletePendingAttachment(owner: Owner, id: string): Promise<void> {
   const doc = await requireAttachment(owner, id);
   if (doc.metadata.messageId) throw new AppError("conflict:attachment_used", "This file was sent with a message; delete the conversation to delete it.");
@@ -95,6 +111,7 @@ export async function checkAttachmentsForMessage(owner: Owner, conversationId: O
     const doc = byId.get(id.toHexString());
     if (!doc || doc.metadata.variant !== "original") throw notFound();
     if (doc.metadata.messageId) throw new AppError("conflict:attachment_used");
+    if (isNearExpiry(doc.uploadDate)) throw new AppError("not_found:attachment", `"${doc.filename}" was uploaded too long ago and has expired; attach it again.`);
     if (doc.metadata.conversationId && !doc.metadata.conversationId.equals(conversationId)) throw notFound();
     return doc;
   });

@@ -1,6 +1,6 @@
 /**
  * What the model sees of the conversation: only a bounded window of the newest messages is read
- * (never the whole history), notices and failed empty replies are left out, and selectContext
+ * (never the whole history), notices and failed empty replies are left out (a files-only message stays), and selectContext
  * trims the rest to CHAT_CONTEXT_TOKEN_BUDGET — so a reply's cost does not grow with chat length.
  */
 import "server-only";
@@ -20,7 +20,8 @@ export const CONTEXT_WINDOW_MESSAGES = 200;
 
 export function toChatTurns(messages: MessageDoc[]): ChatTurn[] {
   return messages
-    .filter((doc) => doc.kind !== "notice" && doc.status !== "streaming" && doc.message.trim() !== "")
+    // A files-only message has no text but is a turn all the same.
+    .filter((doc) => doc.kind !== "notice" && doc.status !== "streaming" && (doc.message.trim() !== "" || (doc.attachments?.length ?? 0) > 0))
     .map((doc) => ({
       role: doc.sender === "user" ? "user" : "model",
       // The model's own proposals are function calls; it is reminded of them, and of their fate, in words.

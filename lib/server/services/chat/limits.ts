@@ -6,6 +6,7 @@
 import "server-only";
 import { getEnv } from "@/lib/server/infra/env";
 import { AppError } from "@/lib/shared/errors";
+import { EMPTY_SEND_MESSAGE } from "@/lib/shared/chat/schemas";
 import type { RateLimitRule } from "@/lib/server/infra/http/rate-limit";
 import { enforceRateLimit } from "@/lib/server/services/limits/rate-limit";
 import type { Owner } from "@/models/conversations";
@@ -14,12 +15,16 @@ export function chatRateLimitRule(): RateLimitRule {
   return { name: "chat:messages:user", limit: getEnv().CHAT_RATE_LIMIT_PER_MINUTE, windowS: 60 };
 }
 
-/** Throws AppError "invalid:message" (400) for an empty or over-long message; returns it trimmed at the ends. */
-export function checkMessageText(text: string): string {
+/**
+ * Throws AppError "invalid:message" (400) for an empty or over-long message; returns it trimmed at
+ * the ends. `withFiles`: the message carries files, so empty text is a files-only message.
+ */
+export function checkMessageText(text: string, options: { withFiles?: boolean } = {}): string {
   const max = getEnv().CHAT_MAX_MESSAGE_CHARS;
   const trimmed = text.trim();
-  if (trimmed.length === 0) {
-    throw new AppError("invalid:message", "Type a message.", { fields: { text: ["Type a message."] } });
+  if (trimmed.length === 0 && !options.withFiles) {
+    const message = options.withFiles === false ? EMPTY_SEND_MESSAGE : "Type a message.";
+    throw new AppError("invalid:message", message, { fields: { text: [message] } });
   }
   if (trimmed.length > max) {
     const message = `Messages can be at most ${max.toLocaleString("en-US")} characters; this one has ${trimmed.length.toLocaleString("en-US")}.`;

@@ -27,6 +27,7 @@ import { trackReplyProgress } from "@/lib/server/services/live/reply-progress";
 import { logger } from "@/lib/server/infra/log";
 import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { startAiReply } from "@/lib/server/infra/metrics";
+import { deleteMessageAttachments } from "@/models/attachments";
 import { touchConversation, type ConversationDoc, type Owner } from "@/models/conversations";
 import {
   deleteMessage,
@@ -36,6 +37,7 @@ import {
   insertMessage,
   insertMessages,
   listRecentMessages,
+  listRepliesAfter,
   replaceMessageText,
   type MessageDoc,
   type StoredProposal,
@@ -77,7 +79,8 @@ async function ownConversationWithinLimit(owner: Owner, conversationId: string):
  * read alongside.
  */
 export async function prepareReply(owner: Owner, conversationId: string, request: ReplyRequest): Promise<PreparedReply> {
-  const text = request.mode === "regenerate" ? null : checkMessageText(request.text);
+  const withFiles = request.mode === "send" ? (request.attachmentIds?.length ?? 0) > 0 : undefined;
+  const text = request.mode === "regenerate" ? null : checkMessageText(request.text, { withFiles });
 
   if (request.mode === "send") {
     const conversation = await ownConversationWithinLimit(owner, conversationId);
@@ -107,8 +110,12 @@ export async function prepareReply(owner: Owner, conversationId: string, request
   }
   if (request.mode === "regenerate") {
     if (last?.sender === "ai") {
-      await deleteMessage(owner, conversation._id, last._id);
-      await touchConversation(owner, conversation._id, last.timestamp, -1);
+      const reply = last;
+      // The reply, its files (should a reply ever carry any) and the counter go together or not at all.
+      await inTransaction(async () => {
+        await deleteMessageAttachments(owner, [reply._id]);
+        if (await deleteMessage(owner, conversation._id, reply._id)) await touchConversation(owner, conversation._id, reply.timestamp, -1);
+      });
     }
     const userMessage = last?.sender === "user" ? last : await findLastTurn(owner, conversation._id, "user");
     if (!userMessage) throw new AppError("invalid:regenerate", "There is no message to answer yet.");
@@ -119,6 +126,7 @@ export async function prepareReply(owner: Owner, conversationId: string, request
   if (!lastUser) throw new AppError("invalid:edit", "There is no message to edit yet.");
   // All or nothing: an edit that fails leaves the old message, its reply and the counters as they were.
   const userMessage = await inTransaction(async () => {
+    await deleteMessageAttachments(owner, await listRepliesAfter(owner, conversation._id, lastUser.timestamp));
     const dropped = await deleteRepliesAfter(owner, conversation._id, lastUser.timestamp);
     if (dropped > 0) await touchConversation(owner, conversation._id, lastUser.timestamp, -dropped);
     const edited = await replaceMessageText(owner, lastUser._id, text ?? "");
@@ -146,7 +154,7 @@ export async function runReply(prepared: PreparedReply, signal: AbortSignal, emi
     // The instruction is sent with every call, so it comes out of the same budget as the history.
     const reserved = estimateTokens(systemInstruction);
     const recent = prepared.history ?? (await listRecentMessages(owner, conversation._id, CONTEXT_WINDOW_MESSAGES));
-    const context = await contextWithFiles(owner, recent, reserved, !model.isDemo);
+    const context = await contextWithFiles(owner, recent, reserved, model);
     // Unless "send" saved it already, the placeholder reply is written while the model starts:
     // its id is chosen here, so the client learns it at once, and every later write to it waits
     // for the insert first.
@@ -249,8 +257,14 @@ async function streamReply(
     ...(stored ? { proposal: stored } : {}),
   });
   if (saved) emit({ type: "done", message: toMessageDTO(saved) });
-  const title = await maybeGenerateTitle(owner, conversation, userMessage.message, text, model);
+  const title = await maybeGenerateTitle(owner, conversation, titleInput(userMessage), text, model);
   if (title) emit({ type: "title", title });
+}
+
+/** What a title is made from: the message, or for a files-only message the files' names. */
+function titleInput(message: MessageDoc): string {
+  if (message.message.trim() || !message.attachments?.length) return message.message;
+  return message.attachments.map((file) => file.name).join(", ");
 }
 
 async function finishWithFailure(
