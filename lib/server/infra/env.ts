@@ -56,6 +56,11 @@ export const envSchema = z.object({
   ATTACHMENT_QUOTA_BYTES: positiveInt(500 * 1024 * 1024),
   ATTACHMENT_MAX_PIXELS: positiveInt(40_000_000),
   ATTACHMENT_UPLOAD_IDLE_MS: positiveInt(15_000),
+  // Imports (issue 21, docs/operations.md): the largest file, the most messages one imported
+  // conversation may carry (it is held in memory while it is written), and the upload's idle limit.
+  IMPORT_MAX_BYTES: positiveInt(256 * 1024 * 1024),
+  IMPORT_MAX_MESSAGES_PER_CONVERSATION: positiveInt(10_000),
+  IMPORT_UPLOAD_IDLE_MS: positiveInt(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
