@@ -169,11 +169,24 @@ describe("refusals and ownership", () => {
     expect(await test.db().collection("importJobs").countDocuments({ userId: me.owner })).toBe(0);
   });
 
+  it("streams a job's progress as server-sent events, ending with the finished job", async () => {
+    const me = await makeApiUser("sse");
+    const response = await upload(me, "chatgpt-conversations.json");
+    const { job } = (await response.json()) as { job: ImportJobDTO };
+    const events = await call("GET", `/api/v1/imports/${job.id}/events`, { as: { token: me.token } });
+    expect(events.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const frames = (await events.text()).trim().split("\n\n");
+    const jobs = frames.map((frame) => (JSON.parse(frame.replace(/^event: progress\ndata: /, "")) as { job: ImportJobDTO }).job);
+    expect(frames.every((frame) => frame.startsWith("event: progress\n"))).toBe(true);
+    expect(jobs.at(-1)).toMatchObject({ id: job.id, status: "done", counts: { imported: 2, skipped: 0, failed: 1 } });
+  });
+
   it("answers another user's job, and an id that is not one, with 404", async () => {
     const owner = await makeApiUser("jobowner");
     const other = await makeApiUser("snoop");
     const job = await importFile(owner, "claude-conversations.json");
     expect((await call("GET", `/api/v1/imports/${job.id}`, { as: { token: other.token } })).status).toBe(404);
     expect((await call("GET", "/api/v1/imports/not-an-id", { as: { token: other.token } })).status).toBe(404);
+    expect((await call("GET", `/api/v1/imports/${job.id}/events`, { as: { token: other.token } })).status).toBe(404);
   });
 });

@@ -31,6 +31,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/attachments/{attachmentId}/thumbnail": () => import("@/app/api/v1/attachments/[attachmentId]/thumbnail/route"),
   "/api/v1/imports": () => import("@/app/api/v1/imports/route"),
   "/api/v1/imports/{importId}": () => import("@/app/api/v1/imports/[importId]/route"),
+  "/api/v1/imports/{importId}/events": () => import("@/app/api/v1/imports/[importId]/events/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
   "/api/chat/history/{userId}": () => import("@/app/api/chat/history/[userId]/route"),
   "/api/chat/save": () => import("@/app/api/chat/save/route"),

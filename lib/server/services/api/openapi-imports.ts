@@ -42,5 +42,12 @@ export function importPaths(): ZodOpenApiPathsObject {
         responses: { "200": json(importJobResponseSchema) },
       }),
     },
+    "/api/v1/imports/{importId}/events": {
+      get: op("An import's progress as server-sent events", tags, {
+        description: "`event: progress` with `data: {\"job\": ImportJob}` each time the job moves (checked every 0.5 s); the stream ends after the event whose job is `done` or `failed`.",
+        requestParams: { path: z.object({ importId: objectIdSchema }) },
+        responses: { "200": { description: "The progress events.", content: { "text/event-stream": { schema: importJobResponseSchema } } } },
+      }),
+    },
   };
 }
