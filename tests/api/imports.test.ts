@@ -12,9 +12,13 @@ import { resetEnvCache } from "@/lib/server/infra/env";
 import type { ImportJobDTO } from "@/lib/shared/import/schemas";
 import { useAppDatabase } from "../helpers/app-db";
 import { call } from "./client";
-import { makeApiUser, type ApiUser } from "./fixtures";
+import { makeApiUser, makeConversation, type ApiUser } from "./fixtures";
 
 vi.mock("@/lib/server/services/auth/session", async () => (await import("../integration/chat/session-mock")).sessionMock);
+vi.mock("@/lib/server/services/chat/ai-adapter", async (importOriginal) => {
+  const { sharedModel } = await import("../integration/chat/fixtures");
+  return { ...(await importOriginal<typeof import("@/lib/server/services/chat/ai-adapter")>()), getChatModel: () => sharedModel };
+});
 
 /** Set to a message text: writing the messages of the conversation that holds it fails. */
 const failOn = vi.hoisted(() => ({ text: null as string | null }));
@@ -38,10 +42,11 @@ afterEach(() => {
   resetEnvCache();
 });
 
-async function upload(user: ApiUser, name: string, fields: Record<string, string> = {}): Promise<Response> {
+async function upload(user: ApiUser, name: string | Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append("file", new Blob([new Uint8Array(readFileSync(join(FIXTURES, name)))], { type: "application/json" }), "conversations.json");
+  const bytes = typeof name === "string" ? new Uint8Array(readFileSync(join(FIXTURES, name))) : name;
+  form.append("file", new Blob([bytes], { type: "application/json" }), "conversations.json");
   return call("POST", "/api/v1/imports", { as: { token: user.token }, upload: form });
 }
 
@@ -56,7 +61,7 @@ async function finished(user: ApiUser, id: string): Promise<ImportJobDTO> {
   );
 }
 
-async function importFile(user: ApiUser, name: string, fields?: Record<string, string>): Promise<ImportJobDTO> {
+async function importFile(user: ApiUser, name: string | Uint8Array<ArrayBuffer>, fields?: Record<string, string>): Promise<ImportJobDTO> {
   const response = await upload(user, name, fields);
   expect(response.status).toBe(202);
   const { job } = (await response.json()) as { job: ImportJobDTO };
@@ -140,6 +145,21 @@ describe("other formats", () => {
     expect(byTitle["Weekend in Bergen"]).toMatchObject({ roleId: "travel-planner", messageCount: 2, details: expect.objectContaining({ travel_budget: "Moderate" }) });
     expect(byTitle["Chat with notice"]!.roleId).toBe("chatcraft-guide");
     expect(byTitle["Empty chat"]).toMatchObject({ roleId: "tech-support", messageCount: 0 });
+  });
+
+  it("brings a real Download my data file into another, empty account", async () => {
+    const from = await makeApiUser("exporter");
+    const conversationId = await makeConversation(from);
+    const sent = await call("POST", `/api/v1/conversations/${conversationId}/messages`, { as: { token: from.token }, body: { text: "Where are my settings?", stream: false } });
+    expect(sent.status).toBe(200);
+    const exported = await call("GET", "/api/v1/me/export", { as: { token: from.token } });
+    const into = await makeApiUser("importer");
+    const job = await importFile(into, new Uint8Array(await exported.arrayBuffer()));
+    expect(job).toMatchObject({ status: "done", format: "chatcraft", counts: { imported: 1, skipped: 0, failed: 0 } });
+    const [original] = await conversationsOf(from);
+    const [copy] = await conversationsOf(into);
+    expect(copy).toMatchObject({ title: original!.title, roleId: "chatcraft-guide", createdAt: original!.createdAt, details: original!.details });
+    expect((await messagesOf(into)).map((m) => [m.sender, m.message, m.timestamp])).toEqual((await messagesOf(from)).map((m) => [m.sender, m.message, m.timestamp]));
   });
 
   it("fails a file that is not an export, importing nothing", async () => {
