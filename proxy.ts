@@ -82,10 +82,10 @@ export default withRequestId(auth(async (request) => {
 export const config = {
   matcher: [
     // Every API path, dots or not (a future /api/v1/openapi.json is gated like the rest) — but the
-    // upload endpoint: Next.js buffers a proxied body in memory and cuts it at 10 MB
-    // (experimental.proxyClientMaxBodySize), and its handler authenticates for itself (apiRoute).
+    // upload endpoints: Next.js buffers a proxied body in memory and cuts it at 10 MB
+    // (experimental.proxyClientMaxBodySize), and their handlers authenticate for themselves (apiRoute).
     "/api",
-    "/api/((?!v1/attachments$).*)",
+    "/api/((?!v1/attachments$|v1/imports$).*)",
     // Pages: everything but build assets and static files in public/ (names with an extension).
     "/((?!api/|_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)",
   ],

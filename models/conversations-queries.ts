@@ -27,6 +27,7 @@ const byId = (owner: Owner, id: ObjectId) => ({ _id: id, userId: owner });
 
 export const conversationQueries = {
   find: (owner: Owner, id: ObjectId) => shape.findOne<ConversationDoc>({ filter: byId(owner, id) }),
+  byImportKey: (owner: Owner, importKey: string) => shape.findOne<ConversationDoc>({ filter: { userId: owner, importKey }, projection: { _id: 1 } }),
   page: (owner: Owner, cursor: ConversationCursor | null | undefined, limit: number) =>
     shape.find<ConversationDoc>({
       filter: cursor
@@ -64,6 +65,7 @@ const q = conversationQueries;
 
 export const conversationsHotQueries = hotQueriesOf(CONVERSATIONS_COLLECTION, "models/conversations.ts", {
   find: ["findConversation", q.find(owner, conversationId)],
+  byImportKey: ["findConversationByImportKey", q.byImportKey(owner, "0".repeat(64))],
   firstPage: ["listConversationsPage", q.page(owner, null, 31)],
   nextPage: ["listConversationsPage", q.page(owner, { lastMessageAt: at, id: conversationId }, 31)],
   rename: ["renameConversation", q.update(owner, conversationId, { $set: { title: "t", titleSource: "user", updatedAt: at } })],

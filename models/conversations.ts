@@ -7,6 +7,7 @@ import "server-only";
 import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
+import { transactionSession } from "@/lib/server/infra/db/transaction";
 import { deleteWith, findOneWith, findWith, modifyWith, updateWith } from "@/lib/server/infra/db/query-shape";
 import { CONVERSATION_MODES } from "@/lib/shared/chat/dto";
 import type { ConversationMode } from "@/lib/shared/chat/types";
@@ -45,6 +46,8 @@ export interface ConversationDoc extends RoleSnapshot {
   /** Absent on conversations made before modes existed: those are "chat". */
   mode?: ConversationMode;
   projectId?: ObjectId;
+  /** Set on conversations brought in by an import: sha-256 of the source format and id, unique per owner. */
+  importKey?: string;
 }
 
 /** The largest page any caller (sidebar or /api/v1, whose limit is ≤ 100) may ask for. */
@@ -59,6 +62,8 @@ export const conversationsModel = defineModel({
     { key: { userId: 1, createdAt: 1, _id: 1 }, name: "userId_createdAt_id" },
     // Search (models/search.ts): titles weigh above message bodies (weight 1).
     { key: { userId: 1, title: "text" }, name: "userId_title_text", weights: { title: 3 } },
+    // Imports (lib/server/services/import/): the same source conversation is imported once per owner.
+    { key: { userId: 1, importKey: 1 }, name: "userId_importKey_unique", unique: true, partialFilterExpression: { importKey: { $exists: true } } },
   ],
   jsonSchema: {
     bsonType: "object",
@@ -80,6 +85,7 @@ export const conversationsModel = defineModel({
       messageCount: { bsonType: ["int", "long", "double"] },
       mode: { enum: [...CONVERSATION_MODES] },
       projectId: { bsonType: "objectId" },
+      importKey: { bsonType: "string" },
     },
   },
 });
@@ -114,6 +120,22 @@ export async function createConversation(
   if (doc.temperature === undefined) delete doc.temperature;
   await (await conversations()).insertOne(doc);
   return doc;
+}
+
+/** An imported conversation, written with the source's title and dates and its import key. */
+export async function insertImportedConversation(
+  owner: Owner,
+  input: { snapshot: RoleSnapshot; details: Record<string, unknown>; title: string; importKey: string; createdAt: Date; updatedAt: Date; lastMessageAt: Date; messageCount: number },
+): Promise<ConversationDoc> {
+  const { snapshot, ...rest } = input;
+  const doc: ConversationDoc = { _id: new ObjectId(), userId: owner, ...snapshot, ...rest, titleSource: "user", mode: "chat" };
+  if (doc.temperature === undefined) delete doc.temperature;
+  await (await conversations()).insertOne(doc, transactionSession());
+  return doc;
+}
+
+export async function findConversationByImportKey(owner: Owner, importKey: string): Promise<ConversationDoc | null> {
+  return findOneWith(await conversations(), q.byImportKey(owner, importKey));
 }
 
 export async function findConversation(owner: Owner, id: string): Promise<ConversationDoc | null> {

@@ -14,6 +14,7 @@ import { attachmentChunksModel, attachmentFilesModel, attachmentsHotQueries } fr
 import { briefsHotQueries, briefsModel } from "@/models/briefs";
 import { conversationsHotQueries, conversationsModel } from "@/models/conversations";
 import { idempotencyKeysHotQueries, idempotencyKeysModel } from "@/models/idempotency-keys";
+import { importJobsHotQueries, importJobsModel } from "@/models/import-jobs";
 import { messagesHotQueries, messagesModel } from "@/models/messages";
 import { projectsHotQueries, projectsModel } from "@/models/projects";
 import { liveNoticesHotQueries, liveNoticesModel } from "@/models/live-notices";
@@ -45,6 +46,7 @@ export const allModels: readonly ModelDefinition[] = [
   attachmentFilesModel,
   attachmentChunksModel,
   shareLinksModel,
+  importJobsModel,
 ];
 
 /**
@@ -69,6 +71,7 @@ export const allHotQueries: readonly HotQuery[] = [
   ...searchHotQueries,
   ...attachmentsHotQueries,
   ...shareLinksHotQueries,
+  ...importJobsHotQueries,
 ];
 
 /** Creates every collection, validator and index (idempotent, awaited) and returns the database. */

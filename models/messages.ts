@@ -8,6 +8,7 @@ import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
 import { deleteWith, findOneWith, findWith, modifyWith } from "@/lib/server/infra/db/query-shape";
+import { transactionSession } from "@/lib/server/infra/db/transaction";
 import type { DetailsProposalDTO } from "@/lib/shared/chat/types";
 import type { ChangeProposal, Plan } from "@/lib/shared/projects/plan-schema";
 import { MESSAGE_KINDS, MESSAGE_SENDERS, MESSAGE_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATES } from "@/lib/shared/chat/dto";
@@ -155,6 +156,17 @@ export async function insertMessages(owner: Owner, conversationId: ObjectId, inp
   for (const input of inputs) docs.push(toMessageDoc(owner, conversationId, input, docs.at(-1)?.timestamp ?? input.after));
   await (await messages()).insertMany(docs, { ordered: true });
   return docs;
+}
+
+/**
+ * An imported conversation's messages with the source's own times, already strictly increasing
+ * (the importer makes them so), in one ordered write.
+ */
+export async function insertImportedMessages(owner: Owner, conversationId: ObjectId, inputs: { sender: MessageSender; message: string; timestamp: Date }[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const docs: MessageDoc[] = inputs.map((input) => ({ _id: new ObjectId(), conversationId, userId: owner, kind: "message", status: "complete", ...input }));
+  await (await messages()).insertMany(docs, { ordered: true, ...transactionSession() });
+  return docs.length;
 }
 
 /** Writes a reply's final text and outcome. Returns the stored document (null if it is gone). */

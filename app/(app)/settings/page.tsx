@@ -8,6 +8,7 @@ import { StorageUsage } from "@/components/settings/storage-usage";
 import { storageUsage } from "@/lib/server/services/attachments/attachment-service";
 import { publicAttachmentLimits } from "@/lib/server/services/attachments/limits";
 import { SharedLinksSection } from "@/components/settings/shared-links-section";
+import { ImportSection } from "@/app/(app)/settings/import-section";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listTokens } from "@/lib/server/services/api/tokens";
 import { getCurrentSession, requireUser } from "@/lib/server/services/auth/session";
@@ -129,6 +130,8 @@ export default async function SettingsPage({ searchParams }: SettingsPageProps) 
           <SharedLinksSection initialLinks={shares} />
         </CardContent>
       </Card>
+
+      <ImportSection userId={user.id} />
 
       <Card>
         <CardHeader>

@@ -29,7 +29,7 @@ export default function ApiReferencePage() {
   const schemas = Object.entries(document.components?.schemas ?? {}).sort(([a], [b]) => a.localeCompare(b));
 
   return (
-    <main className="mx-auto grid w-full max-w-4xl gap-8 px-4 py-8">
+    <main className="mx-auto grid w-full max-w-4xl gap-8 px-4 py-8 [overflow-wrap:anywhere]">
       <header className="grid gap-2">
         <p className="text-sm text-muted-foreground">
           <Link className="underline" href="/">

@@ -60,6 +60,11 @@ export const envSchema = z.object({
   ATTACHMENT_UNSENT_EXPIRY_MINUTES: positiveInt(24 * 60),
   // Files sent to Gemini inline, in bytes per request; a larger file (or one past the total) goes through the Files API.
   GEMINI_INLINE_MAX_BYTES: positiveInt(15 * 1024 * 1024),
+  // Imports (issue 21, docs/operations.md): the largest file, the most messages one imported
+  // conversation may carry (it is held in memory while it is written), and the upload's idle limit.
+  IMPORT_MAX_BYTES: positiveInt(256 * 1024 * 1024),
+  IMPORT_MAX_MESSAGES_PER_CONVERSATION: positiveInt(10_000),
+  IMPORT_UPLOAD_IDLE_MS: positiveInt(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

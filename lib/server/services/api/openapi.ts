@@ -9,6 +9,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { attachmentPaths } from "@/lib/server/services/api/openapi-attachments";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
+import { importPaths } from "@/lib/server/services/api/openapi-imports";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
 import { livePaths } from "@/lib/server/services/api/openapi-live";
@@ -170,13 +171,14 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Roles" },
       { name: "Conversations" },
       { name: "Attachments", description: "Files sent with messages, stored in GridFS (docs/attachments.md)." },
+      { name: "Imports", description: "Bring conversations in from ChatGPT, Claude or a ChatCraft export (docs/operations.md: limits)." },
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...importPaths(), ...compatPaths() },
   });
   return cached;
 }
