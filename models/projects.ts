@@ -8,7 +8,7 @@ import "server-only";
 import { ObjectId, type Collection, type Filter, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { countWith, deleteWith, findOneWith, findWith, hotQueriesOf, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
+import { countWith, deleteWith, findOneWith, findWith, hotQueriesOf, insertOneWith, modifyWith, SAMPLE_DATE, SAMPLE_OWNER, sampleId, shape, updateWith } from "@/lib/server/infra/db/query-shape";
 import { MAX_TASKS_PER_PROJECT, PROJECT_STATUSES, type ProjectStatus, type TaskStatus } from "@/lib/shared/projects/plan-schema";
 
 import { ownerForms, type Owner } from "@/models/conversations";
@@ -120,7 +120,7 @@ export const projectsHotQueries = hotQueriesOf(projectsModel.collection, "models
 });
 
 export async function insertProject(doc: ProjectDoc): Promise<void> {
-  await (await projects()).insertOne(doc);
+  await insertOneWith(await projects(), doc);
 }
 
 export async function findProject(owner: Owner, id: ObjectId): Promise<ProjectDoc | null> {

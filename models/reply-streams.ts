@@ -56,6 +56,9 @@ async function streams(): Promise<Collection<ReplyStreamDoc>> {
 
 export const replyStreamQueries = {
   find: (owner: Owner, id: ObjectId) => shape.findOne<ReplyStreamDoc>({ filter: { _id: id, userId: owner } }),
+  /** A conversation's streaming replies (one, bar a race of two sends); the userId index serves it. */
+  ofConversation: (owner: Owner, conversationId: ObjectId) =>
+    shape.find<ReplyStreamDoc>({ filter: { userId: owner, conversationId }, limit: SWEEP_BATCH }),
   beat: (id: ObjectId, at: Date) => shape.modify<ReplyStreamDoc>({ filter: { _id: id }, update: { $set: { heartbeatAt: at } } }),
   requestStop: (owner: Owner, id: ObjectId, at: Date) =>
     shape.update<ReplyStreamDoc>({ filter: { _id: id, userId: owner }, update: { $set: { stopRequestedAt: at } } }),
@@ -70,6 +73,7 @@ const id = sampleId(3);
 const rq = replyStreamQueries;
 export const replyStreamsHotQueries = hotQueriesOf(REPLY_STREAMS_COLLECTION, "models/reply-streams.ts", {
   find: ["findReplyStream", rq.find(SAMPLE_OWNER, id)],
+  ofConversation: ["listConversationReplyStreams", rq.ofConversation(SAMPLE_OWNER, sampleId(4))],
   beat: ["beatReplyStream", rq.beat(id, SAMPLE_DATE)],
   requestStop: ["requestReplyStop", rq.requestStop(SAMPLE_OWNER, id, SAMPLE_DATE)],
   end: ["endReplyStream", rq.end(id)],
@@ -85,6 +89,10 @@ export async function startReplyStream(doc: Omit<ReplyStreamDoc, "state" | "star
 
 export async function findReplyStream(owner: Owner, id: ObjectId): Promise<ReplyStreamDoc | null> {
   return findOneWith(await streams(), rq.find(owner, id));
+}
+
+export async function listConversationReplyStreams(owner: Owner, conversationId: ObjectId): Promise<ReplyStreamDoc[]> {
+  return findWith(await streams(), rq.ofConversation(owner, conversationId)).toArray();
 }
 
 /** Pushes the heartbeat on and returns the record (null once it is gone: swept or ended). */

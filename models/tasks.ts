@@ -8,7 +8,7 @@ import "server-only";
 import { ObjectId, type Collection, type FindCursor, type WithId } from "mongodb";
 import { modelCollection } from "@/lib/server/infra/db/collection";
 import { defineModel } from "@/lib/server/infra/db/model";
-import { aggregateWith, deleteWith, findOneWith, findWith, modifyWith } from "@/lib/server/infra/db/query-shape";
+import { aggregateWith, deleteWith, findOneWith, findWith, insertManyWith, modifyWith } from "@/lib/server/infra/db/query-shape";
 import {
   TASK_NOTES_MAX,
   TASK_PRIORITIES,
@@ -90,7 +90,7 @@ async function tasks(): Promise<Collection<TaskDoc>> {
 }
 
 export async function insertTasks(docs: TaskDoc[]): Promise<void> {
-  if (docs.length > 0) await (await tasks()).insertMany(docs, { ordered: true });
+  await insertManyWith(await tasks(), docs);
 }
 
 /** The whole board, column by column in order (bounded by the per-project limit). */

@@ -4,12 +4,12 @@
  * a thing of ours, Last-Event-ID resumes exactly (or says it cannot), and the per-user cap is 429.
  */
 import { ObjectId } from "mongodb";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { closeLiveHub, liveHub, MAX_LISTENERS_PER_USER } from "@/lib/server/services/live/hub";
 import { MAX_BUFFERED_BYTES } from "@/lib/server/services/live/live-response";
 import { insertReplyChunk } from "@/models/reply-chunks";
 import { useAppDatabase } from "../helpers/app-db";
-import { hangAfter, sharedModel } from "../integration/chat/fixtures";
+import { hangAfter, reply as scriptedReply, sharedModel } from "../integration/chat/fixtures";
 import { call } from "./client";
 import { makeApiUser, makeConversation, type ApiUser } from "./fixtures";
 
@@ -147,6 +147,64 @@ describe("resuming with Last-Event-ID", () => {
     await reset.until((frames) => frames.length > 0);
     expect(reset.frames[0]).toMatchObject({ event: "reset", data: { reason: "history_lost" } });
     forged.aborter.abort();
+  });
+});
+
+describe("a connection that drops for 30 s", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("misses nothing: a whole reply and a rename made meanwhile arrive on resume, in order, once", async () => {
+    const owner = await makeApiUser("dropped");
+    const conversationId = await makeConversation(owner);
+    const first = await open(owner, `/api/v1/conversations/${conversationId}/events`);
+    const before = sseReader(first.response);
+    await rename(owner, conversationId, "Before the drop");
+    const [seen] = await before.until((frames) => frames.some(isTitled("Before the drop")));
+    first.aborter.abort();
+
+    // 30 s pass on the server's clock (Date: timestamps, heartbeats' records, token use) while
+    // the client is away; a reply streams from start to end and the chat is renamed.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 30_000);
+    sharedModel.next.push(scriptedReply("Sow ", "beans ", "in ", "May."));
+    const sent = await call("POST", `/api/v1/conversations/${conversationId}/messages`, { as: { token: owner.token }, body: { text: "When beans?", stream: false } });
+    expect(sent.status).toBe(200);
+    const replyId = ((await sent.json()) as { reply: { id: string } }).reply.id;
+    await rename(owner, conversationId, "After the drop");
+
+    const again = await open(owner, `/api/v1/conversations/${conversationId}/events`, { "last-event-id": seen!.id! });
+    const after = sseReader(again.response);
+    await after.until((frames) => frames.some(isTitled("After the drop")));
+    expect(after.frames.some((f) => f.event === "reset")).toBe(false);
+    const chunks = after.frames.filter((f) => f.event === "chunk" && f.data.messageId === replyId);
+    expect(chunks.map((f) => f.data.seq)).toEqual(chunks.map((_, i) => i + 1));
+    expect(chunks.map((f) => f.data.text).join("")).toBe("Sow beans in May.");
+    const final = after.frames.findIndex((f) => f.event === "message" && (f.data.message as { id: string; status: string }).id === replyId && (f.data.message as { status: string }).status === "complete");
+    expect(final).toBeGreaterThan(after.frames.indexOf(chunks.at(-1)!));
+    expect(after.frames.findIndex(isTitled("After the drop"))).toBeGreaterThan(final);
+    // Each event once: no id repeats, and none from before the drop comes back.
+    const ids = after.frames.map((f) => f.id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain(seen!.id);
+    again.aborter.abort();
+  });
+
+  it("says it cannot resume from an id the server no longer holds (its live feed restarted), instead of skipping events", async () => {
+    const owner = await makeApiUser("stale");
+    const conversationId = await makeConversation(owner);
+    const first = await open(owner, "/api/v1/me/events");
+    const before = sseReader(first.response);
+    await rename(owner, conversationId, "Seen");
+    const [seen] = await before.until((frames) => frames.some(isTitled("Seen")));
+    first.aborter.abort();
+    // A restart of this instance's feed (a deploy, a crash): the old positions are gone.
+    await closeLiveHub();
+    await rename(owner, conversationId, "Missed");
+    const stale = await open(owner, "/api/v1/me/events", { "last-event-id": seen!.id! });
+    const reset = sseReader(stale.response);
+    await reset.until((frames) => frames.length > 0);
+    expect(reset.frames[0]).toMatchObject({ event: "reset", data: { reason: "history_lost" } });
+    stale.aborter.abort();
   });
 });
 

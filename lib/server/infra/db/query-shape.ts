@@ -6,7 +6,7 @@
  * Inside `inTransaction` (transaction.ts) every runner sends its command in that transaction.
  */
 import "server-only";
-import { ObjectId, type AggregationCursor, type Collection, type Document, type Filter, type FindCursor, type UpdateFilter, type WithId, type WithoutId } from "mongodb";
+import { ObjectId, type AggregationCursor, type Collection, type Document, type Filter, type FindCursor, type OptionalUnlessRequiredId, type UpdateFilter, type WithId, type WithoutId } from "mongodb";
 import type { HotQuery, HotQueryShape } from "@/lib/server/infra/db/query-check";
 import { transactionSession } from "@/lib/server/infra/db/transaction";
 
@@ -112,6 +112,16 @@ export function modifyWith<T extends Document>(collection: Collection<T>, q: Mod
   const sort = { ...(q.sort ? { sort: q.sort } : {}), ...transactionSession() };
   if (q.remove) return collection.findOneAndDelete(q.filter, sort);
   return collection.findOneAndUpdate(q.filter, q.update ?? {}, { ...sort, upsert: q.upsert ?? false, returnDocument });
+}
+
+/** insertOne; an insert has no query to explain, so no shape — only the transaction to join. */
+export async function insertOneWith<T extends Document>(collection: Collection<T>, doc: OptionalUnlessRequiredId<T>): Promise<void> {
+  await collection.insertOne(doc, transactionSession());
+}
+
+/** insertMany, ordered: inside a transaction a refused document aborts the whole of it. */
+export async function insertManyWith<T extends Document>(collection: Collection<T>, docs: OptionalUnlessRequiredId<T>[]): Promise<void> {
+  if (docs.length > 0) await collection.insertMany(docs, { ordered: true, ...transactionSession() });
 }
 
 /** Sample values for hot queries: right BSON types, arbitrary contents (they need not exist). */

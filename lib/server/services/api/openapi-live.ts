@@ -2,9 +2,10 @@
 import "server-only";
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { op, problem } from "@/lib/server/services/api/openapi-parts";
+import { json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { objectIdSchema } from "@/lib/shared/api/common";
 import { liveEventSchemas } from "@/lib/shared/live/events";
+import { stopResultSchema } from "@/lib/shared/live/stop";
 
 const LIVE_DESCRIPTION = [
   "Server-sent events (`text/event-stream`). Each event's `event:` is its type, `data:` its JSON, `id:` an opaque position.",
@@ -42,6 +43,17 @@ export function livePaths(): ZodOpenApiPathsObject {
         description: LIVE_DESCRIPTION,
         requestParams: { path: z.object({ conversationId: objectIdSchema }), header: lastEventIdHeader },
         responses: liveResponses("The conversation's messages, its streaming replies, its title; and its deletion."),
+      }),
+    },
+    "/api/v1/conversations/{conversationId}/stop": {
+      post: op("Stop the reply streaming in a conversation", ["Live", "Conversations"], {
+        description:
+          "Stops every reply streaming in the conversation, on whichever app instance streams it, within about a second; the text written so far is kept and the reply is saved as `stopped` (it then arrives on the event streams as a `message` event). Needs a read-write token. Idempotent: asking again while the reply still streams answers 202 again; once nothing streams, 200 with `state: \"idle\"`.",
+        requestParams: { path: z.object({ conversationId: objectIdSchema }) },
+        responses: {
+          "202": json(stopResultSchema, "The replies named are being stopped."),
+          "200": json(stopResultSchema, "No reply was streaming in this conversation (`state: \"idle\"`, no ids)."),
+        },
       }),
     },
   };

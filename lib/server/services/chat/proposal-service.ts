@@ -3,11 +3,13 @@
  * checks the owner (the message, its conversation and the project are looked up with the owner
  * in the filter), validates with the same zod schema the model's arguments passed, and claims the
  * proposal in one conditional write first, so a double click or a second tab can never apply it
- * twice. If the work then fails, the claim is released and the card can be used again.
+ * twice. The claim and the work are one transaction: if the work fails, nothing of it stays and
+ * the card is still open.
  */
 import "server-only";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { zodFieldErrors } from "@/lib/server/infra/http/problem";
 import { createProjectFromPlan } from "@/lib/server/services/projects/create-project";
 import { planSchema, type Plan } from "@/lib/shared/projects/plan-schema";
@@ -44,11 +46,6 @@ export async function claim(owner: Owner, id: ObjectId, kind: Kind, plan?: Plan)
   if (!claimed) throw new AppError("conflict:proposal", DECIDED.applied);
 }
 
-/** Gives the card back (applied → proposed) when the work after the claim failed. */
-export async function release(owner: Owner, id: ObjectId, kind: Kind): Promise<void> {
-  await transitionProposal(owner, id, { kind, from: "applied", to: "proposed" });
-}
-
 /** The plan as the user left it on the card (ticked tasks, edited titles, priorities, dates). */
 export function parseEditedPlan(raw: unknown): Plan {
   const parsed = planSchema.safeParse(raw);
@@ -65,23 +62,19 @@ export function parseEditedPlan(raw: unknown): Plan {
 export async function createProjectFromProposal(owner: Owner, messageId: unknown, rawPlan: unknown): Promise<{ projectId: string }> {
   const plan = parseEditedPlan(rawPlan);
   const { message, conversation } = await requireOpenProposal(owner, messageId, "plan");
-  await claim(owner, message._id, "plan", plan);
-  let projectId: string;
-  try {
-    ({ projectId } = await createProjectFromPlan(owner, plan, {
+  return inTransaction(async () => {
+    await claim(owner, message._id, "plan", plan);
+    const { projectId } = await createProjectFromPlan(owner, plan, {
       conversationId: conversation._id,
       messageId: message._id,
       roleId: conversation.roleId,
       details: conversation.details,
-    }));
-  } catch (error) {
-    await release(owner, message._id, "plan");
-    throw error;
-  }
-  const project = new ObjectId(projectId);
-  await linkConversationToProject(owner, conversation._id, project);
-  await transitionProposal(owner, message._id, { kind: "plan", from: "applied", to: "applied", set: { projectId: project } });
-  return { projectId };
+    });
+    const project = new ObjectId(projectId);
+    await linkConversationToProject(owner, conversation._id, project);
+    await transitionProposal(owner, message._id, { kind: "plan", from: "applied", to: "applied", set: { projectId: project } });
+    return { projectId };
+  });
 }
 
 /** Apply: the changes as proposed, to the project this chat belongs to; all of them or none. */
@@ -89,13 +82,10 @@ export async function applyProposedChanges(owner: Owner, messageId: unknown): Pr
   const { message, conversation } = await requireOpenProposal(owner, messageId, "changes");
   if (!conversation.projectId) throw new AppError("conflict:proposal", "This chat is no longer linked to a project.");
   const projectId = conversation.projectId.toHexString();
-  await claim(owner, message._id, "changes");
-  try {
+  await inTransaction(async () => {
+    await claim(owner, message._id, "changes");
     await applyProjectChanges(owner, projectId, message.proposal.changes.changes);
-  } catch (error) {
-    await release(owner, message._id, "changes");
-    throw error;
-  }
+  });
   return { projectId };
 }
 

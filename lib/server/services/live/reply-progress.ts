@@ -22,14 +22,27 @@ export const HEARTBEAT_MS = 500;
 /** This server process, as replyStreams records name it. */
 export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
+interface LocalReply {
+  controller: AbortController;
+  conversationId: string;
+}
+
 /** The replies streaming in this process, by id: Stop asked here (or seen on the change stream) aborts them directly. */
-const local = new Map<string, AbortController>();
+const local = new Map<string, LocalReply>();
 
 /** Aborts a reply streaming in this process; false if it does not stream here. */
 export function stopLocalReply(replyId: string): boolean {
-  const controller = local.get(replyId);
-  controller?.abort(new Error("stopped"));
-  return controller !== undefined;
+  const reply = local.get(replyId);
+  reply?.controller.abort(new Error("stopped"));
+  return reply !== undefined;
+}
+
+/**
+ * The ids of a conversation's replies streaming in this process — including one whose
+ * replyStreams record is still being written (its first tokens can come before that insert).
+ */
+export function localRepliesOf(conversationId: string): string[] {
+  return [...local].filter(([, reply]) => reply.conversationId === conversationId).map(([id]) => id);
 }
 
 export interface ReplyProgress {
@@ -51,7 +64,7 @@ export interface ReplyTarget {
 export function trackReplyProgress({ owner, conversationId, replyId, saved }: ReplyTarget): ReplyProgress {
   const controller = new AbortController();
   const key = replyId.toHexString();
-  local.set(key, controller);
+  local.set(key, { controller, conversationId: conversationId.toHexString() });
   const started = saved.then(() => startReplyStream({ _id: replyId, conversationId, userId: owner, instance: INSTANCE_ID }));
   let seq = 0;
   let pending = "";

@@ -1,12 +1,14 @@
 /**
- * Applies a change card the user accepted. Every change is checked before the first write: the
- * shape, that each named task belongs to this owner's project, and that added tasks fit within
- * the limit. Only then are the changes written, in order, so a bad card changes nothing.
+ * Applies a change card the user accepted, in one transaction. Every change is checked before
+ * the first write (the shape, that each named task belongs to this owner's project, that added
+ * tasks fit within the limit), then the changes are written in order; a write the database
+ * refuses part-way (or a crash) rolls all of them back, so a card applies wholly or not at all.
  */
 import "server-only";
 import { ObjectId } from "mongodb";
 import { z } from "zod";
 import { AppError } from "@/lib/shared/errors";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { parseInput } from "@/lib/server/services/projects/parse-input";
 import { MAX_CHANGES_PER_PROPOSAL, MAX_TASKS_PER_PROJECT, projectChangeSchema, type ProjectChange } from "@/lib/shared/projects/plan-schema";
 import { requireProject } from "@/lib/server/services/projects/project-access";
@@ -20,6 +22,10 @@ const changesSchema = z.array(projectChangeSchema).min(1, "There are no changes 
 
 export async function applyProjectChanges(owner: Owner, projectId: string, changes: ProjectChange[]): Promise<void> {
   const valid = parseInput(changesSchema, changes, "invalid:changes");
+  await inTransaction(() => applyValidChanges(owner, projectId, valid));
+}
+
+async function applyValidChanges(owner: Owner, projectId: string, valid: ProjectChange[]): Promise<void> {
   const project = await requireProject(owner, projectId);
 
   const taskIds = [...new Set(valid.flatMap((change) => (change.type === "update_task" ? [change.taskId.toLowerCase()] : [])))];

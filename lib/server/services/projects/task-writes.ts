@@ -1,11 +1,13 @@
 /**
  * The task writes every caller shares (board actions, applied change cards, new projects). Each
  * keeps the project's taskCounts current with `$inc` next to the task write: room is reserved
- * before inserting (so the 500-task limit holds under concurrency) and given back if the insert fails.
+ * before inserting (so the 500-task limit holds under concurrency), in the same transaction as
+ * the insert, so a refused insert gives the room back with everything else.
  */
 import "server-only";
 import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
+import { inTransaction } from "@/lib/server/infra/db/transaction";
 import { keyBetween, keysAfter } from "@/lib/server/services/projects/order-keys";
 import { MAX_TASKS_PER_PROJECT, type PlanTask, type TaskStatus } from "@/lib/shared/projects/plan-schema";
 import type { Owner } from "@/models/conversations";
@@ -52,16 +54,14 @@ export async function appendTasks(
   source?: TaskSource,
 ): Promise<TaskDoc[]> {
   if (tasks.length === 0) return [];
-  if (!(await reserveTasks(owner, project._id, status, tasks.length, MAX_TASKS_PER_PROJECT))) throw taskLimitError();
-  try {
+  // Joins the caller's transaction (an applied change card) or opens its own (the board's Add).
+  return inTransaction(async () => {
+    if (!(await reserveTasks(owner, project._id, status, tasks.length, MAX_TASKS_PER_PROJECT))) throw taskLimitError();
     const last = await neighbourOrder(owner, project._id, status, null, "before");
     const docs = buildTaskDocs(owner, project._id, tasks, status, keysAfter(last, tasks.length), source);
     await insertTasks(docs);
     return docs;
-  } catch (error) {
-    await adjustTaskCounts(owner, project._id, { [status]: -tasks.length });
-    throw error;
-  }
+  });
 }
 
 export type TaskFieldChanges = Partial<Pick<TaskDoc, "title" | "notes" | "priority" | "dueDate">>;
