@@ -113,6 +113,8 @@ describe("every operation answers as documented", () => {
     expect((await call("POST", `/api/v1/conversations/${id}/messages`, { as, body: { text: "Again", stream: false } })).status).toBe(200);
     expect((await call("GET", `/api/v1/conversations/${id}/messages?order=desc&limit=1`, { as })).status).toBe(200);
     expect((await call("GET", "/api/v1/me/export", { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/conversations/${id}/export?format=json`, { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/conversations/${id}/export?format=markdown`, { as })).status).toBe(200);
     expect((await call("GET", "/api/v1/me/export?format=ndjson", { as })).status).toBe(200);
     expect((await call("DELETE", `/api/v1/conversations/${id}`, { as })).status).toBe(204);
 

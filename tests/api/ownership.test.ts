@@ -42,6 +42,7 @@ describe("a second user's token on the first user's ids", () => {
       ["PATCH", `/api/v1/conversations/${conversationId}`, { title: "Mine now" }],
       ["DELETE", `/api/v1/conversations/${conversationId}`],
       ["GET", `/api/v1/conversations/${conversationId}/messages`],
+      ["GET", `/api/v1/conversations/${conversationId}/export?format=json`],
       ["POST", `/api/v1/conversations/${conversationId}/messages`, { text: "hello", stream: false }],
       ["GET", `/api/v1/projects/${projectId}`],
       ["PATCH", `/api/v1/projects/${projectId}`, { name: "Mine now" }],

@@ -19,6 +19,7 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/conversations/{conversationId}": () => import("@/app/api/v1/conversations/[conversationId]/route"),
   "/api/v1/conversations/{conversationId}/messages": () => import("@/app/api/v1/conversations/[conversationId]/messages/route"),
   "/api/v1/conversations/{conversationId}/events": () => import("@/app/api/v1/conversations/[conversationId]/events/route"),
+  "/api/v1/conversations/{conversationId}/export": () => import("@/app/api/v1/conversations/[conversationId]/export/route"),
   "/api/v1/projects": () => import("@/app/api/v1/projects/route"),
   "/api/v1/projects/{projectId}": () => import("@/app/api/v1/projects/[projectId]/route"),
   "/api/v1/projects/{projectId}/tasks": () => import("@/app/api/v1/projects/[projectId]/tasks/route"),

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { attachmentPaths } from "@/lib/server/services/api/openapi-attachments";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
+import { conversationExportPaths } from "@/lib/server/services/api/openapi-conversation-export";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
 import { livePaths } from "@/lib/server/services/api/openapi-live";
@@ -176,7 +177,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...conversationExportPaths(), ...compatPaths() },
   });
   return cached;
 }
