@@ -24,12 +24,14 @@ async function chatWithOneExchange(page: Page): Promise<string> {
   return id;
 }
 
-/** Export → the n-th item (0-based), by keyboard alone: focus, Enter opens the menu on its first item. */
+/** Export → the n-th item (0-based), by keyboard alone: focus, Enter opens the menu on its first item, arrows move. */
 async function chooseExportItem(page: Page, index: number): Promise<void> {
-  await page.getByRole("button", { name: "Export" }).focus();
+  await page.getByRole("button", { name: "Export", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("menu")).toBeVisible();
+  const items = page.getByRole("menu").getByRole("menuitem");
+  await expect(items.first()).toBeFocused();
   for (let step = 0; step < index; step += 1) await page.keyboard.press("ArrowDown");
+  await expect(items.nth(index)).toBeFocused();
   await page.keyboard.press("Enter");
 }
 
@@ -75,7 +77,7 @@ test("Print opens the browser's dialog; in print media only the conversation is 
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByLabel("Message", { exact: true })).toBeHidden();
-  await expect(page.getByRole("button", { name: "Export" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Export", exact: true })).toBeHidden();
   await expect(page.getByRole("button", { name: "Share" })).toBeHidden();
   await expect(page.getByRole("button").filter({ visible: true })).toHaveCount(0);
   await expect(page.getByTestId("chat-title")).toHaveText("Printing & exporting");

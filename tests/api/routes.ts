@@ -26,6 +26,8 @@ export const ROUTES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/projects/{projectId}/tasks/{taskId}": () => import("@/app/api/v1/projects/[projectId]/tasks/[taskId]/route"),
   "/api/v1/projects/{projectId}/tasks/{taskId}/move": () => import("@/app/api/v1/projects/[projectId]/tasks/[taskId]/move/route"),
   "/api/v1/search": () => import("@/app/api/v1/search/route"),
+  "/api/v1/shares": () => import("@/app/api/v1/shares/route"),
+  "/api/v1/shares/{shareId}": () => import("@/app/api/v1/shares/[shareId]/route"),
   "/api/v1/attachments": () => import("@/app/api/v1/attachments/route"),
   "/api/v1/attachments/{attachmentId}": () => import("@/app/api/v1/attachments/[attachmentId]/route"),
   "/api/v1/attachments/{attachmentId}/content": () => import("@/app/api/v1/attachments/[attachmentId]/content/route"),

@@ -14,6 +14,7 @@ import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/ser
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
 import { livePaths } from "@/lib/server/services/api/openapi-live";
 import { searchPaths } from "@/lib/server/services/api/openapi-search";
+import { sharePaths } from "@/lib/server/services/api/openapi-shares";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -174,10 +175,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
+      { name: "Sharing", description: "Read-only links to a snapshot of a conversation, details hidden unless chosen." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...conversationExportPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...conversationExportPaths(), ...sharePaths(), ...compatPaths() },
   });
   return cached;
 }

@@ -9,6 +9,7 @@ import { ObjectId } from "mongodb";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { takeSnapshot } from "@/lib/server/services/sharing/snapshot";
 import { toShareLink, toSharedView } from "@/lib/server/services/sharing/share-dto";
+import type { UpdateShareBody } from "@/lib/shared/api/shares";
 import { AppError, fieldErrors } from "@/lib/shared/errors";
 import { SHARE_TOKEN_PATTERN, shareOptionsSchema, type ShareDialogData, type ShareExpiry, type ShareLink, type ShareOptions, type SharedView } from "@/lib/shared/sharing/dto";
 import { parseObjectId, type Owner } from "@/models/conversations";
@@ -106,6 +107,24 @@ export async function updateShare(owner: Owner, shareId: string, raw: unknown): 
 export async function revokeShare(owner: Owner, shareId: string): Promise<void> {
   const now = new Date();
   if (!(await revokeShareLink(owner, requireShareId(shareId), now, new Date(now.getTime() + KEEP_ENDED_MS)))) throw new AppError("not_found:share");
+}
+
+export async function getShare(owner: Owner, shareId: string): Promise<ShareLink> {
+  const link = await findShareLink(owner, requireShareId(shareId));
+  if (!link) throw new AppError("not_found:share");
+  return toShareLink(link);
+}
+
+/** The API's PATCH: the options it names change, the others keep their current values; then Update link. */
+export async function patchShare(owner: Owner, shareId: string, patch: UpdateShareBody): Promise<ShareLink> {
+  const current = await getShare(owner, shareId);
+  const upTo = patch.upToMessageId === undefined ? current.upToMessageId : patch.upToMessageId;
+  return updateShare(owner, shareId, {
+    ...(upTo ? { upToMessageId: upTo } : {}),
+    visibleFields: patch.visibleFields ?? current.visibleFields,
+    displayName: patch.displayName ?? current.displayName,
+    expiresIn: patch.expiresIn ?? current.expiresIn,
+  });
 }
 
 export async function listShares(owner: Owner): Promise<ShareLink[]> {
