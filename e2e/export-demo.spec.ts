@@ -24,14 +24,20 @@ async function chatWithOneExchange(page: Page): Promise<string> {
   return id;
 }
 
-/** Export → the n-th item (0-based), by keyboard alone: focus, Enter opens the menu on its first item, arrows move. */
+/**
+ * Export → the n-th item (0-based), by keyboard alone: focus the button, Enter opens the menu
+ * (focus on the menu itself), each ArrowDown moves to the next item, Enter chooses.
+ */
 async function chooseExportItem(page: Page, index: number): Promise<void> {
   await page.getByRole("button", { name: "Export", exact: true }).focus();
   await page.keyboard.press("Enter");
-  const items = page.getByRole("menu").getByRole("menuitem");
-  await expect(items.first()).toBeFocused();
-  for (let step = 0; step < index; step += 1) await page.keyboard.press("ArrowDown");
-  await expect(items.nth(index)).toBeFocused();
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  const target = menu.getByRole("menuitem").nth(index);
+  await expect(async () => {
+    if (!(await target.evaluate((node) => node === document.activeElement))) await page.keyboard.press("ArrowDown");
+    await expect(target).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.press("Enter");
 }
 
