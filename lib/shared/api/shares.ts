@@ -1,6 +1,6 @@
 /**
  * /api/v1/shares bodies, from the Share dialog's own option schema (lib/shared/sharing/dto.ts):
- * create names the conversation; update (PATCH) names only what changes — a field left out keeps
+ * create names the conversation, or the project whose board it shares; update (PATCH) names only what changes — a field left out keeps
  * its current value, `upToMessageId: null` shares the whole conversation again.
  */
 import { z } from "zod";
@@ -9,7 +9,17 @@ import { shareLinkSchema, shareOptionsSchema } from "@/lib/shared/sharing/dto";
 
 const options = shareOptionsSchema.shape;
 
-export const createShareBodySchema = shareOptionsSchema.extend({ conversationId: objectIdSchema }).meta({ id: "CreateShare" });
+export const createShareBodySchema = shareOptionsSchema
+  .extend({
+    conversationId: objectIdSchema.optional().meta({ description: "Share this conversation (or name a projectId)." }),
+    projectId: objectIdSchema.optional().meta({ description: "Share this project's board, read-only (or name a conversationId)." }),
+    includeChat: z.boolean().optional().meta({ description: "Board links only: show the project's chat too (details hidden). Default false." }),
+  })
+  .refine((body) => (body.conversationId === undefined) !== (body.projectId === undefined), {
+    message: "Name either a conversationId or a projectId.",
+    path: ["conversationId"],
+  })
+  .meta({ id: "CreateShare" });
 
 export const updateShareBodySchema = z
   .object({
@@ -17,6 +27,8 @@ export const updateShareBodySchema = z
     visibleFields: options.visibleFields.unwrap().optional(),
     displayName: options.displayName.unwrap().optional(),
     expiresIn: options.expiresIn.unwrap().optional(),
+    /** Board links only: show the project's chat too. */
+    includeChat: z.boolean().optional(),
   })
   .meta({ id: "UpdateShare" });
 export type UpdateShareBody = z.infer<typeof updateShareBodySchema>;

@@ -1,7 +1,8 @@
-/** GET /api/v1/shares — the caller's share links, newest first; POST — share a conversation (a snapshot). */
+/** GET /api/v1/shares — the caller's share links, newest first; POST — share a conversation or a project's board (a snapshot). */
 import { readJsonBody } from "@/lib/server/infra/http/handler";
 import { idempotentJson } from "@/lib/server/services/api/idempotency";
 import { apiRoute, jsonResponse } from "@/lib/server/services/api/route";
+import { createBoardShare } from "@/lib/server/services/sharing/board-share";
 import { createShare, listShares } from "@/lib/server/services/sharing/share-service";
 import { createShareBodySchema } from "@/lib/shared/api/shares";
 
@@ -9,6 +10,9 @@ export const GET = apiRoute(async (_request, { owner }) => jsonResponse({ items:
 
 export const POST = apiRoute(async (request, caller) => {
   const body = await readJsonBody(request, createShareBodySchema);
-  const { conversationId, ...options } = body;
-  return idempotentJson(request, caller, body, async () => ({ status: 201, data: await createShare(caller.owner, conversationId, options) }));
+  const { conversationId, projectId, ...options } = body;
+  return idempotentJson(request, caller, body, async () => ({
+    status: 201,
+    data: projectId ? await createBoardShare(caller.owner, projectId, options) : await createShare(caller.owner, conversationId ?? "", options),
+  }));
 });

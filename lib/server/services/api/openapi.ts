@@ -175,7 +175,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
-      { name: "Sharing", description: "Read-only links to a snapshot of a conversation, details hidden unless chosen." },
+      { name: "Sharing", description: "Read-only links to a snapshot of a conversation (details hidden unless chosen) or a project board." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
