@@ -37,7 +37,7 @@ test("share a board → signed out: tasks by status, no chat, no owner → Setti
   await guest.goto(url);
   await expect(guest.getByRole("heading", { level: 1, name: "Bakery launch" })).toBeVisible();
   await expect(guest.getByText("Open the shop in spring")).toBeVisible();
-  await expect(guest.getByText("shared", { exact: false }).first()).toContainText("by Bakers");
+  await expect(guest.getByText(/^Project board · active · shared .+ by Bakers$/)).toBeVisible();
   const todo = guest.getByRole("region", { name: /To do/ });
   await expect(todo.getByTestId("shared-task")).toHaveCount(2);
   await expect(todo).toContainText("Bake test batch");
@@ -47,6 +47,9 @@ test("share a board → signed out: tasks by status, no chat, no owner → Setti
   const axe = await new AxeBuilder({ page: guest }).analyze();
   expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
   await expectNothingPrivate(visitor.request, url, [owner.email, owner.email.toLowerCase(), owner.username, CHAT_MARKER, project.id]);
+  await guest.setViewportSize({ width: 360, height: 740 });
+  await expect(guest.getByTestId("shared-task").first()).toBeVisible();
+  expect(await guest.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBeLessThanOrEqual(0);
 
   await page.goto("/settings");
   const list = page.getByRole("list", { name: "Shared links" });
