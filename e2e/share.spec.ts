@@ -6,7 +6,8 @@
  * order on one link (serial), each within its own time budget.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expectNothingPrivate } from "./share-privacy";
 import { expect, makeUser, signIn, signUp, test, type TestUser } from "./fixtures";
 import { scriptGemini } from "./gemini-control";
 
@@ -30,17 +31,6 @@ async function startFinancialChat(page: Page): Promise<string> {
   const chat = await page.request.post("/api/v1/conversations", { data: { roleId: "financial-advisor", details } });
   expect(chat.status(), await chat.text()).toBe(201);
   return (await chat.json()).id;
-}
-
-async function expectNothingPrivate(request: APIRequestContext, url: string, secrets: string[]): Promise<void> {
-  const html = await request.get(url);
-  expect(html.status()).toBe(200);
-  expect(html.headers()["x-robots-tag"]).toContain("noindex");
-  expect(html.headers()["cache-control"]).toContain("no-store");
-  const rsc = await request.get(url, { headers: { RSC: "1" } });
-  for (const body of [await html.text(), await rsc.text()]) {
-    for (const secret of secrets) expect(body).not.toContain(secret);
-  }
 }
 
 test.describe.configure({ mode: "serial" });

@@ -30,14 +30,14 @@ export function ChatHeader({ roleId, roleName, roleIcon, title, model, actions }
         </Link>
       </div>
       {model.isDemo ? (
-        <Badge variant="outline" className="max-w-full gap-1 whitespace-normal border-amber-500/50 text-amber-700 dark:text-amber-300" data-testid="demo-label">
+        <Badge variant="outline" className="max-w-full gap-1 whitespace-normal print:hidden border-amber-500/50 text-amber-700 dark:text-amber-300" data-testid="demo-label">
           <FlaskConicalIcon aria-hidden="true" />
           {model.label}
         </Badge>
       ) : (
-        <span className="text-xs text-muted-foreground">{model.label}</span>
+        <span className="text-xs text-muted-foreground print:hidden">{model.label}</span>
       )}
-      {actions}
+      {actions && <div className="flex flex-wrap items-center gap-2 print:hidden">{actions}</div>}
     </header>
   );
 }

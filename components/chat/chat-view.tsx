@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import type { ChatModelInfo, ConversationDTO, MessageDTO } from "@/lib/shared/chat/types";
 import { ChatHeader } from "@/components/chat/chat-header";
 import { ShareDialog } from "@/components/sharing/share-dialog";
+import { ExportMenu } from "@/components/chat/export-menu";
 import { Composer } from "@/components/chat/composer";
 import { DetailsCard } from "@/components/chat/details-card";
 import { MessageList } from "@/components/chat/message-list";
@@ -68,14 +69,19 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
 
   return (
     // min-w-0: as a grid or flex item (the project page's chat column) it must shrink to its track, not to its longest line.
-    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl min-w-0 flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)]">
+    <div className="mx-auto flex h-[calc(100dvh-3.5rem-2rem)] w-full max-w-4xl min-w-0 flex-col gap-3 md:h-[calc(100dvh-3.5rem-3rem)] print:h-auto print:max-w-none">
       <ChatHeader
         roleId={conversation.roleId}
         roleName={conversation.roleName}
         roleIcon={conversation.roleIcon}
         title={session.title}
         model={model}
-        actions={<ShareDialog conversationId={conversation.id} />}
+        actions={
+          <>
+            <ExportMenu conversationId={conversation.id} />
+            <ShareDialog conversationId={conversation.id} />
+          </>
+        }
       />
       {/* On the project page the board is beside the chat already. */}
       {conversation.projectId && !pathname.startsWith("/projects/") && (
@@ -114,7 +120,7 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
         emptyHint={emptyHintFor(conversation)}
       />
       {session.refusal && (
-        <Alert variant="destructive" data-testid="chat-refusal" className="pr-10">
+        <Alert variant="destructive" data-testid="chat-refusal" className="pr-10 print:hidden">
           <CircleAlertIcon aria-hidden="true" />
           <AlertDescription className="text-destructive">
             {refusalText(session.refusal.message, session.refusal.retryAfterSeconds)}
@@ -130,18 +136,21 @@ export function ChatView({ conversation, initialMessages, hasOlder, hasNewer, fo
           </Button>
         </Alert>
       )}
-      <Composer
-        busy={session.busy}
-        maxChars={model.maxMessageChars}
-        onSend={async (text) => {
-          const attachmentIds = attachments.readyIds() ?? [];
-          const accepted = await submit({ mode: "send", text, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) });
-          if (accepted) attachments.clear();
-          return accepted;
-        }}
-        onStop={session.stop}
-        attach={{ state: attachments, limits: model.attachments }}
-      />
+      {/* Printing ("Save as PDF") keeps the conversation only: print:hidden here and on the shell's chrome. */}
+      <div className="print:hidden">
+        <Composer
+          busy={session.busy}
+          maxChars={model.maxMessageChars}
+          onSend={async (text) => {
+            const attachmentIds = attachments.readyIds() ?? [];
+            const accepted = await submit({ mode: "send", text, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) });
+            if (accepted) attachments.clear();
+            return accepted;
+          }}
+          onStop={session.stop}
+          attach={{ state: attachments, limits: model.attachments }}
+        />
+      </div>
     </div>
   );
 }

@@ -9,12 +9,12 @@ export function CodeBlock({ children, className, ...props }: ComponentProps<"pre
   const pre = useRef<HTMLPreElement>(null);
   const language = findLanguage(children);
   return (
-    <div className="my-3 overflow-hidden rounded-lg border bg-muted/60" data-testid="code-block">
-      <div className="flex items-center justify-between border-b bg-muted px-3 py-1 text-xs text-muted-foreground">
+    <div className="my-3 overflow-hidden rounded-lg border bg-muted/60 print:break-inside-avoid" data-testid="code-block">
+      <div className="flex items-center justify-between border-b bg-muted px-3 py-1 text-xs text-muted-foreground print:hidden">
         <span className="font-mono">{language ?? "code"}</span>
         <CopyButton getText={() => pre.current?.innerText ?? ""} label="Copy" />
       </div>
-      <pre ref={pre} className={`overflow-x-auto p-3 text-[13px] leading-relaxed ${className ?? ""}`} {...props}>
+      <pre ref={pre} className={`overflow-x-auto p-3 text-[13px] leading-relaxed print:overflow-visible print:break-words print:whitespace-pre-wrap ${className ?? ""}`} {...props}>
         {children}
       </pre>
     </div>

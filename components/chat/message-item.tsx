@@ -37,7 +37,7 @@ export interface MessageItemProps {
 
 /** Every message is addressable (`#m-<id>`, search's links); the focused one is ringed. */
 function anchorProps(id: string, focused: boolean | undefined, className: string) {
-  return { id: `m-${id}`, "data-focused": focused ? "true" : undefined, className: cn(className, "scroll-mt-16", focused && "rounded-2xl ring-2 ring-yellow-400 ring-offset-4 ring-offset-background") };
+  return { id: `m-${id}`, "data-focused": focused ? "true" : undefined, className: cn(className, "scroll-mt-16 print:break-inside-avoid", focused && "rounded-2xl ring-2 ring-yellow-400 ring-offset-4 ring-offset-background") };
 }
 
 function ProposalCard(props: { message: MessageDTO; proposal: ProposalDTO; busy?: boolean; onChange?: (proposal: ProposalDTO) => void }) {
@@ -92,8 +92,8 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
           />
         ) : (
           <>
-            <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-primary px-4 py-2 text-sm whitespace-pre-wrap text-primary-foreground sm:max-w-[75%]">
-              <span className="sr-only">You: </span>
+            <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-primary px-4 py-2 text-sm whitespace-pre-wrap text-primary-foreground sm:max-w-[75%] print:max-w-full print:border print:bg-transparent print:text-foreground">
+              <span className="sr-only print:not-sr-only print:font-semibold">You: </span>
               {message.message}
             </div>
             {onEdit && (
@@ -111,8 +111,8 @@ export function MessageItem({ message, streaming, errorText, onRegenerate, onEdi
   const failed = message.status === "error";
   return (
     <li {...anchorProps(message.id, focused, "flex flex-col items-start gap-1")} data-testid="ai-message" data-status={message.status}>
-      <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%]">
-        <span className="sr-only">AI: </span>
+      <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%] print:max-w-full">
+        <span className="sr-only print:not-sr-only print:font-semibold">AI: </span>
         {message.message ? <Markdown text={message.message} /> : streaming ? <TypingDots /> : null}
         {failed && (
           <div role="alert" className={cn("flex items-start gap-2 text-sm text-destructive", message.message && "mt-3")}>

@@ -119,8 +119,8 @@ export function MessageList(props: MessageListProps) {
   const decided = lastTurn?.sender === "ai" && lastTurn.proposal !== undefined && lastTurn.proposal.state !== "proposed";
 
   return (
-    <div className="relative min-h-0 flex-1">
-      <div ref={ref} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain px-1 py-4" data-testid="message-scroller">
+    <div className="relative min-h-0 flex-1 print:flex-none">
+      <div ref={ref} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain px-1 py-4 print:h-auto print:overflow-visible print:p-0" data-testid="message-scroller">
         <div className="flex min-h-full flex-col">
           {messages.length === 0 ? (
             <div className="flex flex-1 flex-col items-center justify-center gap-2 text-center text-muted-foreground">
@@ -131,7 +131,8 @@ export function MessageList(props: MessageListProps) {
           ) : (
             <>
               {/* One height for the button, the loading line and the end: swapping them must not move what is below. */}
-              <div ref={sentinel} className="flex min-h-10 shrink-0 items-center justify-center text-xs text-muted-foreground" data-testid="older-messages">
+              {hasOlder && <p className="hidden text-sm print:block">Earlier messages are not in this printout: Export → Download Markdown has the whole conversation.</p>}
+              <div ref={sentinel} className="flex min-h-10 shrink-0 items-center justify-center text-xs text-muted-foreground print:hidden" data-testid="older-messages">
                 {loading ? (
                   <span className="inline-flex items-center gap-1.5" role="status">
                     <LoaderCircleIcon className="size-3.5 animate-spin" aria-hidden="true" />
@@ -152,7 +153,7 @@ export function MessageList(props: MessageListProps) {
                   initialHasOlder && <span>Start of the conversation</span>
                 )}
               </div>
-              <ol className="mx-auto grid w-full max-w-3xl gap-4" aria-label="Messages" aria-live="polite" aria-busy={busy}>
+              <ol className="mx-auto grid w-full max-w-3xl gap-4 print:max-w-none" aria-label="Messages" aria-live="polite" aria-busy={busy}>
                 {messages.map((message) => (
                   <MessageItem
                     key={message.id}

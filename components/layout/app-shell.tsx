@@ -43,17 +43,18 @@ export function AppShell({
         user={user}
         onSignOut={onSignOut}
         logoHref="/dashboard"
+        className="print:hidden"
         leading={<MobileSidebar conversations={conversations} />}
       />
       <div className="flex flex-1">
-        <aside className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-64 shrink-0 overflow-y-auto border-r bg-sidebar md:block">
+        <aside className="sticky top-14 hidden print:hidden h-[calc(100dvh-3.5rem)] w-64 shrink-0 overflow-y-auto border-r bg-sidebar md:block">
           <Sidebar conversations={conversations} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <main id="main" tabIndex={-1} className={cn("flex-1 p-4 outline-none md:p-6", mainClassName)}>
+          <main id="main" tabIndex={-1} className={cn("flex-1 p-4 outline-none md:p-6 print:p-0", mainClassName)}>
             {children}
           </main>
-          <SiteFooter dbKind={dbKind} />
+          <SiteFooter dbKind={dbKind} className="print:hidden" />
         </div>
       </div>
       <CommandPalette />

@@ -27,7 +27,7 @@ export function SharedLinksSection({ initialLinks }: { initialLinks: ShareLink[]
   const [now] = useState(() => Date.now());
 
   if (links.length === 0) {
-    return <p className="text-sm text-muted-foreground">No shared links. Use Share in a conversation to create one.</p>;
+    return <p className="text-sm text-muted-foreground">No shared links. Use Share in a conversation, or Share board on a project, to create one.</p>;
   }
   return (
     <>
@@ -38,17 +38,18 @@ export function SharedLinksSection({ initialLinks }: { initialLinks: ShareLink[]
             <li key={link.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3 text-sm">
               <div className="grid min-w-0 flex-1 gap-1">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/chat/${link.conversationId}`} className="font-medium break-all hover:underline">{link.title}</Link>
+                  <Link href={link.kind === "board" ? `/projects/${link.projectId}` : `/chat/${link.conversationId}`} className="font-medium break-all hover:underline">{link.title}</Link>
+                  {link.kind === "board" && <Badge variant="outline">Board</Badge>}
                   {state !== "live" && <Badge variant="secondary">{state === "revoked" ? "Revoked" : "Expired"}</Badge>}
                 </div>
                 <p className="text-muted-foreground">
-                  {link.views} view{link.views === 1 ? "" : "s"} · {link.messageCount} messages · updated {formatDate(link.updatedAt, "")} · expires{" "}
+                  {link.views} view{link.views === 1 ? "" : "s"} · {link.kind === "board" ? (link.includeChat ? "board and chat" : "board") : `${link.messageCount} messages`} · updated {formatDate(link.updatedAt, "")} · expires{" "}
                   {formatDate(link.expiresAt, "never")}
                 </p>
               </div>
               {state === "live" && (
                 <div className="flex gap-1">
-                  <CopyButton getText={() => `${window.location.origin}${sharePath(link.token)}`} label="Copy link" />
+                  <CopyButton getText={() => `${window.location.origin}${sharePath(link.token, link.kind)}`} label="Copy link" />
                   <Button variant="outline" size="sm" onClick={() => setRevoking(link)} aria-label={`Revoke link to ${link.title}`}>
                     Revoke
                   </Button>

@@ -1,17 +1,15 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
-import { Loader2Icon, Share2Icon } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Share2Icon } from "lucide-react";
 
-import { createShareAction, previewShareAction, revokeShareAction, shareDialogAction, updateShareAction } from "@/app/(app)/chat/share-actions";
-import { CopyButton } from "@/components/chat/copy-button";
+import { createShareAction, previewShareAction, shareDialogAction } from "@/app/(app)/chat/share-actions";
 import { SharedConversation } from "@/components/sharing/shared-conversation";
+import { ShareLinkControls, useShareLink } from "@/components/sharing/share-link-controls";
 import { ShareOptionsForm, type ShareFormState } from "@/components/sharing/share-options-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/shared/action-result";
-import { sharePath, type ShareDialogData, type ShareLink, type ShareOptionsInput, type SharedView } from "@/lib/shared/sharing/dto";
+import type { ShareDialogData, ShareLink, ShareOptionsInput, SharedView } from "@/lib/shared/sharing/dto";
 
 function toOptions(state: ShareFormState): ShareOptionsInput {
   return { ...state, upToMessageId: state.upToMessageId || undefined };
@@ -47,11 +45,10 @@ export function ShareDialog({ conversationId }: { conversationId: string }) {
 
 function ShareDialogBody({ conversationId }: { conversationId: string }) {
   const [data, setData] = useState<ShareDialogData | null>(null);
-  const [link, setLink] = useState<ShareLink | null>(null);
   const [state, setState] = useState<ShareFormState>(stateOf(null));
   const [preview, setPreview] = useState<SharedView | null>(null);
-  const [error, setError] = useState<{ message: string; fields: Record<string, string[]> } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const share = useShareLink();
+  const { setLink, setError, error } = share;
 
   useEffect(() => {
     let current = true;
@@ -65,7 +62,7 @@ function ShareDialogBody({ conversationId }: { conversationId: string }) {
     return () => {
       current = false;
     };
-  }, [conversationId]);
+  }, [conversationId, setError, setLink]);
 
   useEffect(() => {
     if (!data) return;
@@ -78,46 +75,20 @@ function ShareDialogBody({ conversationId }: { conversationId: string }) {
     };
   }, [conversationId, data, state]);
 
-  function run(action: () => Promise<ActionResult<ShareLink | null>>) {
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) return setError({ message: result.error.message, fields: result.error.fields ?? {} });
-      setLink(result.data);
-    });
-  }
-
   if (!data) {
     return error ? <p role="alert" className="text-sm text-destructive">{error.message}</p> : <p className="text-sm text-muted-foreground" role="status">Loading…</p>;
   }
-  const url = link ? `${window.location.origin}${sharePath(link.token)}` : "";
 
   return (
     <div className="grid gap-5">
       <ShareOptionsForm data={data} state={state} onChange={setState} fieldErrors={error?.fields ?? {}} />
-      {error && <p role="alert" className="text-sm text-destructive">{error.message}</p>}
-      {link && (
-        <div className="grid gap-1.5">
-          <div className="flex items-center gap-2">
-            <Input readOnly value={url} aria-label="Share link" className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
-            <CopyButton getText={() => url} label="Copy link" className="h-9" />
-          </div>
-          <p className="text-xs text-muted-foreground">{link.views} view{link.views === 1 ? "" : "s"} · {link.messageCount} messages shared</p>
-        </div>
-      )}
-      <div className="flex flex-wrap justify-end gap-2">
-        {pending && <Loader2Icon className="size-4 animate-spin self-center" aria-label="Working" />}
-        {link ? (
-          <>
-            <Button variant="outline" disabled={pending} onClick={() => run(() => revokeShareAction(link.id).then((result) => (result.ok ? { ok: true as const, data: null } : result)))}>
-              Revoke link
-            </Button>
-            <Button disabled={pending} onClick={() => run(() => updateShareAction(link.id, toOptions(state)))}>Update link</Button>
-          </>
-        ) : (
-          <Button disabled={pending} onClick={() => run(() => createShareAction(conversationId, toOptions(state)))}>Create link</Button>
-        )}
-      </div>
+      <ShareLinkControls
+        state={share}
+        fieldLabel="Share link"
+        summary={(link) => `${link.views} view${link.views === 1 ? "" : "s"} · ${link.messageCount} messages shared`}
+        options={toOptions(state)}
+        onCreate={() => createShareAction(conversationId, toOptions(state))}
+      />
       <section aria-label="Preview of what a visitor sees" className="grid gap-2">
         <h3 className="text-sm font-medium">Preview — exactly what a visitor sees</h3>
         <div className="max-h-96 overflow-y-auto rounded-xl border bg-muted/30 p-4" data-testid="share-preview">

@@ -54,20 +54,34 @@ export function ShareOptionsForm({ data, state, onChange, fieldErrors }: ShareOp
           ))}
         </fieldset>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-name`}>Show my name as (optional)</Label>
-          <Input id={`${id}-name`} value={state.displayName} maxLength={60} aria-invalid={fieldErrors.displayName ? true : undefined} onChange={(event) => onChange({ ...state, displayName: event.target.value })} />
-          {fieldErrors.displayName?.map((message) => <p key={message} className="text-sm text-destructive">{message}</p>)}
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-expiry`}>Link expires after</Label>
-          <select id={`${id}-expiry`} className={selectClass} value={state.expiresIn} onChange={(event) => onChange({ ...state, expiresIn: event.target.value as ShareExpiry })}>
-            {(Object.keys(EXPIRY_LABELS) as ShareExpiry[]).map((value) => (
-              <option key={value} value={value}>{EXPIRY_LABELS[value]}</option>
-            ))}
-          </select>
-        </div>
+      <ShareNameExpiryFields state={state} onChange={(patch) => onChange({ ...state, ...patch })} fieldErrors={fieldErrors} />
+    </div>
+  );
+}
+
+export interface ShareNameExpiryProps {
+  state: { displayName: string; expiresIn: ShareExpiry };
+  onChange: (patch: { displayName?: string; expiresIn?: ShareExpiry }) => void;
+  fieldErrors: Record<string, string[]>;
+}
+
+/** The display name a visitor sees ("Shared by …") and the expiry: the conversation's and the board's dialogs alike. */
+export function ShareNameExpiryFields({ state, onChange, fieldErrors }: ShareNameExpiryProps) {
+  const id = useId();
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-name`}>Show my name as (optional)</Label>
+        <Input id={`${id}-name`} value={state.displayName} maxLength={60} aria-invalid={fieldErrors.displayName ? true : undefined} onChange={(event) => onChange({ displayName: event.target.value })} />
+        {fieldErrors.displayName?.map((message) => <p key={message} className="text-sm text-destructive">{message}</p>)}
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-expiry`}>Link expires after</Label>
+        <select id={`${id}-expiry`} className={selectClass} value={state.expiresIn} onChange={(event) => onChange({ expiresIn: event.target.value as ShareExpiry })}>
+          {(Object.keys(EXPIRY_LABELS) as ShareExpiry[]).map((value) => (
+            <option key={value} value={value}>{EXPIRY_LABELS[value]}</option>
+          ))}
+        </select>
       </div>
     </div>
   );

@@ -41,16 +41,16 @@ export function SharedConversation({ view, heading: Heading = "h1" }: { view: Sh
         <ol className="grid gap-4" aria-label="Messages">
           {view.messages.map((message) =>
             message.sender === "user" ? (
-              <li key={message.id} className="flex justify-end" data-testid="shared-user-message">
-                <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-primary px-4 py-2 text-sm whitespace-pre-wrap break-words text-primary-foreground">
-                  <span className="sr-only">User: </span>
+              <li key={message.id} className="flex justify-end print:break-inside-avoid" data-testid="shared-user-message">
+                <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-primary px-4 py-2 text-sm whitespace-pre-wrap break-words text-primary-foreground print:max-w-full print:border print:bg-transparent print:text-foreground">
+                  <span className="sr-only print:not-sr-only print:font-semibold">User: </span>
                   {message.message}
                 </div>
               </li>
             ) : (
-              <li key={message.id} className="flex" data-testid="shared-ai-message">
-                <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%]">
-                  <span className="sr-only">AI: </span>
+              <li key={message.id} className="flex print:break-inside-avoid" data-testid="shared-ai-message">
+                <div className="w-full max-w-full rounded-2xl rounded-bl-sm border bg-card px-4 py-3 sm:max-w-[85%] print:max-w-full">
+                  <span className="sr-only print:not-sr-only print:font-semibold">AI: </span>
                   <Markdown text={message.message} />
                 </div>
               </li>

@@ -113,6 +113,15 @@ describe("every operation answers as documented", () => {
     expect((await call("POST", `/api/v1/conversations/${id}/messages`, { as, body: { text: "Again", stream: false } })).status).toBe(200);
     expect((await call("GET", `/api/v1/conversations/${id}/messages?order=desc&limit=1`, { as })).status).toBe(200);
     expect((await call("GET", "/api/v1/me/export", { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/conversations/${id}/export?format=json`, { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/conversations/${id}/export?format=markdown`, { as })).status).toBe(200);
+    const shared = await call("POST", "/api/v1/shares", { as, body: { conversationId: id } });
+    expect(shared.status).toBe(201);
+    const shareId = ((await shared.json()) as { id: string }).id;
+    expect((await call("GET", "/api/v1/shares", { as })).status).toBe(200);
+    expect((await call("GET", `/api/v1/shares/${shareId}`, { as })).status).toBe(200);
+    expect((await call("PATCH", `/api/v1/shares/${shareId}`, { as, body: { expiresIn: "never" } })).status).toBe(200);
+    expect((await call("DELETE", `/api/v1/shares/${shareId}`, { as })).status).toBe(204);
     expect((await call("GET", "/api/v1/me/export?format=ndjson", { as })).status).toBe(200);
     expect((await call("DELETE", `/api/v1/conversations/${id}`, { as })).status).toBe(204);
 

@@ -27,6 +27,7 @@ describe("a second user's token on the first user's ids", () => {
     const { projectId, taskIds } = await makeProject(owner);
     const taskId = taskIds[0]!;
     await call("POST", "/api/chat/save", { as: { token: owner.token }, body: { userId: owner.user.id, chatType: "navigation", message: "m", response: "r" } });
+    const shareId = ((await (await call("POST", "/api/v1/shares", { as: { token: owner.token }, body: { conversationId } })).json()) as { id: string }).id;
     const before = await snapshot();
 
     const as = { token: other.token };
@@ -42,6 +43,11 @@ describe("a second user's token on the first user's ids", () => {
       ["PATCH", `/api/v1/conversations/${conversationId}`, { title: "Mine now" }],
       ["DELETE", `/api/v1/conversations/${conversationId}`],
       ["GET", `/api/v1/conversations/${conversationId}/messages`],
+      ["GET", `/api/v1/conversations/${conversationId}/export?format=json`],
+      ["POST", "/api/v1/shares", { conversationId }],
+      ["GET", `/api/v1/shares/${shareId}`],
+      ["PATCH", `/api/v1/shares/${shareId}`, { visibleFields: ["topic"] }],
+      ["DELETE", `/api/v1/shares/${shareId}`],
       ["POST", `/api/v1/conversations/${conversationId}/messages`, { text: "hello", stream: false }],
       ["GET", `/api/v1/projects/${projectId}`],
       ["PATCH", `/api/v1/projects/${projectId}`, { name: "Mine now" }],
@@ -64,7 +70,7 @@ describe("a second user's token on the first user's ids", () => {
     expect(await snapshot()).toEqual(before);
 
     async function snapshot() {
-      const collections = ["roles", "briefs", "conversations", "messages", "projects", "tasks"];
+      const collections = ["roles", "briefs", "conversations", "messages", "projects", "tasks", "shareLinks"];
       return Promise.all(collections.map((name) => test.db().collection(name).find({ userId: owner.owner }).sort({ _id: 1 }).toArray()));
     }
   });

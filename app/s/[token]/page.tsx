@@ -45,7 +45,7 @@ export default async function SharePage({ params }: SharePageProps) {
   if (!loaded) notFound();
   const signedIn = "view" in loaded && (await getCurrentUser()) !== null;
   return (
-    <main className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8">
+    <main className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8 print:max-w-none print:p-0">
       <p className="text-sm text-muted-foreground">
         A read-only conversation shared from <Link href="/" className="font-medium text-foreground underline">ChatCraft</Link>.
       </p>
@@ -53,9 +53,11 @@ export default async function SharePage({ params }: SharePageProps) {
         <>
           <SharedConversation view={loaded.view} />
           {signedIn ? (
-            <ContinueButton token={token} />
+            <div className="print:hidden">
+              <ContinueButton token={token} />
+            </div>
           ) : (
-            <p className="text-sm">
+            <p className="text-sm print:hidden">
               <Link href={`/login?callbackUrl=${encodeURIComponent(`/s/${token}`)}`} className="font-medium underline">Sign in</Link> to continue this
               conversation in your own account, with your own details.
             </p>

@@ -11,6 +11,10 @@ import { MESSAGE_SENDERS } from "@/lib/shared/chat/dto";
 export const SHARE_EXPIRIES = ["1", "7", "30", "never"] as const;
 export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
 
+/** What a link shows: a conversation (/s/<token>) or a project's board (/s/board/<token>). */
+export const SHARE_KINDS = ["conversation", "board"] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
 /** 24 random bytes, base64url: 192 bits, so a link cannot be guessed. */
 export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 const objectIdString = z.string().regex(/^[0-9a-f]{24}$/, "Choose a message of this conversation.");
@@ -57,8 +61,14 @@ export type SharedView = z.infer<typeof sharedViewSchema>;
 export const shareLinkSchema = z
   .object({
     id: z.string(),
+    kind: z.enum(SHARE_KINDS),
     token: z.string(),
+    /** For a board: the project's chat (its messages are shared only with includeChat). */
     conversationId: z.string(),
+    projectId: z.string().nullable(),
+    /** A board link shows the project's chat too. */
+    includeChat: z.boolean(),
+    /** The conversation's title, or the project's name. */
     title: z.string(),
     upToMessageId: z.string().nullable(),
     visibleFields: z.array(z.string()),
@@ -83,6 +93,6 @@ export const shareDialogDataSchema = z.object({
 export type ShareDialogData = z.infer<typeof shareDialogDataSchema>;
 
 /** The path a visitor opens. */
-export function sharePath(token: string): string {
-  return `/s/${token}`;
+export function sharePath(token: string, kind: ShareKind = "conversation"): string {
+  return kind === "board" ? `/s/board/${token}` : `/s/${token}`;
 }

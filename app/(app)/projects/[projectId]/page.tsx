@@ -6,6 +6,7 @@ import { ArrowLeftIcon } from "lucide-react";
 import { ProjectBoard } from "@/components/projects/project-board";
 import { ProjectChatPanel } from "@/components/projects/project-chat-panel";
 import { ProjectHeader } from "@/components/projects/project-header";
+import { BoardShareDialog } from "@/components/sharing/board-share-dialog";
 import { TimeZoneSync } from "@/components/projects/time-zone-sync";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { requireUser } from "@/lib/server/services/auth/session";
@@ -46,10 +47,13 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
       <TimeZoneSync />
       <LiveRefresh on={["board"]} projectId={board.project.id} />
       <div className="grid min-w-0 content-start gap-4">
-        <Link href="/projects" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-          <ArrowLeftIcon className="size-4" aria-hidden="true" />
-          All projects
-        </Link>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Link href="/projects" className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+            <ArrowLeftIcon className="size-4" aria-hidden="true" />
+            All projects
+          </Link>
+          <BoardShareDialog projectId={board.project.id} />
+        </div>
         <ProjectHeader project={board.project} />
         <ProjectBoard projectId={board.project.id} projectName={board.project.name} initialTasks={board.tasks} today={today} />
       </div>

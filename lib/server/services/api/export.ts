@@ -58,7 +58,7 @@ async function* ndjsonPieces(owner: ObjectId, profile: Document, exportedAt: str
 }
 
 /** A pull-driven byte stream over the pieces: nothing is read ahead of what the client consumes. */
-function pullStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+export function pullStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

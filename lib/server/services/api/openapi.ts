@@ -10,10 +10,12 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { attachmentPaths } from "@/lib/server/services/api/openapi-attachments";
 import { compatPaths } from "@/lib/server/services/api/openapi-compat";
 import { importPaths } from "@/lib/server/services/api/openapi-imports";
+import { conversationExportPaths } from "@/lib/server/services/api/openapi-conversation-export";
 import { creating, idempotencyHeader, json, op, problem } from "@/lib/server/services/api/openapi-parts";
 import { projectPaths } from "@/lib/server/services/api/openapi-projects";
 import { livePaths } from "@/lib/server/services/api/openapi-live";
 import { searchPaths } from "@/lib/server/services/api/openapi-search";
+import { sharePaths } from "@/lib/server/services/api/openapi-shares";
 import {
   conversationPageSchema,
   conversationSchema,
@@ -175,10 +177,11 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: "Projects", description: "Projects and their task boards (tasks in board order; move to reorder)." },
       { name: "Live", description: "Server-sent event streams of the caller's changes, resumable with Last-Event-ID." },
       { name: "Search", description: "Full-text search across your conversations, projects and tasks." },
+      { name: "Sharing", description: "Read-only links to a snapshot of a conversation (details hidden unless chosen) or a project board." },
       { name: "Compatibility", description: "The architecture brief's endpoints, kept with their `{ success, data }` shapes." },
       { name: "Meta" },
     ],
-    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...importPaths(), ...compatPaths() },
+    paths: { ...v1Paths, ...projectPaths(), ...livePaths(), ...searchPaths(), ...attachmentPaths(), ...importPaths(), ...conversationExportPaths(), ...sharePaths(), ...compatPaths() },
   });
   return cached;
 }

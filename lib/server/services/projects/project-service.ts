@@ -15,6 +15,7 @@ import { touchConversation, type Owner } from "@/models/conversations";
 import { deleteConversationAttachments } from "@/models/attachments";
 import { deleteConversationMessages } from "@/models/messages";
 import { deleteProjectDoc, updateProjectFields } from "@/models/projects";
+import { deleteShareLinksOfProject } from "@/models/share-links";
 import { deleteProjectTasks } from "@/models/tasks";
 
 export async function editProject(owner: Owner, projectId: unknown, input: unknown): Promise<ProjectDTO> {
@@ -39,6 +40,8 @@ export async function setProjectStatus(owner: Owner, projectId: unknown, status:
  */
 export async function deleteProject(owner: Owner, projectId: unknown, options: { deleteChat: boolean }): Promise<void> {
   const project = await requireProject(owner, projectId);
+  // Its board's share links first: a deleted project must not stay readable by link.
+  await deleteShareLinksOfProject(owner, project._id);
   await deleteProjectTasks(owner, project._id);
   if (!(await deleteProjectDoc(owner, project._id))) throw new AppError("not_found:project");
   await announceRemoval({ userId: owner, kind: "board_changed", projectId: project._id });

@@ -7,7 +7,7 @@
 import "server-only";
 import { snapshotOf } from "@/lib/server/services/chat/conversation-service";
 import { prefilledDetails } from "@/lib/server/services/chat/queries";
-import { hashShareToken } from "@/lib/server/services/sharing/share-service";
+import { hashShareToken } from "@/lib/server/services/sharing/share-link-base";
 import { resolveRole } from "@/lib/server/services/roles/roles-service";
 import { AppError } from "@/lib/shared/errors";
 import { SHARE_TOKEN_PATTERN } from "@/lib/shared/sharing/dto";

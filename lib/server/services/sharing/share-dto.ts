@@ -6,9 +6,12 @@ import type { ShareLinkDoc, ShareLinkInfo } from "@/models/share-links";
 export function toShareLink(doc: ShareLinkInfo | ShareLinkDoc): ShareLink {
   return {
     id: doc._id.toHexString(),
+    kind: doc.kind ?? "conversation",
     token: doc.token,
     conversationId: doc.conversationId.toHexString(),
-    title: doc.snapshot.title,
+    projectId: doc.projectId?.toHexString() ?? null,
+    includeChat: doc.includeChat ?? false,
+    title: doc.board?.name ?? doc.snapshot.title,
     upToMessageId: doc.upToMessageId?.toHexString() ?? null,
     visibleFields: doc.visibleFields,
     displayName: doc.displayName,

@@ -4,75 +4,45 @@
  * owner operation filters by the owner, so another user's link or conversation is "not found".
  */
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { ObjectId } from "mongodb";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { takeSnapshot } from "@/lib/server/services/sharing/snapshot";
 import { toShareLink, toSharedView } from "@/lib/server/services/sharing/share-dto";
-import { AppError, fieldErrors } from "@/lib/shared/errors";
-import { SHARE_TOKEN_PATTERN, shareOptionsSchema, type ShareDialogData, type ShareExpiry, type ShareLink, type ShareOptions, type SharedView } from "@/lib/shared/sharing/dto";
-import { parseObjectId, type Owner } from "@/models/conversations";
+import type { UpdateShareBody } from "@/lib/shared/api/shares";
+import { applyUpdate, checkShareLimit, hashShareToken, KEEP_ENDED_MS, newLinkFields, parseShareInput, requireShareId } from "@/lib/server/services/sharing/share-link-base";
+import { updateBoardShare } from "@/lib/server/services/sharing/board-share";
+import { AppError } from "@/lib/shared/errors";
+import { SHARE_TOKEN_PATTERN, shareOptionsSchema, type ShareDialogData, type ShareLink, type ShareOptions, type SharedView } from "@/lib/shared/sharing/dto";
+import type { Owner } from "@/models/conversations";
 import {
-  countShareLinks,
   findLatestShareLink,
   findShareLink,
   insertShareLink,
   listShareLinks,
-  MAX_SHARES_PER_USER,
-  resnapshotShareLink,
   revokeShareLink,
   visitShareLink,
   type ShareLinkDoc,
 } from "@/models/share-links";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Revoked and expired links stay listed in Settings this long, then the TTL index removes them. */
-const KEEP_ENDED_MS = 30 * DAY_MS;
 const EXCERPT_CHARS = 80;
 
-export function hashShareToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export { hashShareToken };
 
 function parseOptions(raw: unknown): ShareOptions {
-  const parsed = shareOptionsSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("invalid:share", undefined, { fields: fieldErrors(parsed.error), cause: parsed.error });
-  return parsed.data;
-}
-
-function expiryOf(expiresIn: ShareExpiry, now: Date): Pick<ShareLinkDoc, "expiresAt" | "purgeAt"> {
-  if (expiresIn === "never") return {};
-  const expiresAt = new Date(now.getTime() + Number(expiresIn) * DAY_MS);
-  return { expiresAt, purgeAt: new Date(expiresAt.getTime() + KEEP_ENDED_MS) };
-}
-
-function requireShareId(id: string): ObjectId {
-  const parsed = parseObjectId(id);
-  if (!parsed) throw new AppError("not_found:share");
-  return parsed;
+  return parseShareInput(shareOptionsSchema, raw);
 }
 
 export async function createShare(owner: Owner, conversationId: string, raw: unknown): Promise<ShareLink> {
   const options = parseOptions(raw);
   const conversation = await requireConversation(owner, conversationId);
-  if ((await countShareLinks(owner)) >= MAX_SHARES_PER_USER) throw new AppError("conflict:share_limit");
+  await checkShareLimit(owner);
   const now = new Date();
-  const token = randomBytes(24).toString("base64url");
   const doc: ShareLinkDoc = {
-    _id: new ObjectId(),
-    userId: owner,
+    ...newLinkFields(owner, options, now),
+    kind: "conversation",
     conversationId: conversation._id,
-    token,
-    tokenHash: hashShareToken(token),
     upToMessageId: options.upToMessageId ? new ObjectId(options.upToMessageId) : null,
     visibleFields: options.visibleFields,
-    displayName: options.displayName,
-    expiresIn: options.expiresIn,
-    ...expiryOf(options.expiresIn, now),
-    views: 0,
-    revokedAt: null,
-    createdAt: now,
-    updatedAt: now,
     snapshot: await takeSnapshot(owner, conversation, options, now),
   };
   await insertShareLink(doc);
@@ -85,27 +55,38 @@ export async function updateShare(owner: Owner, shareId: string, raw: unknown): 
   const id = requireShareId(shareId);
   const link = await findShareLink(owner, id);
   if (!link) throw new AppError("not_found:share");
+  if (link.kind === "board") return updateBoardShare(owner, link, raw);
   const conversation = await requireConversation(owner, link.conversationId.toHexString());
   const now = new Date();
-  const expiry = expiryOf(options.expiresIn, now);
-  const set: Partial<ShareLinkDoc> = {
+  return applyUpdate(owner, id, options, {
     upToMessageId: options.upToMessageId ? new ObjectId(options.upToMessageId) : null,
     visibleFields: options.visibleFields,
-    displayName: options.displayName,
-    expiresIn: options.expiresIn,
-    updatedAt: now,
     snapshot: await takeSnapshot(owner, conversation, options, now),
-    ...expiry,
-  };
-  if (!(await resnapshotShareLink(owner, id, set, now, !expiry.expiresAt))) throw new AppError("not_found:share");
-  const updated = await findShareLink(owner, id);
-  if (!updated) throw new AppError("not_found:share");
-  return toShareLink(updated);
+  }, now);
 }
 
 export async function revokeShare(owner: Owner, shareId: string): Promise<void> {
   const now = new Date();
   if (!(await revokeShareLink(owner, requireShareId(shareId), now, new Date(now.getTime() + KEEP_ENDED_MS)))) throw new AppError("not_found:share");
+}
+
+export async function getShare(owner: Owner, shareId: string): Promise<ShareLink> {
+  const link = await findShareLink(owner, requireShareId(shareId));
+  if (!link) throw new AppError("not_found:share");
+  return toShareLink(link);
+}
+
+/** The API's PATCH: the options it names change, the others keep their current values; then Update link. */
+export async function patchShare(owner: Owner, shareId: string, patch: UpdateShareBody): Promise<ShareLink> {
+  const current = await getShare(owner, shareId);
+  const upTo = patch.upToMessageId === undefined ? current.upToMessageId : patch.upToMessageId;
+  return updateShare(owner, shareId, {
+    ...(upTo ? { upToMessageId: upTo } : {}),
+    visibleFields: patch.visibleFields ?? current.visibleFields,
+    displayName: patch.displayName ?? current.displayName,
+    expiresIn: patch.expiresIn ?? current.expiresIn,
+    includeChat: patch.includeChat ?? current.includeChat,
+  });
 }
 
 export async function listShares(owner: Owner): Promise<ShareLink[]> {

@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Share2Icon } from "lucide-react";
+
+import { boardShareAction, createBoardShareAction } from "@/app/(app)/projects/board-share-actions";
+import { ShareLinkControls, useShareLink } from "@/components/sharing/share-link-controls";
+import { ShareNameExpiryFields } from "@/components/sharing/share-options-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { BoardShareOptionsInput } from "@/lib/shared/sharing/board";
+import type { ShareExpiry, ShareLink } from "@/lib/shared/sharing/dto";
+
+interface BoardShareState {
+  includeChat: boolean;
+  displayName: string;
+  expiresIn: ShareExpiry;
+}
+
+function stateOf(link: ShareLink | null): BoardShareState {
+  return link ? { includeChat: link.includeChat, displayName: link.displayName, expiresIn: link.expiresIn } : { includeChat: false, displayName: "", expiresIn: "30" };
+}
+
+/** Share on the project page: a read-only link to the board (the chat only if ticked), to create, update, copy or revoke. */
+export function BoardShareDialog({ projectId }: { projectId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          <Share2Icon aria-hidden="true" />
+          Share board
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-lg">
+        <DialogHeader>
+          <DialogTitle>Share this board</DialogTitle>
+          <DialogDescription>Anyone with the link can see a snapshot of the project and its tasks. Nothing of you is shown but the name you type.</DialogDescription>
+        </DialogHeader>
+        {open && <BoardShareBody projectId={projectId} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function BoardShareBody({ projectId }: { projectId: string }) {
+  const [loaded, setLoaded] = useState(false);
+  const [state, setState] = useState<BoardShareState>(stateOf(null));
+  const share = useShareLink();
+  const { setLink, setError, error } = share;
+
+  useEffect(() => {
+    let current = true;
+    void boardShareAction(projectId).then((result) => {
+      if (!current) return;
+      setLoaded(true);
+      if (!result.ok) return setError({ message: result.error.message, fields: {} });
+      setLink(result.data);
+      setState(stateOf(result.data));
+    });
+    return () => {
+      current = false;
+    };
+  }, [projectId, setError, setLink]);
+
+  if (!loaded) return <p className="text-sm text-muted-foreground" role="status">Loading…</p>;
+  const options: BoardShareOptionsInput = state;
+  return (
+    <div className="grid gap-5">
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={state.includeChat} onChange={(event) => setState({ ...state, includeChat: event.target.checked })} />
+        <span>
+          Include the project&apos;s chat
+          <span className="block text-xs text-muted-foreground">Off by default. Its details stay hidden, as in a shared conversation.</span>
+        </span>
+      </label>
+      <ShareNameExpiryFields state={state} onChange={(patch) => setState({ ...state, ...patch })} fieldErrors={error?.fields ?? {}} />
+      <ShareLinkControls
+        state={share}
+        fieldLabel="Board share link"
+        summary={(link) => `${link.views} view${link.views === 1 ? "" : "s"} · ${link.includeChat ? "with the chat" : "board only"}`}
+        options={options}
+        onCreate={() => createBoardShareAction(projectId, options)}
+      />
+    </div>
+  );
+}
