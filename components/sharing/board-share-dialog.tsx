@@ -1,13 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Share2Icon } from "lucide-react";
 
 import { boardShareAction, createBoardShareAction } from "@/app/(app)/projects/board-share-actions";
 import { ShareLinkControls, useShareLink } from "@/components/sharing/share-link-controls";
 import { ShareNameExpiryFields } from "@/components/sharing/share-options-form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ShareDialogShell } from "@/components/sharing/share-dialog-shell";
 import type { BoardShareOptionsInput } from "@/lib/shared/sharing/board";
 import type { ShareExpiry, ShareLink } from "@/lib/shared/sharing/dto";
 
@@ -23,23 +21,10 @@ function stateOf(link: ShareLink | null): BoardShareState {
 
 /** Share on the project page: a read-only link to the board (the chat only if ticked), to create, update, copy or revoke. */
 export function BoardShareDialog({ projectId }: { projectId: string }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm">
-          <Share2Icon aria-hidden="true" />
-          Share board
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-lg">
-        <DialogHeader>
-          <DialogTitle>Share this board</DialogTitle>
-          <DialogDescription>Anyone with the link can see a snapshot of the project and its tasks. Nothing of you is shown but the name you type.</DialogDescription>
-        </DialogHeader>
-        {open && <BoardShareBody projectId={projectId} />}
-      </DialogContent>
-    </Dialog>
+    <ShareDialogShell label="Share board" title="Share this board" description="Anyone with the link can see a snapshot of the project and its tasks. Nothing of you is shown but the name you type." width="sm:max-w-lg">
+      <BoardShareBody projectId={projectId} />
+    </ShareDialogShell>
   );
 }
 

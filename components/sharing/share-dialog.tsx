@@ -1,14 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Share2Icon } from "lucide-react";
 
 import { createShareAction, previewShareAction, shareDialogAction } from "@/app/(app)/chat/share-actions";
 import { SharedConversation } from "@/components/sharing/shared-conversation";
 import { ShareLinkControls, useShareLink } from "@/components/sharing/share-link-controls";
 import { ShareOptionsForm, type ShareFormState } from "@/components/sharing/share-options-form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ShareDialogShell } from "@/components/sharing/share-dialog-shell";
 import type { ShareDialogData, ShareLink, ShareOptionsInput, SharedView } from "@/lib/shared/sharing/dto";
 
 function toOptions(state: ShareFormState): ShareOptionsInput {
@@ -23,23 +21,10 @@ function stateOf(link: ShareLink | null): ShareFormState {
 
 /** Share → a dialog to choose what a visitor sees, preview it, and create, update, copy or revoke the link. */
 export function ShareDialog({ conversationId }: { conversationId: string }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm">
-          <Share2Icon aria-hidden="true" />
-          Share
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-3xl">
-        <DialogHeader>
-          <DialogTitle>Share this conversation</DialogTitle>
-          <DialogDescription>Anyone with the link can read a snapshot of it. Details stay hidden unless you tick them.</DialogDescription>
-        </DialogHeader>
-        {open && <ShareDialogBody conversationId={conversationId} />}
-      </DialogContent>
-    </Dialog>
+    <ShareDialogShell label="Share" title="Share this conversation" description="Anyone with the link can read a snapshot of it. Details stay hidden unless you tick them." width="sm:max-w-3xl">
+      <ShareDialogBody conversationId={conversationId} />
+    </ShareDialogShell>
   );
 }
 
