@@ -178,6 +178,38 @@ describe("textScore", () => {
   });
 });
 
+describe("sort by textScore with a limit", () => {
+  beforeAll(async () => {
+    await coll("ranked").createIndex({ body: "text" });
+    await coll("ranked").insertMany([
+      { _id: 1, body: "coffee coffee coffee" },
+      { _id: 2, body: "coffee beans roasted" },
+      { _id: 3, body: "coffee shop open late" },
+      { _id: 4, body: "coffee shop closed", kind: "draft" },
+      { _id: 5, body: "tea shop" },
+    ]);
+  });
+  const ranked = (search: string, skip: number, limit: number, filter: AnyDoc = {}) =>
+    coll("ranked")
+      .find({ ...filter, $text: { $search: search } }, { projection: { _id: 1 } })
+      .sort({ score: { $meta: "textScore" } })
+      .skip(skip)
+      .limit(limit)
+      .toArray()
+      .then((rows) => rows.map((r) => r._id));
+
+  it("returns the best matches first, after the negations, and skips within that order", async () => {
+    expect(await ranked("coffee shop -closed", 0, 2)).toEqual([1, 3]);
+    expect(await ranked("coffee shop -closed", 1, 2)).toEqual([3, 5]);
+    expect(await ranked("coffee shop -closed", 0, 10)).toEqual([1, 3, 5, 2]);
+  });
+
+  it("fills the limit with documents that hold the phrase and pass the rest of the filter", async () => {
+    expect(await ranked('"coffee shop"', 0, 1, { kind: { $ne: "draft" } })).toEqual([3]);
+    expect(await ranked('"coffee shop"', 0, 5)).toEqual([4, 3]);
+  });
+});
+
 describe("a compound text index", () => {
   beforeAll(async () => {
     await coll("owned").createIndex({ userId: 1, message: "text" });

@@ -13,7 +13,7 @@ import { encodeFirst, type Index, type IndexEntry } from "./indexes";
 import { createQuery, type ExecOptions } from "./mingo-context";
 import { sortDocuments, sortFields, TEXT_SCORE, type SortField } from "./sort";
 import { extractText } from "./text/text-filter";
-import { searchText, type TextHits } from "./text/text-search";
+import { searchText, topTextHits, type TextHits } from "./text/text-search";
 
 export interface FindSpec {
   filter?: Doc;
@@ -325,27 +325,20 @@ export function textScoreUnavailable(): MongoError {
 
 /** A `$text` find: the text index's hits, the rest of the filter, then sort (scores allowed), skip, limit. */
 function findText(coll: Collection, spec: FindSpec, operand: unknown, rest: Doc, trace?: PlanTrace): Doc[] {
-  const found = searchText(coll, operand, rest);
-  if (!trace || trace.countAccess) found.index.accesses.ops += 1;
   const test = matcher(rest, spec.exec);
   const sort = sortFields(spec.sort);
   const skip = Math.max(0, spec.skip ?? 0);
   const limit = Math.abs(spec.limit ?? 0);
+  // Ranked by score with a limit (search's query): only the best skip + limit are matched and tested.
+  const ranked = limit > 0 && !trace && sort.length === 1 && sort[0]![0] === TEXT_SCORE;
+  const found = ranked ? topTextHits(coll, operand, rest, skip + limit, test) : searchText(coll, operand, rest);
+  if (!trace || trace.countAccess) found.index.accesses.ops += 1;
   const scoreOf = (doc: Doc): number => found.hits.get(doc) ?? 0;
   let out: Doc[];
   let matched: number;
-  if (limit && !trace && sort.length === 1 && sort[0]![0] === TEXT_SCORE) {
-    // Ranked by score with a limit (search's query): order the hits by score first, then test
-    // the rest of the filter only until the page is full, not on every hit.
-    out = [];
-    matched = 0;
-    const ranked = [...found.hits].sort((a, b) => b[1] - a[1]);
-    for (const [doc] of ranked) {
-      if (!test(doc)) continue;
-      matched += 1;
-      if (matched > skip) out.push(doc);
-      if (out.length >= limit) break;
-    }
+  if (ranked) {
+    out = [...found.hits.keys()].slice(skip);
+    matched = found.hits.size;
   } else {
     const all = [...found.hits.keys()].filter(test);
     matched = all.length;
