@@ -2,9 +2,11 @@
  * `npm run bench:live` — issue 18's benchmark: 200 live listeners on one instance (this process:
  * the real hub and SSE responses, on the embedded database in its own process) while 20 replies
  * stream. Prints the memory and CPU per listener, the fan-out delay from a chunk's write to its
- * arrival at a listener (p50/p99; target ≤ 50 ms p99), and the extra database commands per
- * streaming reply (chunks + heartbeats through the real reply-progress writer). A benchmark, not
- * a test: it prints numbers, never fails on them.
+ * arrival at a listener (p50/p99; target ≤ 50 ms p99) split at the hub (write → the hub has the
+ * change: database + driver; hub → listener: framing, queueing, reading), the delay from a
+ * model's piece of text to a listener through the real reply-progress writer (its write
+ * cadence included), and the extra database commands per streaming reply (chunks + heartbeats).
+ * A benchmark, not a test: it prints numbers, never fails on them.
  */
 import { loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
@@ -19,6 +21,11 @@ const LISTENERS_PER_USER = 10;
 const REPLIES = 20;
 const CHUNKS_PER_SECOND = 16;
 const STREAM_SECONDS = 10;
+/** Users whose events a probe listener on the hub itself also times (write → hub). */
+const PROBED_USERS = 5;
+/** The model phase: a piece of text every this many ms (Gemini streams pieces ~50–300 ms apart). */
+const PIECE_MS = 80;
+const MODEL_SECONDS = 5;
 
 function load(): string {
   return loadavg().map((value) => value.toFixed(2)).join(" / ");
@@ -33,7 +40,20 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-/** Reads one SSE body, timing every chunk event whose text is the write's Date.now(). */
+/** Every `<ms since epoch>` at the start of a space-separated word of a chunk's text. */
+function stampsIn(text: string): number[] {
+  return text
+    .split(" ")
+    .map((word) => (/^\d{13}$/.test(word) ? Number(word) : NaN))
+    .filter(Number.isFinite);
+}
+
+function chunkText(frame: string): string | undefined {
+  if (!frame.includes("event: chunk")) return undefined;
+  return (JSON.parse(/^data: (.*)$/m.exec(frame)![1]!) as { text: string }).text;
+}
+
+/** Reads one SSE body, timing every stamp in the chunk events' text. */
 async function listen(response: Response, delays: number[]): Promise<void> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";
@@ -45,11 +65,9 @@ async function listen(response: Response, delays: number[]): Promise<void> {
     while ((end = buffered.indexOf("\n\n")) >= 0) {
       const frame = buffered.slice(0, end);
       buffered = buffered.slice(end + 2);
-      if (!frame.includes("event: chunk")) continue;
-      const data = JSON.parse(/^data: (.*)$/m.exec(frame)![1]!) as { text: string };
+      const text = chunkText(frame);
       // Only the timed chunks (the DB-load part below writes plain tokens).
-      const written = Number(data.text.split(" ")[0]);
-      if (Number.isFinite(written)) delays.push(Date.now() - written);
+      if (text !== undefined) for (const stamp of stampsIn(text)) delays.push(Date.now() - stamp);
     }
   }
 }
@@ -84,6 +102,19 @@ async function main(): Promise<void> {
     }
   }
   const listeners = aborters.length;
+  // Probes on the hub itself (not SSE): when the change reached this process, before any framing is read.
+  const hubDelays: number[] = [];
+  const decoder = new TextDecoder();
+  for (const user of users.slice(0, PROBED_USERS)) {
+    liveHub().add({
+      userId: user.toHexString(),
+      deliver: (frame) => {
+        for (const stamp of stampsIn(chunkText(decoder.decode(frame)) ?? "")) hubDelays.push(Date.now() - stamp);
+        return true;
+      },
+      close: () => undefined,
+    });
+  }
   const heapPerListener = ((heapMb() - heapBefore) * 1024) / listeners;
   const rssPerListener = ((rssMb(process.pid) - rssBefore) * 1024) / listeners;
 
@@ -95,7 +126,7 @@ async function main(): Promise<void> {
     const messageId = new ObjectId();
     const conversationId = new ObjectId();
     for (let seq = 1; Date.now() - started < STREAM_SECONDS * 1000; seq++) {
-      await insertReplyChunk({ messageId, conversationId, userId, seq, text: `${Date.now()} token` });
+      await insertReplyChunk({ messageId, conversationId, userId, seq, text: `${Date.now()} token ` });
       await new Promise((resolve) => setTimeout(resolve, 1000 / CHUNKS_PER_SECOND));
     }
   });
@@ -105,6 +136,23 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   const appCpuPct = ((cpu.user + cpu.system) / 1000 / (elapsed * 1000)) * 100;
   const dbCpuPct = ((cpuMs(database.child.pid!) - dbCpuBefore) / (elapsed * 1000)) * 100;
+  const writeDelays = delays.splice(0);
+  const toHub = hubDelays.splice(0);
+
+  // The model phase: 20 replies through the real writer, a stamped piece of text every PIECE_MS.
+  const modelStart = Date.now();
+  await Promise.all(
+    users.slice(0, REPLIES).map(async (owner) => {
+      const progress = trackReplyProgress({ owner, conversationId: new ObjectId(), replyId: new ObjectId(), saved: Promise.resolve() });
+      while (Date.now() - modelStart < MODEL_SECONDS * 1000) {
+        progress.append(`${Date.now()} piece `);
+        await new Promise((resolve) => setTimeout(resolve, PIECE_MS));
+      }
+      await progress.finish();
+    }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const pieceDelays = delays.splice(0);
 
   // The extra database load of one streaming reply, through the real writer: tokens every 10 ms.
   const client = await getMongoClient();
@@ -125,8 +173,11 @@ async function main(): Promise<void> {
 
   console.log(`listeners:            ${listeners} (${USERS} users × ${LISTENERS_PER_USER})`);
   console.log(`memory per listener:  ${fixed(heapPerListener)} KiB heap, ${fixed(rssPerListener)} KiB RSS`);
-  console.log(`chunk events seen:    ${delays.length} (${REPLIES} replies × ~${CHUNKS_PER_SECOND}/s × ${LISTENERS_PER_USER} listeners each)`);
-  console.log(`fan-out delay:        p50 ${fixed(median(delays))} ms, p99 ${fixed(percentile(delays, 99))} ms, max ${fixed(Math.max(...delays))} ms (write → listener; target p99 ≤ 50 ms)`);
+  const spread = (values: number[]) => `p50 ${fixed(median(values))} ms, p99 ${fixed(percentile(values, 99))} ms, max ${fixed(Math.max(...values))} ms`;
+  console.log(`chunk events seen:    ${writeDelays.length} (${REPLIES} replies × ~${CHUNKS_PER_SECOND}/s × ${LISTENERS_PER_USER} listeners each)`);
+  console.log(`fan-out delay:        ${spread(writeDelays)} (write → listener; target p99 ≤ 50 ms)`);
+  console.log(`  of which to the hub: ${spread(toHub)} (write → this process has the change; ${toHub.length} probed)`);
+  console.log(`model piece → listener: ${spread(pieceDelays)} (through reply-progress, a piece every ${PIECE_MS} ms; ${pieceDelays.length} seen)`);
   console.log(`CPU while streaming:  app ${fixed(appCpuPct)}% (${fixed((appCpuPct * 10) / listeners, 2)}‰ per listener), database ${fixed(dbCpuPct)}% of one core`);
   console.log(`DB load per reply:    ${perSecond} commands/s (tokens every 10 ms, ${fixed(replySeconds)} s)`);
   console.log(`load average after:   ${load()}`);

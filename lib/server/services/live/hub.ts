@@ -1,18 +1,20 @@
 /**
  * The live hub: ONE change stream per server process (models/live-feed.ts), fanned out to every
  * listener of this process — never a stream per tab. Each event gets an id derived from its
- * resume token (the same on every instance, since tokens belong to the deployment), and the last
- * RING_SIZE events stay in memory, so a client that reconnects with `Last-Event-ID` — to this
- * instance or another whose hub saw the same events — gets exactly what it missed. Listeners
- * are capped per user, and a listener that cannot keep up is dropped (its client reconnects and
- * resumes), so a slow reader never grows this process's memory.
+ * resume token (the same on every instance, since tokens belong to the deployment), is framed as
+ * SSE bytes once (sse-frame.ts) and handed to the listeners of its user only (listeners are
+ * indexed by user, so an event costs its owner's listeners, not every open connection). The last
+ * RING_SIZE framed events stay in memory, so a client that reconnects with `Last-Event-ID` — to
+ * this instance or another whose hub saw the same events — gets exactly what it missed.
+ * Listeners are capped per user, and a listener that cannot keep up is dropped (its client
+ * reconnects and resumes), so a slow reader never grows this process's memory.
  */
 import "server-only";
 import { BSON, type ChangeStream, type Document, type ResumeToken } from "mongodb";
 import { logger } from "@/lib/server/infra/log";
-import type { LiveEvent } from "@/lib/shared/live/events";
 import { toFeedOutcome, type RoutedEvent } from "@/lib/server/services/live/feed-events";
 import { stopLocalReply } from "@/lib/server/services/live/reply-progress";
+import { encodeFrame, HISTORY_LOST_FRAME } from "@/lib/server/services/live/sse-frame";
 import { openLiveFeed, type FeedChange } from "@/models/live-feed";
 
 /** Open live connections one user may hold on one instance (tabs × devices, with room to spare). */
@@ -25,32 +27,42 @@ export interface LiveListener {
   userId: string;
   /** Only this conversation's events (and user-wide removals); none for the user's whole stream. */
   conversationId?: string;
-  /** Hands the listener one event; false when it is full (the hub then drops it). */
-  deliver(id: string, event: LiveEvent): boolean;
+  /** Hands the listener one event as SSE bytes (shared by all listeners: never written to); false when it is full (the hub then drops it). */
+  deliver(frame: Uint8Array): boolean;
   /** The hub dropped the listener (overflow, shutdown); the client will reconnect. */
   close(): void;
 }
 
-interface Stored {
+/** One event as the hub keeps it: who it is for, and its bytes. */
+export interface StoredEvent {
   id: string;
-  routed: RoutedEvent;
+  userId: string;
+  conversationId?: string;
+  /** A removal of everything: conversation listeners get it too. */
+  userWide: boolean;
+  frame: Uint8Array;
 }
 
 export function encodeToken(token: ResumeToken): string {
   return Buffer.from(BSON.EJSON.stringify(token as Document)).toString("base64url");
 }
 
-export function wants(listener: Pick<LiveListener, "userId" | "conversationId">, routed: RoutedEvent): boolean {
-  if (listener.userId !== routed.userId) return false;
+export function toStoredEvent(id: string, routed: RoutedEvent): StoredEvent {
+  const userWide = routed.event.type === "removed" && routed.event.data.scope === "all";
+  return { id, userId: routed.userId, ...(routed.conversationId ? { conversationId: routed.conversationId } : {}), userWide, frame: encodeFrame(id, routed.event) };
+}
+
+export function wants(listener: Pick<LiveListener, "userId" | "conversationId">, stored: Omit<StoredEvent, "id" | "frame">): boolean {
+  if (listener.userId !== stored.userId) return false;
   if (!listener.conversationId) return true;
-  if (routed.conversationId === listener.conversationId) return true;
-  return routed.event.type === "removed" && routed.event.data.scope === "all";
+  return stored.conversationId === listener.conversationId || stored.userWide;
 }
 
 export class LiveHub {
-  private readonly listeners = new Set<LiveListener>();
-  private readonly perUser = new Map<string, number>();
-  private readonly ring: Stored[] = [];
+  /** Listeners by user: an event is offered only to its owner's. */
+  private readonly byUser = new Map<string, Set<LiveListener>>();
+  private count = 0;
+  private readonly ring: StoredEvent[] = [];
   private readonly positions = new Map<string, number>();
   /** Absolute position of ring[0]. */
   private base = 0;
@@ -71,40 +83,45 @@ export class LiveHub {
   }
 
   get size(): number {
-    return this.listeners.size;
+    return this.count;
   }
 
   /** Adds a listener; false when its user already holds MAX_LISTENERS_PER_USER. */
   add(listener: LiveListener): boolean {
-    const count = this.perUser.get(listener.userId) ?? 0;
-    if (count >= MAX_LISTENERS_PER_USER) return false;
-    this.perUser.set(listener.userId, count + 1);
-    this.listeners.add(listener);
+    const mine = this.byUser.get(listener.userId) ?? new Set<LiveListener>();
+    if (mine.size >= MAX_LISTENERS_PER_USER) return false;
+    if (mine.size === 0) this.byUser.set(listener.userId, mine);
+    mine.add(listener);
+    this.count += 1;
     return true;
   }
 
   remove(listener: LiveListener): void {
-    if (!this.listeners.delete(listener)) return;
-    const count = (this.perUser.get(listener.userId) ?? 1) - 1;
-    if (count > 0) this.perUser.set(listener.userId, count);
-    else this.perUser.delete(listener.userId);
+    const mine = this.byUser.get(listener.userId);
+    if (!mine?.delete(listener)) return;
+    this.count -= 1;
+    if (mine.size === 0) this.byUser.delete(listener.userId);
+  }
+
+  private all(): LiveListener[] {
+    return [...this.byUser.values()].flatMap((mine) => [...mine]);
   }
 
   /**
    * The listener's events after `lastEventId`, oldest first, or null when that id is not in
    * memory (forged, too old, or from before this hub started): the caller then says so.
    */
-  eventsAfter(lastEventId: string, listener: Pick<LiveListener, "userId" | "conversationId">): Stored[] | null {
+  eventsAfter(lastEventId: string, listener: Pick<LiveListener, "userId" | "conversationId">): StoredEvent[] | null {
     const position = this.positions.get(lastEventId);
     if (position === undefined) return null;
-    return this.ring.slice(position - this.base + 1).filter((stored) => wants(listener, stored.routed));
+    return this.ring.slice(position - this.base + 1).filter((stored) => wants(listener, stored));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const listener of [...this.listeners]) listener.close();
-    this.listeners.clear();
-    this.perUser.clear();
+    for (const listener of this.all()) listener.close();
+    this.byUser.clear();
+    this.count = 0;
     await this.stream?.close().catch(() => undefined);
   }
 
@@ -133,9 +150,7 @@ export class LiveHub {
     logger().warn({ err: error }, "live feed failed; reopening");
     this.token = undefined;
     // What happened between the old stream and the new one is unknown: every listener re-reads.
-    for (const listener of [...this.listeners]) {
-      if (!listener.deliver("", { type: "reset", data: { reason: "history_lost" } })) this.drop(listener);
-    }
+    for (const listener of this.all()) if (!listener.deliver(HISTORY_LOST_FRAME)) this.drop(listener);
   }
 
   private handle(change: FeedChange): void {
@@ -143,14 +158,17 @@ export class LiveHub {
     const outcome = toFeedOutcome(change);
     if (outcome.kind === "stop") stopLocalReply(outcome.replyId);
     if (outcome.kind !== "event") return;
-    const stored = { id: encodeToken(change._id), routed: outcome.routed };
+    const stored = toStoredEvent(encodeToken(change._id), outcome.routed);
     this.remember(stored);
-    for (const listener of this.listeners) {
-      if (wants(listener, stored.routed) && !listener.deliver(stored.id, stored.routed.event)) this.drop(listener);
+    const mine = this.byUser.get(stored.userId);
+    if (!mine) return;
+    // Deleting from a Set while iterating it is safe: a dropped listener is simply not revisited.
+    for (const listener of mine) {
+      if (wants(listener, stored) && !listener.deliver(stored.frame)) this.drop(listener);
     }
   }
 
-  private remember(stored: Stored): void {
+  private remember(stored: StoredEvent): void {
     this.positions.set(stored.id, this.base + this.ring.length);
     this.ring.push(stored);
     // Trimmed a tenth at a time: one splice per thousand events, not an array shift per event.

@@ -9,9 +9,9 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import { problemResponse } from "@/lib/server/infra/http/problem";
 import { isDraining } from "@/lib/server/infra/shutdown";
-import type { LiveEvent } from "@/lib/shared/live/events";
 import { requireConversation } from "@/lib/server/services/chat/conversation-service";
 import { liveHub, type LiveListener } from "@/lib/server/services/live/hub";
+import { encodeText, HISTORY_LOST_FRAME } from "@/lib/server/services/live/sse-frame";
 import type { Owner } from "@/models/conversations";
 
 const HEARTBEAT_MS = 15_000;
@@ -20,11 +20,9 @@ export const MAX_BUFFERED_BYTES = 256 * 1024;
 /** The hub's stream opens in well under this; past it the database cannot stream changes. */
 const READY_TIMEOUT_MS = 10_000;
 
-const encoder = new TextEncoder();
-
-export function frameEvent(id: string, event: LiveEvent): string {
-  return `${id ? `id: ${id}\n` : ""}event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
-}
+const HEARTBEAT_FRAME = encodeText(": heartbeat\n\n");
+// Tells the browser how soon to reconnect; the first bytes also flush the headers.
+const RETRY_FRAME = encodeText("retry: 2000\n\n");
 
 async function hubWhenReady() {
   const hub = liveHub();
@@ -67,15 +65,15 @@ export async function liveEventsResponse(request: Request, scope: LiveScope): Pr
   );
 
   let open = true;
-  const write = (text: string): boolean => {
+  const write = (frame: Uint8Array): boolean => {
     if (!open) return false;
-    controller.enqueue(encoder.encode(text));
+    controller.enqueue(frame);
     return (controller.desiredSize ?? 0) > -MAX_BUFFERED_BYTES;
   };
-  const listener: LiveListener = { ...scope, deliver: (id, event) => write(frameEvent(id, event)), close: () => end() };
+  const listener: LiveListener = { ...scope, deliver: write, close: () => end() };
   if (!hub.add(listener)) throw new AppError("rate_limited:live");
   const heartbeat = setInterval(() => {
-    if (!write(": heartbeat\n\n")) end();
+    if (!write(HEARTBEAT_FRAME)) end();
   }, HEARTBEAT_MS);
   function end(): void {
     if (!open) return;
@@ -90,12 +88,11 @@ export async function liveEventsResponse(request: Request, scope: LiveScope): Pr
   }
   request.signal.addEventListener("abort", end, { once: true });
 
-  // Tell the browser how soon to reconnect; the first bytes also flush the headers.
-  write("retry: 2000\n\n");
+  write(RETRY_FRAME);
   if (lastEventId) {
     const missed = hub.eventsAfter(lastEventId, scope);
-    if (missed === null) write(frameEvent("", { type: "reset", data: { reason: "history_lost" } }));
-    else for (const stored of missed) write(frameEvent(stored.id, stored.routed.event));
+    if (missed === null) write(HISTORY_LOST_FRAME);
+    else for (const stored of missed) write(stored.frame);
   }
   return new Response(body, {
     status: 200,

@@ -1,8 +1,10 @@
 /**
  * A streaming reply's progress in MongoDB, so any tab, device or instance can follow it and Stop
- * it: the text goes out as append-only chunks (batched: at most one insert in flight, the next
- * batch gathering meanwhile, so a fast model costs ~1/FLUSH_MS writes a second, not one per
- * token), and a heartbeat keeps the reply's replyStreams record fresh and reads back whether Stop
+ * it: the text goes out as append-only chunks, throttled on the leading edge — a token that
+ * comes after a quiet spell of FLUSH_MS is written at once (no added delay for a model that
+ * streams in pieces further apart than that, as Gemini does), later ones gather until FLUSH_MS
+ * after the last write, so a fast model costs at most 1/FLUSH_MS writes a second, not one per
+ * token; inserts are chained (at most one in flight, in `seq` order) — and a heartbeat keeps the reply's replyStreams record fresh and reads back whether Stop
  * was asked for (by any instance). Stop asked on this instance aborts at once, without waiting
  * for the next heartbeat.
  */
@@ -14,7 +16,7 @@ import type { Owner } from "@/models/conversations";
 import { insertReplyChunk } from "@/models/reply-chunks";
 import { beatReplyStream, endReplyStream, startReplyStream } from "@/models/reply-streams";
 
-/** How long tokens gather before they are written as one chunk. */
+/** The least time between two chunk writes of one reply (tokens gather meanwhile). */
 export const FLUSH_MS = 60;
 /** How often the streaming instance proves it is alive and looks for a Stop from elsewhere. */
 export const HEARTBEAT_MS = 500;
@@ -70,9 +72,11 @@ export function trackReplyProgress({ owner, conversationId, replyId, saved }: Re
   let pending = "";
   let writing: Promise<void> = started;
   let timer: NodeJS.Timeout | undefined;
+  let lastFlush = 0;
 
   const flush = (): Promise<void> => {
     timer = undefined;
+    lastFlush = Date.now();
     if (!pending) return writing;
     const text = pending;
     pending = "";
@@ -94,7 +98,8 @@ export function trackReplyProgress({ owner, conversationId, replyId, saved }: Re
     signal: controller.signal,
     append(text) {
       pending += text;
-      timer ??= setTimeout(() => void flush(), FLUSH_MS);
+      // A zero wait still goes through the timer, so tokens of the same tick share one chunk.
+      timer ??= setTimeout(() => void flush(), Math.max(0, lastFlush + FLUSH_MS - Date.now()));
     },
     async finish() {
       clearInterval(heartbeat);
