@@ -83,9 +83,12 @@ export const config = {
   matcher: [
     // Every API path, dots or not (a future /api/v1/openapi.json is gated like the rest) — but the
     // upload endpoints: Next.js buffers a proxied body in memory and cuts it at 10 MB
-    // (experimental.proxyClientMaxBodySize), and their handlers authenticate for themselves (apiRoute).
+    // (experimental.proxyClientMaxBodySize), and their handlers authenticate for themselves (apiRoute);
+    // and the chat reply with a well-formed (hex, so nothing percent-encoded) id: the hottest route,
+    // whose handler checks the session itself (requireApiOwner → 401 problem+json) and names its
+    // own request id (withApiErrors); running the proxy in front cost ~2–3 ms of CPU per reply.
     "/api",
-    "/api/((?!v1/attachments$|v1/imports$).*)",
+    "/api/((?!v1/attachments$|v1/imports$|chat/[0-9a-fA-F]+/reply$).*)",
     // Pages: everything but build assets and static files in public/ (names with an extension).
     "/((?!api/|_next/static|_next/image|.*\\.[a-zA-Z0-9]+$).*)",
   ],

@@ -81,7 +81,7 @@ const sampleSessionId = "c2Vzc2lvbi1pZC1zYW1wbGUtdmFsdWUtMzItYnl0ZXM";
 
 // findLiveSession runs on every signed-in request; its user read is users.byId.
 export const sessionsHotQueries = hotQueriesOf(sessionsModel.collection, "models/sessions.ts", {
-  findLive: ["findLiveSession", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
+  findLive: ["findLiveSession, findLiveSessionOwner", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
   touch: ["findLiveSession", sessionQueries.touch(sampleSessionId, SAMPLE_DATE)],
   list: ["listSessions", sessionQueries.list(SAMPLE_OWNER, SAMPLE_DATE)],
   delete: ["deleteSession", sessionQueries.delete(SAMPLE_OWNER, sampleSessionId)],
@@ -133,6 +133,25 @@ export async function findLiveSession(id: string, userId: string, now: Date = ne
     await updateWith(collection, sessionQueries.touch(id, now));
   }
   return { session: toSessionInfo(row), user: toPublicUser(user) };
+}
+
+/**
+ * The owner of a live session, or null — findLiveSession without the account: one point read,
+ * for the routes that need only who is asking (the chat reply). Sound because an account is never
+ * gone while its sessions live: deleting it removes its sessions in the same transaction
+ * (lib/server/services/account/delete-account.ts), and a password change ends the others.
+ * Touches the session like findLiveSession.
+ */
+export async function findLiveSessionOwner(id: string, userId: string, now: Date = new Date()): Promise<ObjectId | null> {
+  const owner = parseUserId(userId);
+  if (!owner || typeof id !== "string" || id.length < 32 || id.length > 64) return null;
+  const collection = await sessions();
+  const row = await findOneWith(collection, sessionQueries.findLive(id, owner, now));
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await updateWith(collection, sessionQueries.touch(id, now));
+  }
+  return owner;
 }
 
 /** The user's signed-in devices, most recently seen first. */

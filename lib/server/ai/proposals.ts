@@ -65,8 +65,27 @@ function adapt(value: unknown): unknown {
   return out;
 }
 
-/** `fields` are the conversation's role fields, from which propose_details_update is declared. */
+/** Declarations already built, by tools and fields: the same role's turns reuse them. */
+const declarationCache = new Map<string, FunctionDeclaration[]>();
+/** Bounds the cache (roles × tool sets in use); past it the oldest entry goes. */
+const DECLARATION_CACHE_MAX = 500;
+
+/**
+ * `fields` are the conversation's role fields, from which propose_details_update is declared.
+ * Building them (zod schemas, then their JSON Schema) cost ~1 ms of CPU on every reply, for an
+ * answer that depends only on the tools and the fields: built once per process and kept.
+ */
 export function proposalDeclarations(tools: readonly ProposalTool[], fields: readonly RoleField[] = []): FunctionDeclaration[] {
+  const key = JSON.stringify([tools, tools.includes(DETAILS_TOOL) ? fields : []]);
+  const cached = declarationCache.get(key);
+  if (cached) return cached;
+  const built = buildDeclarations(tools, fields);
+  if (declarationCache.size >= DECLARATION_CACHE_MAX) declarationCache.delete(declarationCache.keys().next().value!);
+  declarationCache.set(key, built);
+  return built;
+}
+
+function buildDeclarations(tools: readonly ProposalTool[], fields: readonly RoleField[]): FunctionDeclaration[] {
   return tools.flatMap((name): FunctionDeclaration[] => {
     if (name !== DETAILS_TOOL) return [{ name, description: PROJECT_TOOLS[name].description, parametersJsonSchema: toGeminiJsonSchema(PROJECT_TOOLS[name].schema) }];
     if (fields.length === 0) return [];

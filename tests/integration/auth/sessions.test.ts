@@ -6,10 +6,12 @@ import {
   deleteOtherSessions,
   deleteSession,
   findLiveSession,
+  findLiveSessionOwner,
   listSessions,
   SESSION_IDLE_MS,
   SESSION_TOUCH_INTERVAL_MS,
 } from "@/models/sessions";
+import { deleteUserData } from "@/lib/server/services/account/delete-account";
 import { createUser } from "@/models/users";
 import { useAppDatabase } from "../../helpers/app-db";
 
@@ -70,5 +72,28 @@ describe("server-side sessions", () => {
 
     await test.db().collection("users").deleteOne({ _id: other.owner });
     expect(await findLiveSession(theirs, other.user.id)).toBeNull();
+  });
+
+  it("answers the owner of a live session in one read, and nobody once it ended, expired, is someone else's or its account was deleted", async () => {
+    const { user, owner } = await newUser();
+    const start = new Date("2032-05-01T00:00:00Z");
+    const id = await createSession(owner, "Safari on iOS", start);
+    const soon = new Date(start.getTime() + 1000);
+    expect((await findLiveSessionOwner(id, user.id, soon))?.equals(owner)).toBe(true);
+    const other = await newUser();
+    expect(await findLiveSessionOwner(id, other.user.id, soon)).toBeNull();
+    expect(await findLiveSessionOwner("x".repeat(43), user.id, soon)).toBeNull();
+    expect(await findLiveSessionOwner(id, user.id, new Date(start.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
+    // It slides like findLiveSession.
+    const later = new Date(start.getTime() + SESSION_TOUCH_INTERVAL_MS + 1000);
+    await findLiveSessionOwner(id, user.id, later);
+    expect((await test.db().collection("sessions").findOne({ _id: id as never }))?.expiresAt).toEqual(new Date(later.getTime() + SESSION_IDLE_MS));
+    // Signing out, and deleting the account (which takes its sessions with it), end it at once.
+    const second = await createSession(owner, "Second");
+    expect(await deleteSession(owner, id)).toBe(true);
+    expect(await findLiveSessionOwner(id, user.id)).toBeNull();
+    expect((await findLiveSessionOwner(second, user.id))?.equals(owner)).toBe(true);
+    await deleteUserData(user.id);
+    expect(await findLiveSessionOwner(second, user.id)).toBeNull();
   });
 });

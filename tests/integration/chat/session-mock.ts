@@ -3,6 +3,7 @@
  *   vi.mock("@/lib/server/services/auth/session", () => sessionMock)
  * and call `signInAs(user)` / `signOut()`; actions and the reply route then see that user.
  */
+import { ObjectId } from "mongodb";
 import { AppError } from "@/lib/shared/errors";
 import type { PublicUser } from "@/models/users";
 
@@ -21,5 +22,9 @@ export const sessionMock = {
   requireApiUser: async () => {
     if (!current) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
     return current;
+  },
+  requireApiOwner: async () => {
+    if (!current) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
+    return new ObjectId(current.id);
   },
 };

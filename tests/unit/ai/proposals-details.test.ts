@@ -38,6 +38,14 @@ function refusal(args: unknown): AiError {
 }
 
 describe("the propose_details_update declaration, from the role's fields", () => {
+  it("is built once per set of fields and follows a change of the fields", () => {
+    expect(declaration()).toBe(declaration());
+    const renamed = fields.map((field) => (field.key === "age" ? { ...field, label: "Age in years" } : field));
+    const schema = declaration(renamed).parametersJsonSchema as { anyOf: Branch[] };
+    expect(JSON.stringify(schema)).toContain("Age in years");
+    expect(JSON.stringify(declaration().parametersJsonSchema)).not.toContain("Age in years");
+  });
+
   it("has one branch per field, each requiring field, value and sentence, in Gemini's JSON Schema dialect", () => {
     const declared = declaration();
     expect(declared.name).toBe("propose_details_update");

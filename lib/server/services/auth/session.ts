@@ -10,7 +10,8 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { AppError } from "@/lib/shared/errors";
 import { currentPagePath } from "@/lib/server/infra/http/page-path";
-import { findLiveSession, type LiveSession } from "@/models/sessions";
+import type { Owner } from "@/models/conversations";
+import { findLiveSession, findLiveSessionOwner, type LiveSession } from "@/models/sessions";
 import type { PublicUser } from "@/models/users";
 
 /** The live session behind this request's cookie, or null. */
@@ -44,4 +45,18 @@ export async function requireApiUser(): Promise<PublicUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
   return user;
+}
+
+/**
+ * For route handlers that need only who is asking (the chat reply, on its hot path): the owner of
+ * the live session, or AppError "unauthorized". One read — the session record, not its account
+ * (see findLiveSessionOwner) — and still checked on every request, so an ended session stops at once.
+ */
+export async function requireApiOwner(): Promise<Owner> {
+  const session = await auth();
+  const sessionId = session?.sessionId;
+  const userId = session?.user?.id;
+  const owner = sessionId && userId ? await findLiveSessionOwner(sessionId, userId) : null;
+  if (!owner) throw new AppError("unauthorized", "Sign in, or send a valid API token.");
+  return owner;
 }

@@ -5,12 +5,11 @@
  * model is called. The reply outlives this response: a client that goes away (a reload) leaves it
  * streaming into MongoDB, where the page picks it up again; Stop is stopReplyAction.
  */
-import { toOwner } from "@/lib/server/services/owner";
 import { eventStreamResponse } from "@/lib/server/services/chat/event-stream";
 import { prepareReply, runReply } from "@/lib/server/services/chat/reply-service";
 import { replyRequestSchema } from "@/lib/shared/chat/schemas";
 import { errorMessage } from "@/lib/shared/errors";
-import { requireApiUser } from "@/lib/server/services/auth/session";
+import { requireApiOwner } from "@/lib/server/services/auth/session";
 import { readJsonBody, withApiErrors } from "@/lib/server/infra/http/handler";
 import { logger } from "@/lib/server/infra/log";
 
@@ -19,7 +18,7 @@ interface RouteContext {
 }
 
 export const POST = withApiErrors(async (request: Request, context: RouteContext): Promise<Response> => {
-  const owner = toOwner(await requireApiUser());
+  const owner = await requireApiOwner();
   const { conversationId } = await context.params;
   const body = await readJsonBody(request, replyRequestSchema, { maxBytes: 128 * 1024 });
   const prepared = await prepareReply(owner, conversationId, body);
