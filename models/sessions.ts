@@ -79,9 +79,11 @@ export const sessionQueries = {
 /** A session id: 32 random bytes, base64url (43 characters). */
 const sampleSessionId = "c2Vzc2lvbi1pZC1zYW1wbGUtdmFsdWUtMzItYnl0ZXM";
 
-// findLiveSession runs on every signed-in request; its user read is users.byId.
+// findLiveSession runs on every signed-in request (its user read is users.byId); the chat reply's
+// findLiveSessionOwner runs the same session read without the user.
 export const sessionsHotQueries = hotQueriesOf(sessionsModel.collection, "models/sessions.ts", {
-  findLive: ["findLiveSession, findLiveSessionOwner", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
+  findLive: ["findLiveSession", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
+  findLiveOwner: ["findLiveSessionOwner", sessionQueries.findLive(sampleSessionId, SAMPLE_OWNER, SAMPLE_DATE)],
   touch: ["findLiveSession", sessionQueries.touch(sampleSessionId, SAMPLE_DATE)],
   list: ["listSessions", sessionQueries.list(SAMPLE_OWNER, SAMPLE_DATE)],
   delete: ["deleteSession", sessionQueries.delete(SAMPLE_OWNER, sampleSessionId)],
