@@ -123,17 +123,15 @@ export interface LiveSession {
  * 63 ms against 8 ms with 1,000 users). Touches the session when it was last seen long ago.
  */
 export async function findLiveSession(id: string, userId: string, now: Date = new Date()): Promise<LiveSession | null> {
-  const owner = parseUserId(userId);
-  if (!owner || typeof id !== "string" || id.length < 32 || id.length > 64) return null;
+  const owner = sessionOwner(id, userId);
+  if (!owner) return null;
   const collection = await sessions();
   const [row, user] = await Promise.all([
     findOneWith(collection, sessionQueries.findLive(id, owner, now)),
     findOneWith(await usersCollection(), userQueries.byId(owner)),
   ]);
   if (!row || !user) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await updateWith(collection, sessionQueries.touch(id, now));
-  }
+  await touchIfStale(collection, row, now);
   return { session: toSessionInfo(row), user: toPublicUser(user) };
 }
 
@@ -145,15 +143,26 @@ export async function findLiveSession(id: string, userId: string, now: Date = ne
  * Touches the session like findLiveSession.
  */
 export async function findLiveSessionOwner(id: string, userId: string, now: Date = new Date()): Promise<ObjectId | null> {
-  const owner = parseUserId(userId);
-  if (!owner || typeof id !== "string" || id.length < 32 || id.length > 64) return null;
+  const owner = sessionOwner(id, userId);
+  if (!owner) return null;
   const collection = await sessions();
   const row = await findOneWith(collection, sessionQueries.findLive(id, owner, now));
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await updateWith(collection, sessionQueries.touch(id, now));
-  }
+  await touchIfStale(collection, row, now);
   return owner;
+}
+
+/** The cookie's user id as an owner, or null when it or the session id cannot be one of ours. */
+function sessionOwner(id: string, userId: string): ObjectId | null {
+  const owner = parseUserId(userId);
+  return owner && typeof id === "string" && id.length >= 32 && id.length <= 64 ? owner : null;
+}
+
+/** Slides the session's lastSeenAt, at most once per SESSION_TOUCH_INTERVAL_MS. */
+async function touchIfStale(collection: Awaited<ReturnType<typeof sessions>>, row: Pick<SessionDoc, "_id" | "lastSeenAt">, now: Date): Promise<void> {
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    await updateWith(collection, sessionQueries.touch(row._id, now));
+  }
 }
 
 /** The user's signed-in devices, most recently seen first. */
